@@ -1,0 +1,1 @@
+namespace ObstacleRegister.BuildingBlocks; public static class Placeholder {}
