@@ -1,0 +1,19 @@
+using MediatR;
+
+namespace ObstacleRegister.Access.Contracts;
+
+/// <summary>What kind of public body a unit is.</summary>
+public enum UnitKind
+{
+    Ministry,
+    Agency,
+    Province,
+    Commune,
+    Other,
+}
+
+/// <summary>A unit as other modules see it.</summary>
+public sealed record UnitSummary(Guid Id, string Code, string Name, UnitKind Kind, Guid? ParentId);
+
+/// <summary>Asks for one unit; null when there is none with that id.</summary>
+public sealed record GetUnit(Guid Id) : IRequest<UnitSummary?>;

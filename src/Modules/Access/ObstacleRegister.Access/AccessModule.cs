@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using ObstacleRegister.Access.ApiKeys;
+using ObstacleRegister.Access.Authentication;
+using ObstacleRegister.Access.Units;
+
+namespace ObstacleRegister.Access;
+
+/// <summary>Units and API keys: who may act, for which unit, in which roles.</summary>
+public static class AccessModule
+{
+    public const string AuthenticationScheme = ApiKeyAuthenticationHandler.SchemeName;
+    public const string ApiKeyHeader = ApiKeyAuthenticationHandler.HeaderName;
+
+    /// <summary>Registers the API key scheme and the bootstrap of the first admin key (after migrations).</summary>
+    public static IServiceCollection AddAccess(this IServiceCollection services)
+    {
+        services.AddAuthentication(AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthenticationScheme, null);
+        services.AddHostedService<BootstrapAdminKeyService>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAccess(this IEndpointRouteBuilder api)
+    {
+        api.MapUnits();
+        api.MapApiKeys();
+        return api;
+    }
+}

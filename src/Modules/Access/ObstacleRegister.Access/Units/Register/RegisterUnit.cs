@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using MediatR;
+using ObstacleRegister.Access.Contracts;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.BuildingBlocks.Validation;
+
+namespace ObstacleRegister.Access.Units.Register;
+
+/// <summary>Registers a unit.</summary>
+/// <param name="Code">Short code, letters, digits, <c>-</c>, <c>_</c> or <c>.</c>, up to 32; stored upper case and unique.</param>
+/// <param name="Name">Full name, up to 300 characters.</param>
+/// <param name="Kind">What kind of body it is.</param>
+/// <param name="ParentId">The unit it belongs to, if any.</param>
+internal sealed record RegisterUnit(string? Code, string? Name, UnitKind? Kind, Guid? ParentId) : IRequest<UnitRow>;
+
+internal sealed partial class RegisterUnitValidator : IValidator<RegisterUnit>
+{
+    public void Validate(RegisterUnit request, ValidationErrors errors)
+    {
+        if (errors.Required("code", request.Code) && !CodePattern().IsMatch(request.Code!.Trim()))
+        {
+            errors.Add("code", "'code' must be 1 to 32 letters, digits, '-', '_' or '.', starting with a letter or digit (e.g. BTTTT).");
+        }
+
+        errors.Text("name", request.Name, 300);
+        if (errors.Required("kind", request.Kind))
+        {
+            errors.Defined("kind", request.Kind);
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")]
+    private static partial Regex CodePattern();
+}
+
+internal sealed class RegisterUnitHandler(IDbSession db, TimeProvider clock) : IRequestHandler<RegisterUnit, UnitRow>
+{
+    private const string CodeTaken = "SELECT COUNT(*) FROM unit WHERE code = @Code";
+
+    private const string Insert = """
+        INSERT INTO unit (id, code, name, kind, parent_id, created_at, version)
+        VALUES (@Id, @Code, @Name, @Kind, @ParentId, @CreatedAt, 1)
+        """;
+
+    public async Task<UnitRow> Handle(RegisterUnit request, CancellationToken cancellationToken)
+    {
+        var unit = new UnitRow
+        {
+            Id = Guid.CreateVersion7(),
+            Code = request.Code!.Trim().ToUpperInvariant(),
+            Name = request.Name!.Trim(),
+            Kind = WireNames.Of(request.Kind!.Value),
+            ParentId = request.ParentId,
+            CreatedAt = clock.GetUtcNow(),
+            Version = 1,
+        };
+
+        if (unit.ParentId is { } parentId && await UnitQueries.Find(db, parentId, cancellationToken) is null)
+        {
+            throw RequestValidationException.For("parentId", $"No unit with id '{parentId}'.");
+        }
+
+        if (await db.ExecuteScalarAsync<int>(CodeTaken, new { unit.Code }, cancellationToken) > 0)
+        {
+            throw DuplicateCode(unit.Code);
+        }
+
+        try
+        {
+            await db.ExecuteAsync(Insert, unit, cancellationToken);
+        }
+        catch (Exception ex) when (db.Dialect.IsUniqueViolation(ex))
+        {
+            throw DuplicateCode(unit.Code);
+        }
+
+        return unit;
+    }
+
+    private static ConflictException DuplicateCode(string code) =>
+        new(ProblemTypes.DuplicateCode, "Unit code already registered", $"A unit with code '{code}' already exists.");
+}

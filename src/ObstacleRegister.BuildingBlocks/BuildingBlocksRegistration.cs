@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Security;
+using ObstacleRegister.BuildingBlocks.Time;
+
+namespace ObstacleRegister.BuildingBlocks;
+
+public static class BuildingBlocksRegistration
+{
+    /// <summary>Data access, the clock and the caller: what every module needs from the host.</summary>
+    public static IServiceCollection AddBuildingBlocks(this IServiceCollection services, IConfiguration configuration)
+    {
+        DapperTypeHandlers.Register();
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection("Database"))
+            .Configure(o =>
+            {
+                var connectionString = configuration.GetConnectionString("Register");
+                if (!string.IsNullOrWhiteSpace(connectionString))
+                {
+                    o.ConnectionString = connectionString;
+                }
+            })
+            .Validate(o => o.Provider == DatabaseProvider.Sqlite || o.ConnectionString != DatabaseOptions.DefaultSqliteConnectionString,
+                "Database:Provider is SqlServer but ConnectionStrings:Register is not set.")
+            .ValidateOnStart();
+        services.AddOptions<RegisterOptions>()
+            .Bind(configuration.GetSection("Register"))
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Register:TimeZone is not a known time zone.")
+            .ValidateOnStart();
+
+        services.AddSingleton<IDbConnectionFactory, DbConnectionFactory>();
+        services.AddScoped<DbSession>();
+        services.AddScoped<IDbSession>(sp => sp.GetRequiredService<DbSession>());
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<RegisterCalendar>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICaller, HttpCaller>();
+        return services;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Data;
+using System.Globalization;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace ObstacleRegister.BuildingBlocks.Data;
+
+/// <summary>
+/// Microsoft.Data.Sqlite hands Guid, DateTimeOffset and DateOnly back as TEXT and Dapper will not convert
+/// them; it also binds Guid as a BLOB by default. These handlers store one fixed text form on SQLite (so
+/// text order is time order and equality is exact) and pass native values to SQL Server.
+/// </summary>
+public static class DapperTypeHandlers
+{
+    private static int registered;
+
+    /// <summary>Registers the handlers once per process; later calls do nothing.</summary>
+    public static void Register()
+    {
+        if (Interlocked.Exchange(ref registered, 1) == 1)
+        {
+            return;
+        }
+
+        SqlMapper.RemoveTypeMap(typeof(Guid));
+        SqlMapper.RemoveTypeMap(typeof(Guid?));
+        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
+        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
+        SqlMapper.AddTypeHandler(new GuidHandler());
+        SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
+        SqlMapper.AddTypeHandler(new DateOnlyHandler());
+    }
+
+    /// <summary>The text form of an instant on SQLite: UTC, fixed width, so comparisons sort by time.</summary>
+    public static string ToSqliteText(DateTimeOffset value) =>
+        value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    private sealed class GuidHandler : SqlMapper.TypeHandler<Guid>
+    {
+        public override void SetValue(IDbDataParameter parameter, Guid value)
+        {
+            if (parameter is SqliteParameter)
+            {
+                parameter.DbType = DbType.String;
+                parameter.Value = value.ToString("D");
+                return;
+            }
+
+            parameter.DbType = DbType.Guid;
+            parameter.Value = value;
+        }
+
+        public override Guid Parse(object value) => value switch
+        {
+            Guid guid => guid,
+            string text => Guid.Parse(text),
+            byte[] bytes => new Guid(bytes),
+            _ => throw new DataException($"Cannot read a Guid from {value.GetType().Name}."),
+        };
+    }
+
+    private sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
+    {
+        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
+        {
+            if (parameter is SqliteParameter)
+            {
+                parameter.DbType = DbType.String;
+                parameter.Value = ToSqliteText(value);
+                return;
+            }
+
+            parameter.DbType = DbType.DateTimeOffset;
+            parameter.Value = value;
+        }
+
+        public override DateTimeOffset Parse(object value) => value switch
+        {
+            DateTimeOffset instant => instant,
+            DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),
+            string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+            _ => throw new DataException($"Cannot read a DateTimeOffset from {value.GetType().Name}."),
+        };
+    }
+
+    private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
+    {
+        public override void SetValue(IDbDataParameter parameter, DateOnly value)
+        {
+            if (parameter is SqliteParameter)
+            {
+                parameter.DbType = DbType.String;
+                parameter.Value = value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                return;
+            }
+
+            parameter.DbType = DbType.Date;
+            parameter.Value = value.ToDateTime(TimeOnly.MinValue);
+        }
+
+        public override DateOnly Parse(object value) => value switch
+        {
+            DateOnly date => date,
+            DateTime dateTime => DateOnly.FromDateTime(dateTime),
+            string text => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            _ => throw new DataException($"Cannot read a DateOnly from {value.GetType().Name}."),
+        };
+    }
+}

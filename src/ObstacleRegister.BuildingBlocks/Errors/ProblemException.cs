@@ -1,0 +1,59 @@
+namespace ObstacleRegister.BuildingBlocks.Errors;
+
+/// <summary>
+/// A failure the client can act on, carried to the HTTP edge and written there as an RFC 9457 problem.
+/// <see cref="Type"/> is a stable identifier integrators may branch on.
+/// </summary>
+public class ProblemException(int status, string type, string title, string detail) : Exception(detail)
+{
+    public int Status { get; } = status;
+
+    public string Type { get; } = type;
+
+    public string Title { get; } = title;
+
+    public IDictionary<string, object?> Extensions { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);
+}
+
+/// <summary>Stable problem type identifiers, documented in docs/api-guide.md.</summary>
+public static class ProblemTypes
+{
+    private const string Base = "urn:obstacle-register:problem:";
+    public const string Validation = Base + "validation";
+    public const string NotFound = Base + "not-found";
+    public const string Conflict = Base + "conflict";
+    public const string DuplicateSymbol = Base + "duplicate-symbol";
+    public const string DuplicateCode = Base + "duplicate-code";
+    public const string IllegalTransition = Base + "illegal-transition";
+    public const string PreconditionFailed = Base + "precondition-failed";
+    public const string Unauthorized = Base + "unauthorized";
+    public const string Forbidden = Base + "forbidden";
+    public const string PayloadTooLarge = Base + "payload-too-large";
+    public const string MalformedRequest = Base + "malformed-request";
+}
+
+public sealed class NotFoundException(string resource, object id)
+    : ProblemException(404, ProblemTypes.NotFound, "Not found", $"No {resource} with id '{id}'.");
+
+public sealed class ConflictException(string type, string title, string detail)
+    : ProblemException(409, type, title, detail);
+
+public sealed class ForbiddenException(string detail)
+    : ProblemException(403, ProblemTypes.Forbidden, "Forbidden", detail);
+
+public sealed class PreconditionFailedException(long currentVersion)
+    : ProblemException(412, ProblemTypes.PreconditionFailed, "Precondition failed",
+        "The resource has changed since it was read: fetch it again and retry with its current ETag.")
+{
+    public long CurrentVersion { get; } = currentVersion;
+}
+
+/// <summary>Field errors, keyed by the camelCase path of the field (<c>regulations[0].provision</c>).</summary>
+public sealed class RequestValidationException(IReadOnlyDictionary<string, string[]> errors)
+    : ProblemException(400, ProblemTypes.Validation, "One or more fields are invalid", "See 'errors' for each field.")
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+
+    public static RequestValidationException For(string field, string message) =>
+        new(new Dictionary<string, string[]> { [field] = [message] });
+}

@@ -1,1 +1,0 @@
-namespace ObstacleRegister.BuildingBlocks; public static class Placeholder {}

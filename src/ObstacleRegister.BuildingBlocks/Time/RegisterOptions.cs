@@ -1,0 +1,18 @@
+namespace ObstacleRegister.BuildingBlocks.Time;
+
+/// <summary>Bound from <c>Register</c>: settings of the register as a whole.</summary>
+public sealed class RegisterOptions
+{
+    /// <summary>The IANA zone deadlines are judged in; a date is late when it has passed there.</summary>
+    public string TimeZone { get; set; } = "Asia/Ho_Chi_Minh";
+}
+
+/// <summary>Today's date and the zone of the register, from the injected <see cref="TimeProvider"/>.</summary>
+public sealed class RegisterCalendar(TimeProvider clock, Microsoft.Extensions.Options.IOptions<RegisterOptions> options)
+{
+    private readonly TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+
+    public TimeZoneInfo Zone => zone;
+
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+}

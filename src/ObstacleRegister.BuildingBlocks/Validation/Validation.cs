@@ -1,0 +1,87 @@
+namespace ObstacleRegister.BuildingBlocks.Validation;
+
+/// <summary>Checks one kind of request before its handler runs; errors are keyed by camelCase field path.</summary>
+public interface IValidator<in TRequest>
+{
+    void Validate(TRequest request, ValidationErrors errors);
+}
+
+/// <summary>Field errors gathered for one request, reported together as one 400.</summary>
+public sealed class ValidationErrors
+{
+    private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
+
+    public bool Any => errors.Count > 0;
+
+    public IReadOnlyDictionary<string, string[]> ToDictionary() =>
+        errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+
+    public void Add(string field, string message)
+    {
+        if (!errors.TryGetValue(field, out var messages))
+        {
+            errors[field] = messages = [];
+        }
+
+        messages.Add(message);
+    }
+
+    /// <summary>Requires a value; returns false when it is missing so the caller can skip further checks.</summary>
+    public bool Required<T>(string field, T? value)
+    {
+        var present = value switch
+        {
+            null => false,
+            string text => !string.IsNullOrWhiteSpace(text),
+            _ => true,
+        };
+        if (!present)
+        {
+            Add(field, $"'{field}' is required.");
+        }
+
+        return present;
+    }
+
+    /// <summary>A required text of bounded length, counted in characters after trimming.</summary>
+    public void Text(string field, string? value, int maxLength, bool required = true)
+    {
+        if (value is null)
+        {
+            if (required)
+            {
+                Required(field, value);
+            }
+
+            return;
+        }
+
+        var length = value.Trim().Length;
+        if (length == 0 && required)
+        {
+            Add(field, $"'{field}' must not be empty.");
+        }
+        else if (length > maxLength)
+        {
+            Add(field, $"'{field}' must be at most {maxLength} characters (it has {length}).");
+        }
+    }
+
+    /// <summary>Rejects a value not defined by the enum (a cast integer, for example).</summary>
+    public void Defined<TEnum>(string field, TEnum? value)
+        where TEnum : struct, Enum
+    {
+        if (value is { } v && !Enum.IsDefined(v))
+        {
+            Add(field, $"'{field}' has an unknown value.");
+        }
+    }
+
+    public void ThrowIfAny()
+    {
+        if (Any)
+        {
+            throw new Errors.RequestValidationException(ToDictionary());
+        }
+    }
+}
