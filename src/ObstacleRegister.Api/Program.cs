@@ -1,2 +1,28 @@
-var b = WebApplication.CreateBuilder(args);
-b.Build().Run();
+using ObstacleRegister.Access;
+using ObstacleRegister.Api;
+using ObstacleRegister.BuildingBlocks;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Messaging;
+using ObstacleRegister.Regulations;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddBuildingBlocks(builder.Configuration);
+builder.Services.AddDatabaseMigrations(typeof(Program).Assembly);
+builder.Services.AddMediator(ModuleAssemblies.All);
+builder.Services.AddAccess();
+builder.Services.AddRegulations();
+builder.AddHttpPipeline();
+
+var app = builder.Build();
+
+app.UseHttpPipeline();
+var api = app.MapGroup("/api/v1");
+api.MapAccess();
+api.MapRegulations();
+app.MapOperationalEndpoints();
+
+app.Run();
+
+/// <summary>The entry point, visible to the API tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,47 @@
+using MediatR;
+
+namespace ObstacleRegister.Regulations.Contracts;
+
+/// <summary>Kinds of legal document, highest first (Law on Promulgation of Legal Documents).</summary>
+public enum RegulationType
+{
+    Constitution,
+    Law,
+    Ordinance,
+    NationalAssemblyResolution,
+    Decree,
+    GovernmentResolution,
+    PrimeMinisterDecision,
+    Circular,
+    JointCircular,
+    ProvincialResolution,
+    ProvincialDecision,
+    Other,
+}
+
+/// <summary>Whether a document is in force, and if not, why.</summary>
+public enum RegulationStatus
+{
+    NotYetInForce,
+    InForce,
+    Amended,
+    Replaced,
+    Repealed,
+    Expired,
+}
+
+/// <summary>A regulation as other modules see it.</summary>
+public sealed record RegulationSummary(
+    Guid Id, string Symbol, RegulationType Type, string Title, RegulationStatus Status, Guid? GuidesId);
+
+/// <summary>Asks for one regulation; null when there is none with that id.</summary>
+public sealed record GetRegulation(Guid Id) : IRequest<RegulationSummary?>;
+
+/// <summary>Asks for several regulations at once (one query, not one per id); unknown ids are left out.</summary>
+public sealed record GetRegulations(IReadOnlyCollection<Guid> Ids) : IRequest<IReadOnlyList<RegulationSummary>>;
+
+/// <summary>
+/// Finds a regulation by its symbol, typed with or without diacritics and in any case
+/// (<c>13/2023/ND-CP</c> finds <c>13/2023/NĐ-CP</c>); null when none matches.
+/// </summary>
+public sealed record FindRegulationBySymbol(string Symbol) : IRequest<RegulationSummary?>;

@@ -1,0 +1,26 @@
+using MediatR;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.Regulations.Contracts;
+using ObstacleRegister.Regulations.Symbols;
+
+namespace ObstacleRegister.Regulations;
+
+internal sealed class GetRegulationHandler(IDbSession db) : IRequestHandler<GetRegulation, RegulationSummary?>
+{
+    public async Task<RegulationSummary?> Handle(GetRegulation request, CancellationToken cancellationToken) =>
+        (await RegulationQueries.Find(db, request.Id, cancellationToken))?.ToSummary();
+}
+
+internal sealed class GetRegulationsHandler(IDbSession db) : IRequestHandler<GetRegulations, IReadOnlyList<RegulationSummary>>
+{
+    public async Task<IReadOnlyList<RegulationSummary>> Handle(GetRegulations request, CancellationToken cancellationToken) =>
+        (await RegulationQueries.FindMany(db, request.Ids, cancellationToken)).Select(r => r.ToSummary()).ToList();
+}
+
+internal sealed class FindRegulationBySymbolHandler(IDbSession db) : IRequestHandler<FindRegulationBySymbol, RegulationSummary?>
+{
+    public async Task<RegulationSummary?> Handle(FindRegulationBySymbol request, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(request.Symbol)
+            ? null
+            : (await RegulationQueries.FindBySymbolKey(db, RegulationSymbol.Key(request.Symbol), cancellationToken))?.ToSummary();
+}

@@ -1,0 +1,117 @@
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.Regulations.Contracts;
+
+namespace ObstacleRegister.Regulations;
+
+/// <summary>Another document named from this one: the one it guides, or one that guides it.</summary>
+/// <param name="Id">The document's id.</param>
+/// <param name="Symbol">Its symbol (số, ký hiệu).</param>
+/// <param name="Type">Its type.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="Status">Whether it is in force.</param>
+internal sealed record RegulationRef(Guid Id, string Symbol, RegulationType Type, string Title, RegulationStatus Status);
+
+/// <summary>A regulation in a list.</summary>
+/// <param name="Id">The regulation's id.</param>
+/// <param name="Symbol">Its symbol (số, ký hiệu), e.g. <c>13/2023/NĐ-CP</c>.</param>
+/// <param name="Type">The kind of document.</param>
+/// <param name="Title">Its title (trích yếu).</param>
+/// <param name="Issuer">The issuing body as text, e.g. <c>Chính phủ</c>.</param>
+/// <param name="IssuedOn">Date of issue.</param>
+/// <param name="EffectiveOn">Date it takes effect, when known.</param>
+/// <param name="Status">Whether it is in force.</param>
+/// <param name="GuidesId">The higher document it guides (hướng dẫn), if any.</param>
+/// <param name="CreatedAt">When it was registered here.</param>
+/// <param name="UpdatedAt">When it last changed here.</param>
+internal sealed record RegulationListItem(
+    Guid Id, string Symbol, RegulationType Type, string Title, string Issuer, DateOnly IssuedOn, DateOnly? EffectiveOn,
+    RegulationStatus Status, Guid? GuidesId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>One regulation with the documents around it.</summary>
+/// <param name="Id">The regulation's id.</param>
+/// <param name="Symbol">Its symbol (số, ký hiệu), e.g. <c>13/2023/NĐ-CP</c>.</param>
+/// <param name="Type">The kind of document.</param>
+/// <param name="Title">Its title (trích yếu).</param>
+/// <param name="Issuer">The issuing body as text, e.g. <c>Chính phủ</c>.</param>
+/// <param name="IssuedOn">Date of issue.</param>
+/// <param name="EffectiveOn">Date it takes effect, when known.</param>
+/// <param name="Status">Whether it is in force.</param>
+/// <param name="GuidesId">The higher document it guides, if any.</param>
+/// <param name="Guides">That higher document, in brief.</param>
+/// <param name="GuidedBy">The documents that guide this one, oldest first.</param>
+/// <param name="CreatedAt">When it was registered here.</param>
+/// <param name="UpdatedAt">When it last changed here.</param>
+internal sealed record RegulationDto(
+    Guid Id, string Symbol, RegulationType Type, string Title, string Issuer, DateOnly IssuedOn, DateOnly? EffectiveOn,
+    RegulationStatus Status, Guid? GuidesId, RegulationRef? Guides, IReadOnlyList<RegulationRef> GuidedBy,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+internal sealed class RegulationRow
+{
+    public Guid Id { get; set; }
+
+    public string Symbol { get; set; } = "";
+
+    public string SymbolKey { get; set; } = "";
+
+    public string Type { get; set; } = "";
+
+    public string Title { get; set; } = "";
+
+    public string Issuer { get; set; } = "";
+
+    public DateOnly IssuedOn { get; set; }
+
+    public DateOnly? EffectiveOn { get; set; }
+
+    public string Status { get; set; } = "";
+
+    public Guid? GuidesId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public long Version { get; set; }
+
+    public RegulationType TypeValue => WireNames.Parse<RegulationType>(Type);
+
+    public RegulationStatus StatusValue => WireNames.Parse<RegulationStatus>(Status);
+
+    public RegulationListItem ToListItem() =>
+        new(Id, Symbol, TypeValue, Title, Issuer, IssuedOn, EffectiveOn, StatusValue, GuidesId, CreatedAt, UpdatedAt);
+
+    public RegulationRef ToRef() => new(Id, Symbol, TypeValue, Title, StatusValue);
+
+    public RegulationSummary ToSummary() => new(Id, Symbol, TypeValue, Title, StatusValue, GuidesId);
+}
+
+internal static class RegulationQueries
+{
+    public const string Columns = """
+        id AS Id, symbol AS Symbol, symbol_key AS SymbolKey, type AS Type, title AS Title, issuer AS Issuer,
+        issued_on AS IssuedOn, effective_on AS EffectiveOn, status AS Status, guides_id AS GuidesId,
+        created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version
+        """;
+
+    private const string ById = $"SELECT {Columns} FROM regulation WHERE id = @Id";
+
+    private const string BySymbolKey = $"SELECT {Columns} FROM regulation WHERE symbol_key = @SymbolKey";
+
+    private const string ByIds = $"SELECT {Columns} FROM regulation WHERE id IN @Ids";
+
+    public static Task<RegulationRow?> Find(IDbSession db, Guid id, CancellationToken ct) =>
+        db.QuerySingleOrDefaultAsync<RegulationRow>(ById, new { Id = id }, ct);
+
+    public static async Task<RegulationRow> Get(IDbSession db, Guid id, CancellationToken ct) =>
+        await Find(db, id, ct) ?? throw new NotFoundException("regulation", id);
+
+    public static Task<RegulationRow?> FindBySymbolKey(IDbSession db, string symbolKey, CancellationToken ct) =>
+        db.QuerySingleOrDefaultAsync<RegulationRow>(BySymbolKey, new { SymbolKey = symbolKey }, ct);
+
+    public static Task<IReadOnlyList<RegulationRow>> FindMany(IDbSession db, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        ids.Count == 0
+            ? Task.FromResult<IReadOnlyList<RegulationRow>>([])
+            : db.QueryAsync<RegulationRow>(ByIds, new { Ids = ids.Distinct().ToArray() }, ct);
+}

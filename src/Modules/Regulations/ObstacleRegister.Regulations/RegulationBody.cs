@@ -1,0 +1,57 @@
+using ObstacleRegister.BuildingBlocks.Validation;
+using ObstacleRegister.Regulations.Contracts;
+using ObstacleRegister.Regulations.Symbols;
+
+namespace ObstacleRegister.Regulations;
+
+/// <summary>The fields of a regulation a client sends to register or update it.</summary>
+/// <param name="Symbol">Số, ký hiệu, e.g. <c>13/2023/NĐ-CP</c>; diacritics optional, any case; unique.</param>
+/// <param name="Type">The kind of document.</param>
+/// <param name="Title">Its title (trích yếu), up to 1000 characters.</param>
+/// <param name="Issuer">The issuing body as text, e.g. <c>Chính phủ</c>, up to 200 characters.</param>
+/// <param name="IssuedOn">Date of issue; its year must be the year in the symbol, when the symbol has one.</param>
+/// <param name="EffectiveOn">Date it takes effect, on or after the date of issue.</param>
+/// <param name="Status">Whether it is in force. When absent: <c>not_yet_in_force</c> before the effective date, else <c>in_force</c>.</param>
+/// <param name="GuidesId">The higher document this one guides (hướng dẫn), if any.</param>
+internal sealed record RegulationBody(
+    string? Symbol, RegulationType? Type, string? Title, string? Issuer, DateOnly? IssuedOn, DateOnly? EffectiveOn,
+    RegulationStatus? Status, Guid? GuidesId);
+
+internal static class RegulationBodyRules
+{
+    public const int MaxTitle = 1000;
+    public const int MaxIssuer = 200;
+
+    public static void Validate(RegulationBody? body, ValidationErrors errors)
+    {
+        if (body is null)
+        {
+            errors.Add("body", "A JSON body is required.");
+            return;
+        }
+
+        if (errors.Required("symbol", body.Symbol) && RegulationSymbol.Problem(body.Symbol!) is { } problem)
+        {
+            errors.Add("symbol", problem);
+        }
+
+        if (errors.Required("type", body.Type))
+        {
+            errors.Defined("type", body.Type);
+        }
+
+        errors.Text("title", body.Title, MaxTitle);
+        errors.Text("issuer", body.Issuer, MaxIssuer);
+        errors.Defined("status", body.Status);
+        if (errors.Required("issuedOn", body.IssuedOn) && body.Symbol is not null
+            && RegulationSymbol.Year(body.Symbol) is { } year && year != body.IssuedOn!.Value.Year)
+        {
+            errors.Add("issuedOn", $"'issuedOn' is in {body.IssuedOn!.Value.Year} but the symbol says {year}.");
+        }
+
+        if (body.EffectiveOn < body.IssuedOn)
+        {
+            errors.Add("effectiveOn", "'effectiveOn' must not be before 'issuedOn'.");
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using ObstacleRegister.BuildingBlocks.Errors;
+
+namespace ObstacleRegister.Api.Http;
+
+/// <summary>
+/// Turns every exception into an RFC 9457 problem: the client's mistakes into a 4xx that names the field,
+/// anything else into a 500 without internals.
+/// </summary>
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            RequestValidationException invalid => ProblemResponses.Validation(invalid.Errors, invalid.Detail()),
+            ProblemException known => ProblemResponses.From(known),
+            BadHttpRequestException badRequest => FromBadRequest(badRequest),
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "Internal error",
+                Detail = "The request could not be completed. It has been logged; quote the traceId when reporting it.",
+            };
+        }
+
+        if (httpContext.Response.HasStarted)
+        {
+            return false;
+        }
+
+        httpContext.Response.Clear();
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    /// <summary>What the framework rejects before a handler runs: malformed JSON, wrong types, unknown fields, oversized bodies.</summary>
+    private static ProblemDetails FromBadRequest(BadHttpRequestException exception)
+    {
+        if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return ProblemResponses.Simple(StatusCodes.Status413PayloadTooLarge, ProblemTypes.PayloadTooLarge, "Request body too large",
+                $"The request body must be at most {HttpPipeline.MaxRequestBodyBytes} bytes.");
+        }
+
+        if (exception.InnerException is JsonException json)
+        {
+            var (field, message) = DescribeJsonError(json);
+            return ProblemResponses.Validation(new Dictionary<string, string[]> { [field] = [message] }, "The request body is not valid JSON for this operation.");
+        }
+
+        if (exception.StatusCode != StatusCodes.Status400BadRequest)
+        {
+            return ProblemResponses.Simple(exception.StatusCode, ProblemTypes.MalformedRequest, "Request not accepted", PublicMessage(exception));
+        }
+
+        var parameter = ParameterName().Match(exception.Message);
+        if (parameter.Success)
+        {
+            var name = parameter.Groups["name"].Value;
+            return ProblemResponses.Validation(
+                new Dictionary<string, string[]> { [name] = [$"'{name}' has a value of the wrong type or format."] },
+                "A parameter could not be read.");
+        }
+
+        return ProblemResponses.Simple(StatusCodes.Status400BadRequest, ProblemTypes.MalformedRequest, "Malformed request", PublicMessage(exception));
+    }
+
+    internal static (string Field, string Message) DescribeJsonError(JsonException json)
+    {
+        var unmapped = UnmappedProperty().Match(json.Message);
+        if (unmapped.Success)
+        {
+            var path = FieldPath(json.Path);
+            var name = unmapped.Groups["name"].Value;
+            // The reader's path already ends at the unknown property; older readers stop at its parent.
+            var field = path == "body" ? name : path == name || path.EndsWith("." + name, StringComparison.Ordinal) ? path : $"{path}.{name}";
+            return (field, $"'{field}' is not a field of this request.");
+        }
+
+        var at = FieldPath(json.Path);
+        return at == "body"
+            ? (at, "The body is not well-formed JSON.")
+            : (at, $"'{at}' has a value of the wrong type or format, or the JSON around it is malformed.");
+    }
+
+    /// <summary>Turns System.Text.Json's path (<c>$.regulations[0].provision</c>) into the field name clients use.</summary>
+    private static string FieldPath(string? jsonPath)
+    {
+        if (string.IsNullOrEmpty(jsonPath) || jsonPath == "$")
+        {
+            return "body";
+        }
+
+        var path = jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
+        return path.Length == 0 ? "body" : path;
+    }
+
+    private static string PublicMessage(BadHttpRequestException exception) => exception.StatusCode switch
+    {
+        StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
+        _ when exception.Message.Contains("body was provided", StringComparison.OrdinalIgnoreCase)
+            || exception.Message.Contains("no body", StringComparison.OrdinalIgnoreCase) => "A JSON body is required.",
+        _ => "The request could not be read.",
+    };
+
+    [GeneratedRegex("The JSON property '(?<name>[^']+)' could not be mapped")]
+    private static partial Regex UnmappedProperty();
+
+    [GeneratedRegex("parameter \"[^\"]*? (?<name>[A-Za-z0-9_]+)\" from")]
+    private static partial Regex ParameterName();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+}

@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace ObstacleRegister.Api.OpenApi;
+
+/// <summary>Realistic examples for request bodies, so Swagger UI's "Try it out" starts from something valid.</summary>
+internal static class OpenApiExamples
+{
+    private static readonly Dictionary<string, Func<JsonNode>> ByTypeName = new(StringComparer.Ordinal)
+    {
+        ["RegulationBody"] = () => new JsonObject
+        {
+            ["symbol"] = "13/2023/NĐ-CP",
+            ["type"] = "decree",
+            ["title"] = "Nghị định về bảo vệ dữ liệu cá nhân",
+            ["issuer"] = "Chính phủ",
+            ["issuedOn"] = "2023-04-17",
+            ["effectiveOn"] = "2023-07-01",
+            ["status"] = "in_force",
+            ["guidesId"] = null,
+        },
+        ["RegisterUnit"] = () => new JsonObject
+        {
+            ["code"] = "BTTTT",
+            ["name"] = "Bộ Thông tin và Truyền thông",
+            ["kind"] = "ministry",
+            ["parentId"] = null,
+        },
+        ["CreateApiKey"] = () => new JsonObject
+        {
+            ["unitId"] = "0193b2a4-7c1e-7d3a-9f00-1a2b3c4d5e6f",
+            ["roles"] = new JsonArray("reporter"),
+            ["name"] = "Cổng thông tin điện tử của Bộ",
+        },
+    };
+
+    public static Task Apply(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
+    {
+        if (ByTypeName.TryGetValue(context.JsonTypeInfo.Type.Name, out var example))
+        {
+            schema.Examples = [example()];
+        }
+
+        return Task.CompletedTask;
+    }
+}

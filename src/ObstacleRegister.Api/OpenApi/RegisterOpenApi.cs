@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using ObstacleRegister.Access;
+
+namespace ObstacleRegister.Api.OpenApi;
+
+/// <summary>The OpenAPI document at <c>/openapi/v1.json</c> and Swagger UI over it at <c>/swagger</c>.</summary>
+internal static class RegisterOpenApi
+{
+    public const string SecuritySchemeId = "ApiKey";
+
+    public static IServiceCollection AddRegisterOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer(DescribeDocument);
+            options.AddOperationTransformer(RequireKeyWhereNeeded);
+            options.AddSchemaTransformer(OpenApiExamples.Apply);
+        });
+
+    public static void UseRegisterSwaggerUi(this WebApplication app) =>
+        app.UseSwaggerUI(ui =>
+        {
+            ui.RoutePrefix = "swagger";
+            ui.SwaggerEndpoint("/openapi/v1.json", "Obstacle Register v1");
+            ui.DocumentTitle = "Obstacle Register API";
+            ui.EnablePersistAuthorization();
+        });
+
+    private static Task DescribeDocument(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
+    {
+        document.Info = new OpenApiInfo
+        {
+            Title = "Obstacle Register API",
+            Version = "v1",
+            Description = "The register of legal obstacles: each obstacle tied to the regulation and provision that causes it, " +
+                "followed until the amendment that removes it is in force. Authenticate with an API key, sent as " +
+                "`Authorization: ApiKey <key>` or `X-Api-Key: <key>`. Errors are RFC 9457 problem details.",
+        };
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[SecuritySchemeId] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = AccessModule.ApiKeyHeader,
+            Description = "An API key (ork_…). `Authorization: ApiKey <key>` is accepted as well.",
+        };
+        return Task.CompletedTask;
+    }
+
+    private static Task RequireKeyWhereNeeded(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<IAllowAnonymous>().Any())
+        {
+            return Task.CompletedTask;
+        }
+
+        operation.Security ??= [];
+        operation.Security.Add(new OpenApiSecurityRequirement
+        {
+            [new OpenApiSecuritySchemeReference(SecuritySchemeId, context.Document)] = [],
+        });
+        operation.Responses ??= new OpenApiResponses();
+        operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No API key, or an unknown or revoked one." });
+        if (metadata.OfType<IAuthorizeData>().Any(a => !string.IsNullOrEmpty(a.Roles)) || metadata.OfType<AuthorizationPolicy>().Any())
+        {
+            operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The key lacks the role this operation requires." });
+        }
+
+        return Task.CompletedTask;
+    }
+}
