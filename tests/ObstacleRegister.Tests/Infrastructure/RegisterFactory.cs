@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ObstacleRegister.BuildingBlocks.Data;
+
+namespace ObstacleRegister.Tests.Infrastructure;
+
+/// <summary>The real host, in memory, on a <see cref="TestDatabase"/>, with every log line kept for inspection.</summary>
+public sealed class RegisterFactory(TestDatabase database, FakeClock clock) : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "test-admin-key-0123456789abcdefghijklmnopqrstuvwxyz";
+
+    public ConcurrentQueue<string> LogLines { get; } = new();
+
+    public TestDatabase Database => database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:Provider", database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Register", database.Value.ConnectionString);
+        builder.UseSetting("Access:BootstrapAdminKey", AdminKey);
+        builder.ConfigureLogging(logging =>
+        {
+            logging.AddProvider(new CollectingLoggerProvider(LogLines));
+            logging.AddFilter<CollectingLoggerProvider>(null, LogLevel.Trace);
+        });
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<IOptions<DatabaseOptions>>();
+            services.AddSingleton<IOptions<DatabaseOptions>>(database);
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(clock);
+        });
+    }
+}
+
+/// <summary>A clock tests set; it starts at a fixed instant so every run sees the same dates.</summary>
+public sealed class FakeClock : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
+
+internal sealed class CollectingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new CollectingLogger(categoryName, lines);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class CollectingLogger(string category, ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+    }
+}

@@ -1,0 +1,103 @@
+using Dapper;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using ObstacleRegister.BuildingBlocks.Data;
+
+namespace ObstacleRegister.Tests.Infrastructure;
+
+/// <summary>
+/// The database the test host talks to, switchable between tests. On SQLite every test gets a fresh copy of a
+/// template migrated once at host start (a file copy, a millisecond); on SQL Server the fixture gets one new
+/// database, and tests keep to their own data.
+/// </summary>
+public sealed class TestDatabase : IOptions<DatabaseOptions>, IDisposable
+{
+    public const string SqlServerVariable = "OBSTACLEREGISTER_TEST_SQLSERVER";
+
+    private readonly string folder;
+    private readonly string? sqlServerMaster;
+    private readonly string? sqlServerDatabase;
+    private int copies;
+
+    private TestDatabase(DatabaseProvider provider, string folder, string connectionString, string? master, string? database)
+    {
+        this.folder = folder;
+        sqlServerMaster = master;
+        sqlServerDatabase = database;
+        Value = new DatabaseOptions { Provider = provider, ConnectionString = connectionString };
+    }
+
+    public DatabaseOptions Value { get; private set; }
+
+    public DatabaseProvider Provider => Value.Provider;
+
+    public static string? SqlServerConnectionString => Environment.GetEnvironmentVariable(SqlServerVariable) is { Length: > 0 } cs ? cs : null;
+
+    public static TestDatabase Create(DatabaseProvider provider)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "obstacle-register-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            return new TestDatabase(provider, folder, $"Data Source={Path.Combine(folder, "template.db")}", null, null);
+        }
+
+        var master = SqlServerConnectionString ?? throw new InvalidOperationException($"{SqlServerVariable} is not set.");
+        var database = $"obstacle_register_test_{Guid.NewGuid():N}";
+        using (var connection = new SqlConnection(master))
+        {
+            connection.Execute($"CREATE DATABASE [{database}]");
+            connection.Execute($"ALTER DATABASE [{database}] SET READ_COMMITTED_SNAPSHOT ON");
+        }
+
+        var builder = new SqlConnectionStringBuilder(master) { InitialCatalog = database };
+        return new TestDatabase(provider, folder, builder.ConnectionString, master, database);
+    }
+
+    /// <summary>
+    /// Gives the next test a database of its own: on SQLite a copy of the migrated template (with the
+    /// bootstrap admin key in it), on SQL Server the fixture's database as it is.
+    /// </summary>
+    public void StartTest()
+    {
+        if (Provider != DatabaseProvider.Sqlite)
+        {
+            return;
+        }
+
+        var template = Path.Combine(folder, "template.db");
+        if (copies == 0)
+        {
+            // Fold the WAL into the template file once, so a plain file copy is a complete database.
+            SqliteConnection.ClearAllPools();
+            using var connection = new SqliteConnection($"Data Source={template}");
+            connection.Open();
+            connection.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+
+        var copy = Path.Combine(folder, $"test-{++copies}.db");
+        File.Copy(template, copy);
+        Value = new DatabaseOptions { Provider = Provider, ConnectionString = $"Data Source={copy}" };
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        if (sqlServerMaster is not null)
+        {
+            SqlConnection.ClearAllPools();
+            using var connection = new SqlConnection(sqlServerMaster);
+            connection.Execute($"ALTER DATABASE [{sqlServerDatabase}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{sqlServerDatabase}]");
+        }
+
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finalising connection; the temp folder is cleaned by the OS.
+        }
+    }
+}
