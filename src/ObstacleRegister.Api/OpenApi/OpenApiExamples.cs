@@ -4,9 +4,20 @@ using Microsoft.OpenApi;
 
 namespace ObstacleRegister.Api.OpenApi;
 
-/// <summary>Realistic examples for request bodies, so Swagger UI's "Try it out" starts from something valid.</summary>
+/// <summary>
+/// What reflection cannot tell the schema generator: realistic examples for request bodies (so Swagger UI's
+/// "Try it out" starts from something valid), which of their nullable fields are really required, and that
+/// enums travel as strings.
+/// </summary>
 internal static class OpenApiExamples
 {
+    private static readonly Dictionary<string, string[]> RequiredByTypeName = new(StringComparer.Ordinal)
+    {
+        ["RegulationBody"] = ["symbol", "type", "title", "issuer", "issuedOn"],
+        ["RegisterUnit"] = ["code", "name", "kind"],
+        ["CreateApiKey"] = ["unitId", "roles", "name"],
+    };
+
     private static readonly Dictionary<string, Func<JsonNode>> ByTypeName = new(StringComparer.Ordinal)
     {
         ["RegulationBody"] = () => new JsonObject
@@ -37,9 +48,20 @@ internal static class OpenApiExamples
 
     public static Task Apply(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
     {
-        if (ByTypeName.TryGetValue(context.JsonTypeInfo.Type.Name, out var example))
+        var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+        if (type.IsEnum)
+        {
+            schema.Type = JsonSchemaType.String;
+        }
+
+        if (ByTypeName.TryGetValue(type.Name, out var example))
         {
             schema.Examples = [example()];
+        }
+
+        if (RequiredByTypeName.TryGetValue(type.Name, out var required))
+        {
+            schema.Required = new HashSet<string>(required, StringComparer.Ordinal);
         }
 
         return Task.CompletedTask;

@@ -1,0 +1,157 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.Tests.Infrastructure;
+
+namespace ObstacleRegister.Tests.Api;
+
+public sealed class HttpBehaviourTests(DatabaseProvider provider) : ApiTest(provider)
+{
+    private static readonly string[] PublicPaths = ["/health/live", "/health/ready", "/openapi/{documentName}.json"];
+
+    [Test]
+    public async Task MalformedJson_Returns400ProblemUnderTheTestHostToo()
+    {
+        await Admin.PostAsync("/api/v1/units", RawJson("{\"code\": \"AB\", ")).ExpectProblem(400, "body");
+    }
+
+    [Test]
+    public async Task UnknownProperty_Returns400NamingIt()
+    {
+        var problem = await Admin.PostAsync("/api/v1/units", RawJson("{\"code\":\"AB\",\"name\":\"x\",\"kind\":\"other\",\"colour\":\"red\"}"))
+            .ExpectProblem(400, "colour");
+
+        Assert.That(problem["errors"]!["colour"]![0]!.GetValue<string>(), Does.Contain("not a field"));
+    }
+
+    [TestCase("{\"code\":\"AB\",\"name\":\"x\",\"kind\":1}", "kind")]
+    [TestCase("{\"code\":12,\"name\":\"x\",\"kind\":\"other\"}", "code")]
+    [TestCase("{\"code\":\"AB\",\"name\":\"x\",\"kind\":\"other\",\"parentId\":\"nope\"}", "parentId")]
+    public async Task WrongType_Returns400NamingTheField(string body, string field)
+    {
+        await Admin.PostAsync("/api/v1/units", RawJson(body)).ExpectProblem(400, field);
+    }
+
+    [Test]
+    public async Task NumberAsString_IsRejected()
+    {
+        await Admin.GetAsync("/api/v1/units?limit=%2210%22").ExpectProblem(400, "limit");
+    }
+
+    [Test]
+    public async Task BodyOverOneMegabyte_Returns413()
+    {
+        var title = new string('a', 1024 * 1024);
+        var body = $"{{\"code\":\"AB\",\"name\":\"{title}\",\"kind\":\"other\"}}";
+
+        await Admin.PostAsync("/api/v1/units", RawJson(body)).ExpectProblem(413);
+    }
+
+    [Test]
+    public async Task ChunkedBodyOverOneMegabyte_Returns413()
+    {
+        var bytes = Encoding.UTF8.GetBytes($"{{\"code\":\"AB\",\"name\":\"{new string('a', 1100 * 1024)}\",\"kind\":\"other\"}}");
+        using var content = new StreamContent(new NonSeekableStream(bytes));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        await Admin.PostAsync("/api/v1/units", content).ExpectProblem(413);
+    }
+
+    [Test]
+    public async Task WrongContentType_Returns415Problem()
+    {
+        using var content = new StringContent("code=AB", Encoding.UTF8, "text/plain");
+
+        await Admin.PostAsync("/api/v1/units", content).ExpectProblem(415);
+    }
+
+    [Test]
+    public async Task UnknownRoute_Returns404Problem()
+    {
+        await Admin.GetAsync("/api/v1/nothing-here").ExpectProblem(404);
+    }
+
+    [Test]
+    public async Task EveryEndpoint_ExceptHealthAndOpenApi_RequiresAKey()
+    {
+        var endpoints = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        var anonymous = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+            .Select(e => e.RoutePattern.RawText).ToList();
+        Assert.That(anonymous, Is.EquivalentTo(PublicPaths), "only health and the OpenAPI document may be open");
+
+        using var client = Anonymous();
+        foreach (var endpoint in endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null))
+        {
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            var path = "/" + endpoint.RoutePattern.RawText!.TrimStart('/').Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+            foreach (var method in methods)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = RawJson("{}") };
+                using var response = await client.SendAsync(request);
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), $"{method} {path}");
+            }
+        }
+    }
+
+    [Test]
+    public async Task Health_LiveAndReadyAnswerWithoutKey()
+    {
+        using var client = Anonymous();
+        using var live = await client.GetAsync("/health/live");
+        using var ready = await client.GetAsync("/health/ready");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(live.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        });
+    }
+
+    [Test]
+    public async Task SwaggerUi_IsServedWithoutKey()
+    {
+        using var client = Anonymous();
+        using var response = await client.GetAsync("/swagger/index.html");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("swagger-ui"));
+    }
+
+    [Test]
+    public async Task OpenApi_DescribesOperationsSecurityEnumsAndExamples()
+    {
+        using var client = Anonymous();
+        var doc = await client.GetAsync("/openapi/v1.json").ExpectJson(200);
+
+        var scheme = doc["components"]!["securitySchemes"]!["ApiKey"]!;
+        var registerRegulation = doc["paths"]!["/api/v1/regulations"]!["post"]!;
+        var schemas = doc["components"]!["schemas"]!.AsObject();
+        var regulationType = schemas["RegulationType"]!;
+        var limit = doc["paths"]!["/api/v1/regulations"]!["get"]!["parameters"]!.AsArray().First(p => p!.Str("name") == "limit")!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(scheme.Str("type"), Is.EqualTo("apiKey"));
+            Assert.That(scheme.Str("name"), Is.EqualTo("X-Api-Key"));
+            Assert.That(registerRegulation.Str("summary"), Is.Not.Empty);
+            Assert.That(registerRegulation["security"]!.AsArray(), Is.Not.Empty);
+            Assert.That(registerRegulation["responses"]!.AsObject().Select(r => r.Key), Is.SupersetOf(new[] { "201", "400", "401", "403", "409" }));
+            Assert.That(regulationType["enum"]!.AsArray().Select(e => e!.GetValue<string>()), Does.Contain("national_assembly_resolution"));
+            Assert.That(schemas["RegulationBody"]!["examples"]!.AsArray(), Is.Not.Empty);
+            Assert.That(limit["schema"]!["type"]!.ToJsonString(), Does.Contain("integer").And.Not.Contain("string"));
+            Assert.That(regulationType.Str("type"), Is.EqualTo("string"));
+            Assert.That(schemas["RegulationBody"]!["required"]!.AsArray().Select(r => r!.GetValue<string>()),
+                Is.EquivalentTo(new[] { "symbol", "type", "title", "issuer", "issuedOn" }));
+        });
+    }
+
+    /// <summary>A body of unknown length, sent chunked, as a streaming client would.</summary>
+    private sealed class NonSeekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
+}
