@@ -1,0 +1,128 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Dapper;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.Regulations.Contracts;
+using ObstacleRegister.Regulations.Search;
+using ObstacleRegister.Tests.Infrastructure;
+
+namespace ObstacleRegister.Tests.Database;
+
+/// <summary>
+/// Every SQL statement the modules hold as a constant is checked on both engines: parsed as T-SQL, and
+/// prepared by SQLite against the migrated schema (which catches a misspelt table or column).
+/// </summary>
+public sealed partial class SqlStatementTests
+{
+    private static readonly Regex StatementStart = new(@"^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b", RegexOptions.IgnoreCase);
+
+    private static IEnumerable<TestCaseData> Statements() =>
+        Repository.Modules
+            .SelectMany(m => m.Implementation.GetTypes())
+            .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
+                .Where(f => f is { IsLiteral: true } && f.FieldType == typeof(string))
+                .Select(f => (Name: $"{t.Name}.{f.Name}", Sql: (string)f.GetRawConstantValue()!)))
+            .Where(s => StatementStart.IsMatch(s.Sql))
+            .Select(s => new TestCaseData(s.Sql).SetArgDisplayNames(s.Name));
+
+    [Test]
+    public void ThereAreStatementsToCheck() => Assert.That(Statements().Count(), Is.GreaterThan(10));
+
+    [TestCaseSource(nameof(Statements))]
+    public void Statement_ParsesAsTSql(string sql)
+    {
+        TSql.Parse(ForTSql(sql), out var errors);
+
+        Assert.That(errors, Is.Empty);
+    }
+
+    [TestCaseSource(nameof(Statements))]
+    public async Task Statement_PreparesOnSqlite(string sql)
+    {
+        using var scratch = await SqliteScratch.Migrated();
+        await using var connection = await scratch.Connections.OpenAsync(CancellationToken.None);
+
+        Assert.DoesNotThrowAsync(() => Explain(connection, sql));
+    }
+
+    [Test]
+    public async Task SearchWithEveryFilter_IsValidOnBothEngines()
+    {
+        var search = new SearchRegulations("chong cheo quy dinh", RegulationType.Decree, RegulationStatus.InForce, "13/2023/NĐ-CP", Guid.NewGuid(), 50, null);
+        var (sql, _) = SearchRegulationsHandler.Build(search, new RegulationCursor(DateTimeOffset.UtcNow, Guid.NewGuid()));
+        using var scratch = await SqliteScratch.Migrated();
+        await using var connection = await scratch.Connections.OpenAsync(CancellationToken.None);
+
+        TSql.Parse(SqlServerDialect.Instance.Limit(sql), out var errors);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(errors, Is.Empty);
+            Assert.DoesNotThrowAsync(() => Explain(connection, SqliteDialect.Instance.Limit(sql)));
+        });
+    }
+
+    [Test]
+    public async Task Search_SeeksTheTermIndexInsteadOfScanning()
+    {
+        var search = new SearchRegulations("chong cheo", null, null, null, null, 50, null);
+        var (sql, _) = SearchRegulationsHandler.Build(search, null);
+        using var scratch = await SqliteScratch.Migrated();
+        await using var connection = await scratch.Connections.OpenAsync(CancellationToken.None);
+
+        var plan = string.Join('\n', await QueryPlan(connection, SqliteDialect.Instance.Limit(sql)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(plan, Does.Match(@"SEARCH (t|regulation_term)"), plan);
+            Assert.That(plan, Does.Not.Match(@"SCAN (t|regulation_term)\b"), plan);
+            Assert.That(plan, Does.Not.Match(@"SCAN r\b(?! USING)"), plan);
+        });
+    }
+
+    [Test]
+    public void SqlServerPaging_IsValidTSqlOnlyWithOrderBy()
+    {
+        var paged = SqlServerDialect.Instance.Limit("SELECT id FROM regulation ORDER BY created_at, id");
+
+        TSql.Parse(paged, out var errors);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(paged, Does.EndWith("OFFSET 0 ROWS FETCH NEXT @Limit ROWS ONLY"));
+            Assert.That(errors, Is.Empty);
+            Assert.That(SqliteDialect.Instance.Limit("SELECT id FROM regulation ORDER BY id"), Does.EndWith("LIMIT @Limit"));
+        });
+    }
+
+    /// <summary>Dapper expands <c>IN @Ids</c> into a list at run time; give the parsers the shape it becomes.</summary>
+    private static string ForTSql(string sql) => ListParameter().Replace(sql, "IN (@$1)");
+
+    private static async Task Explain(System.Data.Common.DbConnection connection, string sql) =>
+        await connection.ExecuteAsync("EXPLAIN " + ForTSql(sql), NullParameters(sql));
+
+    private static async Task<IReadOnlyList<string>> QueryPlan(System.Data.Common.DbConnection connection, string sql) =>
+        (await connection.QueryAsync<PlanRow>("EXPLAIN QUERY PLAN " + sql, NullParameters(sql))).Select(r => r.Detail).ToList();
+
+    private static DynamicParameters NullParameters(string sql)
+    {
+        var parameters = new DynamicParameters();
+        foreach (var name in Parameter().Matches(sql).Select(m => m.Groups[1].Value).Distinct())
+        {
+            parameters.Add(name, null);
+        }
+
+        return parameters;
+    }
+
+    private sealed class PlanRow
+    {
+        public string Detail { get; set; } = "";
+    }
+
+    [GeneratedRegex(@"IN @(\w+)")]
+    private static partial Regex ListParameter();
+
+    [GeneratedRegex(@"@(\w+)")]
+    private static partial Regex Parameter();
+}
