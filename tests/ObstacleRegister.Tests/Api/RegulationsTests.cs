@@ -353,4 +353,47 @@ public sealed class RegulationsTests(DatabaseProvider provider) : ApiTest(provid
 
         await drafter.Http.PostJson("/api/v1/regulations", Decree(Unique())).ExpectJson(201);
     }
+
+    [Test]
+    public async Task Register_SameSymbolConcurrently_CreatesOneAndAnswersTheRest409()
+    {
+        var number = Unique();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => coordinator.Http.PostJson("/api/v1/regulations", Decree(number))));
+
+        var statuses = responses.Select(r => (int)r.StatusCode).ToList();
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+
+        var stored = await coordinator.Http.GetAsync($"/api/v1/regulations?symbol={number}/2023/ND-CP").ExpectJson(200);
+        Assert.Multiple(() =>
+        {
+            Assert.That(statuses.Count(s => s == 201), Is.EqualTo(1));
+            Assert.That(statuses.Count(s => s == 409), Is.EqualTo(11));
+            Assert.That(stored["items"]!.AsArray(), Has.Count.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Update_ConcurrentlyWithTheSameETag_OnlyOneWins()
+    {
+        var number = Unique();
+        var created = await Register(Decree(number));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            coordinator.Http.PutJson($"/api/v1/regulations/{created.Str("id")}", Decree(number, $"Bản sửa {i}"), "\"1\"")));
+
+        var statuses = responses.Select(r => (int)r.StatusCode).ToList();
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(statuses.Count(s => s == 200), Is.EqualTo(1));
+            Assert.That(statuses.Count(s => s == 412), Is.EqualTo(5));
+        });
+    }
 }
