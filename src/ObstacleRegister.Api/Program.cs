@@ -3,6 +3,7 @@ using ObstacleRegister.Api;
 using ObstacleRegister.BuildingBlocks;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Messaging;
+using ObstacleRegister.Obstacles;
 using ObstacleRegister.Regulations;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.Services.AddDatabaseMigrations(typeof(Program).Assembly);
 builder.Services.AddMediator(ModuleAssemblies.All);
 builder.Services.AddAccess();
 builder.Services.AddRegulations();
+builder.Services.AddObstacles();
 builder.AddHttpPipeline();
 
 var app = builder.Build();
@@ -20,6 +22,7 @@ app.UseHttpPipeline();
 var api = app.MapGroup("/api/v1");
 api.MapAccess();
 api.MapRegulations();
+api.MapObstacles();
 app.MapOperationalEndpoints();
 
 app.Run();

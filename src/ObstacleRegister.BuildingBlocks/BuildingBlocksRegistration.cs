@@ -38,6 +38,7 @@ public static class BuildingBlocksRegistration
         services.AddSingleton<RegisterCalendar>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICaller, HttpCaller>();
+        services.AddHostedService<Idempotency.IdempotencyJanitor>();
         return services;
     }
 }

@@ -19,6 +19,27 @@ public interface ISqlDialect
 
     /// <summary>True when the exception reports a unique index or primary key violation.</summary>
     bool IsUniqueViolation(Exception exception);
+
+    /// <summary>
+    /// A condition true for rows whose <paramref name="keyColumn"/> is the key of a document in the full-text
+    /// table <paramref name="searchTable"/> (column <c>text</c>) matching the query in <paramref name="queryParameter"/>.
+    /// </summary>
+    string FullTextMatch(string keyColumn, string searchTable, string queryParameter);
+
+    /// <summary>
+    /// A query returning one column <c>doc_key</c>: the keys of the documents most relevant to the query in
+    /// <paramref name="queryParameter"/>, best first, as many as <paramref name="limitParameter"/> says.
+    /// </summary>
+    string FullTextRanked(string searchTable, string queryParameter, string limitParameter);
+
+    /// <summary>The column of a full-text table that holds the document key, for inserts and deletes.</summary>
+    string FullTextKeyColumn { get; }
+
+    /// <summary>The engine's full-text query for documents holding every term (the last one as a prefix).</summary>
+    string AllTerms(IReadOnlyList<string> terms);
+
+    /// <summary>The engine's full-text query for documents holding any of the phrases, to be ranked.</summary>
+    string AnyPhrase(IReadOnlyList<string> phrases);
 }
 
 public sealed class SqliteDialect : ISqlDialect
@@ -33,6 +54,21 @@ public sealed class SqliteDialect : ISqlDialect
     public bool IsUniqueViolation(Exception exception) =>
         // 19 is SQLITE_CONSTRAINT; 2067 and 1555 are its UNIQUE and PRIMARYKEY extended codes.
         exception is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
+
+    public string FullTextKeyColumn => "rowid";
+
+    // An FTS5 table: its rowid is the document key.
+    public string FullTextMatch(string keyColumn, string searchTable, string queryParameter) =>
+        $"{keyColumn} IN (SELECT rowid FROM {searchTable} WHERE {searchTable} MATCH {queryParameter})";
+
+    public string FullTextRanked(string searchTable, string queryParameter, string limitParameter) =>
+        $"SELECT rowid AS doc_key FROM {searchTable} WHERE {searchTable} MATCH {queryParameter} ORDER BY rank LIMIT {limitParameter}";
+
+    public string AllTerms(IReadOnlyList<string> terms) =>
+        string.Join(' ', terms.Select((t, i) => i == terms.Count - 1 ? $"\"{t}\"*" : $"\"{t}\""));
+
+    public string AnyPhrase(IReadOnlyList<string> phrases) =>
+        string.Join(" OR ", phrases.Select(p => $"\"{p}\""));
 }
 
 public sealed class SqlServerDialect : ISqlDialect
@@ -48,4 +84,19 @@ public sealed class SqlServerDialect : ISqlDialect
         // 2627 is a unique constraint violation, 2601 a unique index violation: both mean "duplicate key".
         exception is Microsoft.Data.SqlClient.SqlException sql
         && sql.Errors.Cast<Microsoft.Data.SqlClient.SqlError>().Any(e => e.Number is 2627 or 2601);
+
+    public string FullTextKeyColumn => "doc_key";
+
+    // A table (doc_key, text) with a full-text index on text, keyed by doc_key.
+    public string FullTextMatch(string keyColumn, string searchTable, string queryParameter) =>
+        $"{keyColumn} IN (SELECT doc_key FROM {searchTable} WHERE CONTAINS(text, {queryParameter}))";
+
+    public string FullTextRanked(string searchTable, string queryParameter, string limitParameter) =>
+        $"SELECT TOP ({limitParameter}) [KEY] AS doc_key FROM CONTAINSTABLE({searchTable}, text, {queryParameter}) ORDER BY RANK DESC";
+
+    public string AllTerms(IReadOnlyList<string> terms) =>
+        string.Join(" AND ", terms.Select((t, i) => i == terms.Count - 1 ? $"\"{t}*\"" : $"\"{t}\""));
+
+    public string AnyPhrase(IReadOnlyList<string> phrases) =>
+        string.Join(" OR ", phrases.Select(p => $"\"{p}\""));
 }

@@ -7,7 +7,15 @@ using Microsoft.Extensions.Logging;
 namespace ObstacleRegister.BuildingBlocks.Data;
 
 /// <summary>One numbered SQL file, e.g. <c>0002_regulations.sql</c>.</summary>
-public sealed record Migration(int Version, string Name, string Script);
+public sealed record Migration(int Version, string Name, string Script)
+{
+    /// <summary>
+    /// A script that begins with <c>-- no-transaction</c> runs batch by batch outside a transaction, for
+    /// statements SQL Server refuses inside one (full-text catalogs and indexes). Each batch must check
+    /// whether its work is already done, since a failure leaves the earlier batches applied.
+    /// </summary>
+    public bool RunsOutsideTransaction => Script.StartsWith("-- no-transaction", StringComparison.Ordinal);
+}
 
 /// <summary>
 /// Applies the numbered scripts for the configured provider in order, each in its own transaction, and
@@ -97,6 +105,11 @@ public sealed partial class MigrationRunner(IDbConnectionFactory connections, IL
 
     private static async Task<bool> ApplyOneAsync(DbConnection connection, Migration migration, bool sqlServer, CancellationToken ct)
     {
+        if (migration.RunsOutsideTransaction)
+        {
+            return await ApplyOutsideTransactionAsync(connection, migration, sqlServer, ct);
+        }
+
         await using var transaction = connection is Microsoft.Data.Sqlite.SqliteConnection sqlite
             ? sqlite.BeginTransaction(deferred: false)
             : await connection.BeginTransactionAsync(ct);
@@ -118,6 +131,31 @@ public sealed partial class MigrationRunner(IDbConnectionFactory connections, IL
 
         await connection.ExecuteAsync(RecordApplied, new { migration.Version, migration.Name, AppliedAt = DateTimeOffset.UtcNow }, transaction);
         await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    private static async Task<bool> ApplyOutsideTransactionAsync(DbConnection connection, Migration migration, bool sqlServer, CancellationToken ct)
+    {
+        if (await connection.ExecuteScalarAsync<int>(IsApplied, new { migration.Version }) > 0)
+        {
+            return false;
+        }
+
+        foreach (var batch in sqlServer ? SqlServerBatches(migration.Script) : [migration.Script])
+        {
+            await connection.ExecuteAsync(new CommandDefinition(batch, cancellationToken: ct));
+        }
+
+        try
+        {
+            await connection.ExecuteAsync(RecordApplied, new { migration.Version, migration.Name, AppliedAt = DateTimeOffset.UtcNow });
+        }
+        catch (Exception ex) when (ISqlDialect.For(sqlServer ? DatabaseProvider.SqlServer : DatabaseProvider.Sqlite).IsUniqueViolation(ex))
+        {
+            // Another instance applied the same idempotent batches at the same time and recorded them first.
+            return false;
+        }
+
         return true;
     }
 

@@ -30,6 +30,8 @@ public static class ProblemTypes
     public const string Forbidden = Base + "forbidden";
     public const string PayloadTooLarge = Base + "payload-too-large";
     public const string MalformedRequest = Base + "malformed-request";
+    public const string IdempotencyKeyReused = Base + "idempotency-key-reused";
+    public const string IdempotencyKeyInProgress = Base + "idempotency-key-in-progress";
 }
 
 public sealed class NotFoundException(string resource, object id)

@@ -27,8 +27,10 @@ public static class MediatorRegistration
         // transaction opens, so a bad request never takes the write lock.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(Idempotency.IdempotencyBehavior<,>));
+        services.AddScoped<Idempotency.IdempotencyContext>();
 
-        foreach (var type in moduleAssemblies.Distinct().SelectMany(a => a.GetTypes()))
+        foreach (var type in moduleAssemblies.Append(typeof(MediatorRegistration).Assembly).Distinct().SelectMany(a => a.GetTypes()))
         {
             if (type.IsAbstract || type.IsInterface || type.IsGenericTypeDefinition)
             {

@@ -22,6 +22,7 @@ public static class Repository
     [
         ("Access", typeof(Access.AccessModule).Assembly, typeof(Access.Contracts.GetUnit).Assembly),
         ("Regulations", typeof(Regulations.RegulationsModule).Assembly, typeof(Regulations.Contracts.GetRegulation).Assembly),
+        ("Obstacles", typeof(Obstacles.ObstaclesModule).Assembly, typeof(Obstacles.Contracts.GetObstacles).Assembly),
     ];
 
     public static readonly Assembly BuildingBlocks = typeof(DatabaseOptions).Assembly;

@@ -40,11 +40,12 @@ internal sealed record RegulationListItem(
 /// <param name="GuidesId">The higher document it guides, if any.</param>
 /// <param name="Guides">That higher document, in brief.</param>
 /// <param name="GuidedBy">The documents that guide this one, oldest first.</param>
+/// <param name="ObstacleCount">How many obstacles cite it (withdrawn ones not counted).</param>
 /// <param name="CreatedAt">When it was registered here.</param>
 /// <param name="UpdatedAt">When it last changed here.</param>
 internal sealed record RegulationDto(
     Guid Id, string Symbol, RegulationType Type, string Title, string Issuer, DateOnly IssuedOn, DateOnly? EffectiveOn,
-    RegulationStatus Status, Guid? GuidesId, RegulationRef? Guides, IReadOnlyList<RegulationRef> GuidedBy,
+    RegulationStatus Status, Guid? GuidesId, RegulationRef? Guides, IReadOnlyList<RegulationRef> GuidedBy, int ObstacleCount,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
 internal sealed class RegulationRow

@@ -1,6 +1,7 @@
 using MediatR;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Messaging;
+using ObstacleRegister.Obstacles.Contracts;
 
 namespace ObstacleRegister.Regulations.Get;
 
@@ -10,10 +11,10 @@ internal sealed record GetRegulationDetail(Guid Id) : IQuery<VersionedRegulation
 /// <summary>A regulation as returned, with the version its ETag carries.</summary>
 internal sealed record VersionedRegulation(RegulationDto Regulation, long Version);
 
-internal sealed class GetRegulationDetailHandler(IDbSession db) : IRequestHandler<GetRegulationDetail, VersionedRegulation>
+internal sealed class GetRegulationDetailHandler(IDbSession db, IMediator mediator) : IRequestHandler<GetRegulationDetail, VersionedRegulation>
 {
     public async Task<VersionedRegulation> Handle(GetRegulationDetail request, CancellationToken cancellationToken) =>
-        await RegulationDetails.Load(db, await RegulationQueries.Get(db, request.Id, cancellationToken), cancellationToken);
+        await RegulationDetails.Load(db, mediator, await RegulationQueries.Get(db, request.Id, cancellationToken), cancellationToken);
 }
 
 internal static class RegulationDetails
@@ -21,13 +22,14 @@ internal static class RegulationDetails
     private const string GuidedBy = $"SELECT {RegulationQueries.Columns} FROM regulation WHERE guides_id = @Id ORDER BY issued_on, id";
 
     /// <summary>Reads what surrounds a row; writers call it inside their own transaction so they return what they committed.</summary>
-    public static async Task<VersionedRegulation> Load(IDbSession db, RegulationRow row, CancellationToken ct)
+    public static async Task<VersionedRegulation> Load(IDbSession db, IMediator mediator, RegulationRow row, CancellationToken ct)
     {
         var guides = row.GuidesId is { } guidesId ? await RegulationQueries.Find(db, guidesId, ct) : null;
         var guidedBy = await db.QueryAsync<RegulationRow>(GuidedBy, new { row.Id }, ct);
+        var obstacleCount = await mediator.Send(new CountObstaclesCitingRegulation(row.Id), ct);
         var dto = new RegulationDto(
             row.Id, row.Symbol, row.TypeValue, row.Title, row.Issuer, row.IssuedOn, row.EffectiveOn, row.StatusValue,
-            row.GuidesId, guides?.ToRef(), guidedBy.Select(g => g.ToRef()).ToList(), row.CreatedAt, row.UpdatedAt);
+            row.GuidesId, guides?.ToRef(), guidedBy.Select(g => g.ToRef()).ToList(), obstacleCount, row.CreatedAt, row.UpdatedAt);
         return new VersionedRegulation(dto, row.Version);
     }
 }

@@ -13,7 +13,7 @@ internal sealed class RegisterRegulationValidator : IValidator<RegisterRegulatio
     public void Validate(RegisterRegulation request, ValidationErrors errors) => RegulationBodyRules.Validate(request.Body, errors);
 }
 
-internal sealed class RegisterRegulationHandler(IDbSession db, RegulationWriter writer, TimeProvider clock)
+internal sealed class RegisterRegulationHandler(IDbSession db, RegulationWriter writer, TimeProvider clock, IMediator mediator)
     : IRequestHandler<RegisterRegulation, VersionedRegulation>
 {
     private const string Insert = """
@@ -41,6 +41,6 @@ internal sealed class RegisterRegulationHandler(IDbSession db, RegulationWriter 
         }
 
         await writer.WriteTerms(row, replace: false, cancellationToken);
-        return await RegulationDetails.Load(db, row, cancellationToken);
+        return await RegulationDetails.Load(db, mediator, row, cancellationToken);
     }
 }

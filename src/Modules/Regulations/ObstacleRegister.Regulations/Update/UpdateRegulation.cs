@@ -15,7 +15,7 @@ internal sealed class UpdateRegulationValidator : IValidator<UpdateRegulation>
     public void Validate(UpdateRegulation request, ValidationErrors errors) => RegulationBodyRules.Validate(request.Body, errors);
 }
 
-internal sealed class UpdateRegulationHandler(IDbSession db, RegulationWriter writer, TimeProvider clock)
+internal sealed class UpdateRegulationHandler(IDbSession db, RegulationWriter writer, TimeProvider clock, IMediator mediator)
     : IRequestHandler<UpdateRegulation, VersionedRegulation>
 {
     private const string Update = """
@@ -58,6 +58,6 @@ internal sealed class UpdateRegulationHandler(IDbSession db, RegulationWriter wr
             await writer.WriteTerms(row, replace: true, cancellationToken);
         }
 
-        return await RegulationDetails.Load(db, row, cancellationToken);
+        return await RegulationDetails.Load(db, mediator, row, cancellationToken);
     }
 }

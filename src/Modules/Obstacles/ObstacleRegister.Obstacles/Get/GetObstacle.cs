@@ -1,0 +1,83 @@
+using MediatR;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Messaging;
+using ObstacleRegister.BuildingBlocks.Security;
+using ObstacleRegister.Obstacles.Contracts;
+using ObstacleRegister.Regulations.Contracts;
+
+namespace ObstacleRegister.Obstacles.Get;
+
+/// <summary>An obstacle as the caller may see it, with the version its ETag carries.</summary>
+internal sealed record VersionedObstacle(ObstacleDto Obstacle, long Version);
+
+/// <summary>One obstacle, in full for its unit and coordinators, its public fields for everyone else.</summary>
+internal sealed record GetObstacle(Guid Id) : IQuery<VersionedObstacle>;
+
+internal sealed class GetObstacleHandler(IDbSession db, IMediator mediator, ICaller caller) : IRequestHandler<GetObstacle, VersionedObstacle>
+{
+    private const string Citations = """
+        SELECT regulation_id AS RegulationId, provision AS Provision, article AS Article, clause AS Clause, point AS Point
+        FROM obstacle_regulation WHERE obstacle_id = @Id ORDER BY position
+        """;
+
+    private const string Hints = """
+        SELECT o.id AS Id, o.reference AS Reference, o.title AS Title, o.status AS Status, h.reason AS Reason
+        FROM obstacle_likely_duplicate h JOIN obstacle o ON o.id = h.candidate_id
+        WHERE h.obstacle_id = @Id
+        ORDER BY o.created_at, o.id
+        """;
+
+    public async Task<VersionedObstacle> Handle(GetObstacle request, CancellationToken cancellationToken)
+    {
+        var row = await ObstacleQueries.Get(db, request.Id, cancellationToken);
+        var citations = await db.QueryAsync<CitationRow>(Citations, new { row.Id }, cancellationToken);
+        var symbols = (await mediator.Send(new GetRegulations(citations.Select(c => c.RegulationId).ToList()), cancellationToken))
+            .ToDictionary(r => r.Id, r => r.Symbol);
+        var master = row.DuplicateOfId is { } masterId ? await ObstacleQueries.Find(db, masterId, cancellationToken) : null;
+        var full = row.IsFullyVisibleTo(caller);
+
+        var dto = new ObstacleDto(
+            row.Id, row.Reference, full ? "full" : "public", row.UnitId, row.Title, row.Description,
+            WireNames.Parse<ObstacleCategory>(row.Category), WireNames.Parse<ObstacleSeverity>(row.Severity),
+            WireNames.Parse<RemedyRoute>(row.Proposal), row.Impact, row.StatusValue, row.Answer, row.DuplicateOfId,
+            master is null ? null : new MasterDto(master.Id, master.Reference, master.StatusValue, master.Answer),
+            citations.Select(c => new CitedProvisionDto(c.RegulationId, symbols.GetValueOrDefault(c.RegulationId), c.Provision, c.Article, c.Clause, c.Point)).ToList(),
+            row.CreatedAt, row.UpdatedAt)
+        {
+            Contact = full ? row.Contact : null,
+            LikelyDuplicates = full ? await LikelyDuplicates(row.Id, cancellationToken) : null,
+        };
+        return new VersionedObstacle(dto, row.Version);
+    }
+
+    private async Task<IReadOnlyList<LikelyDuplicateDto>> LikelyDuplicates(Guid id, CancellationToken ct) =>
+        (await db.QueryAsync<HintRow>(Hints, new { Id = id }, ct))
+            .Select(h => new LikelyDuplicateDto(h.Id, h.Reference, h.Title, WireNames.Parse<ObstacleStatus>(h.Status), h.Reason))
+            .ToList();
+
+    private sealed class CitationRow
+    {
+        public Guid RegulationId { get; set; }
+
+        public string Provision { get; set; } = "";
+
+        public int Article { get; set; }
+
+        public int? Clause { get; set; }
+
+        public string? Point { get; set; }
+    }
+
+    private sealed class HintRow
+    {
+        public Guid Id { get; set; }
+
+        public string Reference { get; set; } = "";
+
+        public string Title { get; set; } = "";
+
+        public string Status { get; set; } = "";
+
+        public string Reason { get; set; } = "";
+    }
+}

@@ -1,0 +1,97 @@
+using MediatR;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Messaging;
+using ObstacleRegister.BuildingBlocks.Paging;
+using ObstacleRegister.BuildingBlocks.Security;
+using ObstacleRegister.Obstacles.Contracts;
+
+namespace ObstacleRegister.Obstacles.History;
+
+/// <summary>One change in an obstacle's life.</summary>
+/// <param name="Action">What happened: <c>submitted</c>, <c>accepted</c>, <c>rejected</c>, <c>marked_duplicate</c>, <c>withdrawn</c>, …</param>
+/// <param name="From">The status before; absent for the submission.</param>
+/// <param name="To">The status after.</param>
+/// <param name="Reason">Why, as the actor gave it.</param>
+/// <param name="RelatedId">The other obstacle or amendment involved, if any.</param>
+/// <param name="KeyId">The API key that made the change; absent for changes the register made itself.</param>
+/// <param name="UnitId">The unit of that key.</param>
+internal sealed record ObstacleEventDto(
+    Guid Id, DateTimeOffset At, string Action, ObstacleStatus? From, ObstacleStatus To, string? Reason, Guid? RelatedId, Guid? KeyId, Guid? UnitId);
+
+internal sealed class ObstacleEventRow
+{
+    public Guid Id { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public string Action { get; set; } = "";
+
+    public string? FromStatus { get; set; }
+
+    public string ToStatus { get; set; } = "";
+
+    public string? Reason { get; set; }
+
+    public Guid? RelatedId { get; set; }
+
+    public Guid? KeyId { get; set; }
+
+    public Guid? UnitId { get; set; }
+
+    public ObstacleEventDto ToDto() => new(
+        Id, At, Action, FromStatus is null ? null : WireNames.Parse<ObstacleStatus>(FromStatus), WireNames.Parse<ObstacleStatus>(ToStatus),
+        Reason, RelatedId, KeyId, UnitId);
+}
+
+/// <summary>The append-only record of every change: written in the same transaction as the change itself.</summary>
+internal static class ObstacleHistory
+{
+    private const string Insert = """
+        INSERT INTO obstacle_event (id, obstacle_id, at, action, from_status, to_status, reason, related_id, key_id, unit_id)
+        VALUES (@Id, @ObstacleId, @At, @Action, @FromStatus, @ToStatus, @Reason, @RelatedId, @KeyId, @UnitId)
+        """;
+
+    public static Task Record(
+        IDbSession db, ICaller? caller, TimeProvider clock, Guid obstacleId, string action, ObstacleStatus? from, ObstacleStatus to,
+        string? reason, Guid? relatedId, CancellationToken ct) =>
+        db.ExecuteAsync(Insert, new
+        {
+            Id = Guid.CreateVersion7(),
+            ObstacleId = obstacleId,
+            At = clock.GetUtcNow(),
+            Action = action,
+            FromStatus = from is { } f ? WireNames.Of(f) : null,
+            ToStatus = WireNames.Of(to),
+            Reason = reason,
+            RelatedId = relatedId,
+            KeyId = caller?.KeyId,
+            UnitId = caller?.UnitId,
+        }, ct);
+}
+
+/// <summary>An obstacle's history, oldest first. Anyone who may read the obstacle may read its history.</summary>
+internal sealed record GetObstacleHistory(Guid Id, int Limit, string? Cursor) : IQuery<Page<ObstacleEventDto>>;
+
+internal sealed record ObstacleEventCursor(DateTimeOffset At, Guid Id);
+
+internal sealed class GetObstacleHistoryHandler(IDbSession db) : IRequestHandler<GetObstacleHistory, Page<ObstacleEventDto>>
+{
+    private const string Query = """
+        SELECT id AS Id, at AS At, action AS Action, from_status AS FromStatus, to_status AS ToStatus, reason AS Reason,
+               related_id AS RelatedId, key_id AS KeyId, unit_id AS UnitId
+        FROM obstacle_event
+        WHERE obstacle_id = @ObstacleId AND (@AfterAt IS NULL OR at > @AfterAt OR (at = @AfterAt AND id > @AfterId))
+        ORDER BY at, id
+        """;
+
+    public async Task<Page<ObstacleEventDto>> Handle(GetObstacleHistory request, CancellationToken cancellationToken)
+    {
+        await ObstacleQueries.Get(db, request.Id, cancellationToken);
+        var after = Cursor.Decode<ObstacleEventCursor>(request.Cursor);
+        var rows = await db.QueryAsync<ObstacleEventRow>(db.Dialect.Limit(Query), new
+        {
+            ObstacleId = request.Id, AfterAt = after?.At, AfterId = after?.Id, Limit = request.Limit + 1,
+        }, cancellationToken);
+        return Cursor.ToPage(rows, request.Limit, r => r.ToDto(), r => new ObstacleEventCursor(r.At, r.Id));
+    }
+}

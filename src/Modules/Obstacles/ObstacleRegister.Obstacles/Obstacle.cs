@@ -1,0 +1,119 @@
+using System.Text.Json.Serialization;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.BuildingBlocks.Security;
+using ObstacleRegister.Obstacles.Contracts;
+
+namespace ObstacleRegister.Obstacles;
+
+/// <summary>A provision an obstacle cites.</summary>
+/// <param name="RegulationId">The regulation.</param>
+/// <param name="Symbol">The regulation's symbol, for reading.</param>
+/// <param name="Provision">The provision as the reporter wrote it, e.g. "Điều 5, khoản 2, điểm a".</param>
+/// <param name="Article">The article (Điều) number read from it.</param>
+/// <param name="Clause">The clause (khoản), if named.</param>
+/// <param name="Point">The point (điểm), if named.</param>
+internal sealed record CitedProvisionDto(Guid RegulationId, string? Symbol, string Provision, int Article, int? Clause, string? Point);
+
+/// <summary>Another obstacle that may be the same one.</summary>
+/// <param name="Reason"><c>same_provision</c> (cites the same regulation and article) or <c>similar_text</c>.</param>
+internal sealed record LikelyDuplicateDto(Guid Id, string Reference, string Title, ObstacleStatus Status, string Reason);
+
+/// <summary>The obstacle a duplicate follows: its reporters see the master's progress as their own.</summary>
+internal sealed record MasterDto(Guid Id, string Reference, ObstacleStatus Status, string? Answer);
+
+/// <summary>One obstacle. Contact details and intake hints are shown only to the reporting unit and coordinators.</summary>
+/// <param name="Visibility"><c>full</c> for the reporting unit and coordinators, <c>public</c> for everyone else.</param>
+/// <param name="Reference">Readable reference, unique, e.g. <c>VM-2026-000042</c>.</param>
+/// <param name="UnitId">The reporting unit.</param>
+/// <param name="Answer">The public answer: the reason given when it was rejected.</param>
+/// <param name="Master">For a duplicate, the obstacle it follows.</param>
+/// <param name="Contact">How to reach the reporter. Full view only.</param>
+/// <param name="LikelyDuplicates">Obstacles found at intake that may be the same. Full view only.</param>
+internal sealed record ObstacleDto(
+    Guid Id, string Reference, string Visibility, Guid UnitId, string Title, string Description, ObstacleCategory Category,
+    ObstacleSeverity Severity, RemedyRoute Proposal, string? Impact, ObstacleStatus Status, string? Answer, Guid? DuplicateOfId,
+    MasterDto? Master, IReadOnlyList<CitedProvisionDto> Regulations, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Contact { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<LikelyDuplicateDto>? LikelyDuplicates { get; init; }
+}
+
+/// <summary>An obstacle in a list: public fields only.</summary>
+internal sealed record ObstacleListItem(
+    Guid Id, string Reference, Guid UnitId, string Title, ObstacleCategory Category, ObstacleSeverity Severity,
+    RemedyRoute Proposal, ObstacleStatus Status, Guid? DuplicateOfId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+internal sealed class ObstacleRow
+{
+    public long Seq { get; set; }
+
+    public Guid Id { get; set; }
+
+    public string Reference { get; set; } = "";
+
+    public Guid UnitId { get; set; }
+
+    public Guid ReportedByKeyId { get; set; }
+
+    public string Title { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    public string Category { get; set; } = "";
+
+    public string Severity { get; set; } = "";
+
+    public string Proposal { get; set; } = "";
+
+    public string? Impact { get; set; }
+
+    public string? Contact { get; set; }
+
+    public string Status { get; set; } = "";
+
+    public Guid? DuplicateOfId { get; set; }
+
+    public string? Answer { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public long Version { get; set; }
+
+    public ObstacleStatus StatusValue => WireNames.Parse<ObstacleStatus>(Status);
+
+    public ObstacleListItem ToListItem() => new(
+        Id, Reference, UnitId, Title, WireNames.Parse<ObstacleCategory>(Category), WireNames.Parse<ObstacleSeverity>(Severity),
+        WireNames.Parse<RemedyRoute>(Proposal), StatusValue, DuplicateOfId, CreatedAt, UpdatedAt);
+
+    /// <summary>Full details are for the unit that reported it and for coordinators; everyone else sees the public fields.</summary>
+    public bool IsFullyVisibleTo(ICaller caller) => caller.IsInRole(Roles.Coordinator) || caller.UnitId == UnitId;
+}
+
+internal static class ObstacleQueries
+{
+    public const string Columns = """
+        seq AS Seq, id AS Id, reference AS Reference, unit_id AS UnitId, reported_by_key_id AS ReportedByKeyId,
+        title AS Title, description AS Description, category AS Category, severity AS Severity, proposal AS Proposal,
+        impact AS Impact, contact AS Contact, status AS Status, duplicate_of_id AS DuplicateOfId, answer AS Answer,
+        created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version
+        """;
+
+    private const string ById = $"SELECT {Columns} FROM obstacle WHERE id = @Id";
+
+    private const string ByIds = $"SELECT {Columns} FROM obstacle WHERE id IN @Ids";
+
+    public static Task<ObstacleRow?> Find(IDbSession db, Guid id, CancellationToken ct) =>
+        db.QuerySingleOrDefaultAsync<ObstacleRow>(ById, new { Id = id }, ct);
+
+    public static async Task<ObstacleRow> Get(IDbSession db, Guid id, CancellationToken ct) =>
+        await Find(db, id, ct) ?? throw new NotFoundException("obstacle", id);
+
+    public static Task<IReadOnlyList<ObstacleRow>> FindMany(IDbSession db, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        ids.Count == 0 ? Task.FromResult<IReadOnlyList<ObstacleRow>>([]) : db.QueryAsync<ObstacleRow>(ByIds, new { Ids = ids.Distinct().ToArray() }, ct);
+}

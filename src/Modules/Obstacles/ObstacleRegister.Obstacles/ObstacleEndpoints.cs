@@ -1,0 +1,110 @@
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using ObstacleRegister.BuildingBlocks.Http;
+using ObstacleRegister.BuildingBlocks.Idempotency;
+using ObstacleRegister.BuildingBlocks.Paging;
+using ObstacleRegister.BuildingBlocks.Security;
+using ObstacleRegister.Obstacles.Contracts;
+using ObstacleRegister.Obstacles.Get;
+using ObstacleRegister.Obstacles.History;
+using ObstacleRegister.Obstacles.List;
+using ObstacleRegister.Obstacles.Submit;
+using ObstacleRegister.Obstacles.Triage;
+
+namespace ObstacleRegister.Obstacles;
+
+internal static class ObstacleEndpoints
+{
+    public static void MapObstacleEndpoints(this IEndpointRouteBuilder api)
+    {
+        var obstacles = api.MapGroup("/obstacles").WithTags("Obstacles");
+
+        obstacles.MapPost("/", async (SubmitObstacleBody body, IMediator mediator, CancellationToken ct) =>
+            {
+                var command = new SubmitObstacle(body);
+                return command.Describe(await mediator.Send(command, ct)).ToResult();
+            })
+            .AddEndpointFilter<IdempotencyFilter>()
+            .RequireAuthorization(p => p.RequireRole(Roles.Reporter))
+            .WithName("SubmitObstacle")
+            .WithSummary("Report an obstacle")
+            .WithDescription("Reporters. The reporting unit is the API key's. Each cited regulation must exist and each provision must " +
+                "name at least the article. Send an Idempotency-Key to retry safely: the same key and body return the first answer " +
+                "(Idempotent-Replayed: true), another body is 422, a retry while the first is running is 409. The answer lists likely duplicates.")
+            .Produces<ObstacleDto>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        obstacles.MapGet("/", async (
+                string? status, Guid? unitId, Guid? regulationId, string? category, string? severity, string? reference,
+                DateOnly? reportedFrom, DateOnly? reportedTo, string? q, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+            {
+                var list = new ListObstacles(
+                    QueryValues.Enum<ObstacleStatus>(status, "status"), unitId, regulationId, QueryValues.Enum<ObstacleCategory>(category, "category"),
+                    QueryValues.Enum<ObstacleSeverity>(severity, "severity"), reference, reportedFrom, reportedTo, q, Cursor.Limit(limit), cursor);
+                return TypedResults.Ok(await mediator.Send(list, ct));
+            })
+            .WithName("ListObstacles")
+            .WithSummary("List and search obstacles")
+            .WithDescription("Newest first, public fields only, paged by cursor. q matches title and description without diacritics " +
+                "(chong cheo finds chồng chéo). reportedFrom and reportedTo are days in the register's time zone, both included.")
+            .ProducesValidationProblem();
+
+        obstacles.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
+            {
+                var (obstacle, version) = await mediator.Send(new GetObstacle(id), ct);
+                return ApiResults.Ok(obstacle, version);
+            })
+            .WithName("GetObstacle")
+            .WithSummary("Get one obstacle")
+            .WithDescription("The reporting unit and coordinators see it in full (contact, likely duplicates); other keys see its public fields. " +
+                "A duplicate shows the master it follows.")
+            .Produces<ObstacleDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        obstacles.MapGet("/{id:guid}/history", async (Guid id, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetObstacleHistory(id, Cursor.Limit(limit), cursor), ct)))
+            .WithName("GetObstacleHistory")
+            .WithSummary("An obstacle's history")
+            .WithDescription("Every change, oldest first: who (key and unit), when, from, to, why.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        MapTransition<TriageNoteBody>(obstacles, "accept", Roles.Coordinator, "AcceptObstacle", "Accept an obstacle",
+            "Coordinators. From submitted only.", (id, ifMatch, body) => new AcceptObstacle(id, ifMatch, body));
+        MapTransition<RejectBody>(obstacles, "reject", Roles.Coordinator, "RejectObstacle", "Reject an obstacle",
+            "Coordinators. The reason is required and is the public answer. From submitted only.", (id, ifMatch, body) => new RejectObstacle(id, ifMatch, body));
+        MapTransition<DuplicateBody>(obstacles, "duplicate", Roles.Coordinator, "MarkObstacleDuplicate", "Mark an obstacle as a duplicate",
+            "Coordinators. Its reporters then follow the master; a duplicate of a duplicate points at the master.",
+            (id, ifMatch, body) => new MarkDuplicate(id, ifMatch, body));
+        MapTransition<TriageNoteBody>(obstacles, "withdraw", Roles.Reporter, "WithdrawObstacle", "Withdraw an obstacle",
+            "Reporters of the unit that reported it, before it is accepted.", (id, ifMatch, body) => new WithdrawObstacle(id, ifMatch, body));
+    }
+
+    /// <summary>A transition: <c>POST /obstacles/{id}/{action}</c>, honouring If-Match, answering the obstacle with its new ETag.</summary>
+    private static void MapTransition<TBody>(
+        RouteGroupBuilder obstacles, string action, string role, string name, string summary, string description,
+        Func<Guid, string?, TBody?, IRequest<VersionedObstacle>> command)
+        where TBody : class
+    {
+        obstacles.MapPost($"/{{id:guid}}/{action}", async (
+                Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, [FromBody] TBody? body, IMediator mediator, CancellationToken ct) =>
+            {
+                var (obstacle, version) = await mediator.Send(command(id, ifMatch, body), ct);
+                return ApiResults.Ok(obstacle, version);
+            })
+            .RequireAuthorization(p => p.RequireRole(role))
+            .WithName(name)
+            .WithSummary(summary)
+            .WithDescription(description + " Send the ETag as If-Match: 412 when the obstacle changed since. An illegal transition is 409 " +
+                "(type illegal-transition, with currentStatus).")
+            .Produces<ObstacleDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+    }
+}

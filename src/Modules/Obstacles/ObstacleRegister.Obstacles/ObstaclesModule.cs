@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using ObstacleRegister.Obstacles.Submit;
+using ObstacleRegister.Obstacles.Triage;
+
+namespace ObstacleRegister.Obstacles;
+
+/// <summary>Obstacles: intake tied to regulations, triage, history, and who may see what.</summary>
+public static class ObstaclesModule
+{
+    public static IServiceCollection AddObstacles(this IServiceCollection services)
+    {
+        services.AddScoped<ObstacleIntake>();
+        services.AddScoped<ObstacleTransitions>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapObstacles(this IEndpointRouteBuilder api)
+    {
+        api.MapObstacleEndpoints();
+        return api;
+    }
+}

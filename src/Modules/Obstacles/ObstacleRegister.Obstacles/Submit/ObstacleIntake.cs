@@ -1,0 +1,131 @@
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Text;
+using ObstacleRegister.Obstacles.Contracts;
+using ObstacleRegister.Obstacles.Provisions;
+
+namespace ObstacleRegister.Obstacles.Submit;
+
+/// <summary>Writes a new obstacle with its citations and search text, and records the obstacles it may duplicate.</summary>
+internal sealed class ObstacleIntake(IDbSession db)
+{
+    /// <summary>Word pairs from the title searched as phrases; Vietnamese words are mostly two syllables.</summary>
+    private const int MaxPhrases = 8;
+    private const int MaxPerReason = 5;
+
+    private const string InsertObstacle = """
+        INSERT INTO obstacle (id, reference, unit_id, reported_by_key_id, title, description, category, severity, proposal,
+                              impact, contact, status, duplicate_of_id, answer, created_at, updated_at, version)
+        VALUES (@Id, @Reference, @UnitId, @ReportedByKeyId, @Title, @Description, @Category, @Severity, @Proposal,
+                @Impact, @Contact, @Status, NULL, NULL, @CreatedAt, @UpdatedAt, 1)
+        """;
+
+    private const string InsertCitation = """
+        INSERT INTO obstacle_regulation (obstacle_id, position, regulation_id, provision, article, clause, point, created_at)
+        VALUES (@ObstacleId, @Position, @RegulationId, @Provision, @Article, @Clause, @Point, @CreatedAt)
+        """;
+
+    private const string SameProvision = """
+        SELECT o.id AS Id, o.reference AS Reference, o.title AS Title, o.status AS Status
+        FROM obstacle o
+        WHERE o.id IN (SELECT c.obstacle_id FROM obstacle_regulation c WHERE c.regulation_id = @RegulationId AND c.article = @Article)
+          AND o.id <> @Id AND o.status <> 'withdrawn'
+        ORDER BY o.created_at DESC, o.id DESC
+        """;
+
+    private const string InsertHint = "INSERT INTO obstacle_likely_duplicate (obstacle_id, candidate_id, reason) VALUES (@ObstacleId, @CandidateId, @Reason)";
+
+    public async Task Store(ObstacleRow row, IReadOnlyList<(Guid RegulationId, string Provision)> cited, CancellationToken ct)
+    {
+        await db.ExecuteAsync(InsertObstacle, row, ct);
+        await db.ExecuteAsync(InsertCitation, cited.Select((c, i) =>
+        {
+            var provision = Provision.Parse(c.Provision)!;
+            return new
+            {
+                ObstacleId = row.Id, Position = i, c.RegulationId, c.Provision, provision.Article, provision.Clause,
+                provision.Point, row.CreatedAt,
+            };
+        }), ct);
+
+        var key = db.Dialect.FullTextKeyColumn;
+        await db.ExecuteAsync(
+            $"INSERT INTO obstacle_search ({key}, text) SELECT seq, @Text FROM obstacle WHERE id = @Id",
+            new { Text = SearchText(row.Title, row.Description), row.Id }, ct);
+    }
+
+    /// <summary>
+    /// Obstacles that cite the same regulation and article, then those whose text is most alike (phrases of
+    /// the title, without diacritics). Withdrawn ones are left out; the new obstacle is never its own hint.
+    /// </summary>
+    public async Task FindLikelyDuplicates(ObstacleRow row, CancellationToken ct)
+    {
+        var found = new Dictionary<Guid, string>();
+        var citations = await db.QueryAsync<CitationKey>(
+            "SELECT DISTINCT regulation_id AS RegulationId, article AS Article FROM obstacle_regulation WHERE obstacle_id = @Id", new { row.Id }, ct);
+        foreach (var citation in citations)
+        {
+            var same = await db.QueryAsync<CandidateRow>(
+                db.Dialect.Limit(SameProvision), new { citation.RegulationId, citation.Article, row.Id, Limit = MaxPerReason }, ct);
+            foreach (var candidate in same)
+            {
+                found.TryAdd(candidate.Id, "same_provision");
+            }
+        }
+
+        var phrases = Phrases(row.Title);
+        if (phrases.Count > 0)
+        {
+            var similar = await db.QueryAsync<CandidateRow>(SimilarText(), new
+            {
+                Query = db.Dialect.AnyPhrase(phrases), RankLimit = MaxPerReason + 1, row.Id,
+            }, ct);
+            foreach (var candidate in similar.Take(MaxPerReason))
+            {
+                found.TryAdd(candidate.Id, "similar_text");
+            }
+        }
+
+        await db.ExecuteAsync(InsertHint, found.Select(f => new { ObstacleId = row.Id, CandidateId = f.Key, Reason = f.Value }), ct);
+    }
+
+    public static string SearchText(string title, string description) => VietnameseText.Fold($"{title}\n{description}");
+
+    /// <summary>Adjacent word pairs of the title ("chồng chéo", "cấp phép"), or its words when it has one.</summary>
+    internal static IReadOnlyList<string> Phrases(string title)
+    {
+        var terms = VietnameseText.Terms(title);
+        if (terms.Count < 2)
+        {
+            return terms;
+        }
+
+        return terms.Zip(terms.Skip(1), (a, b) => $"{a} {b}").Distinct().Take(MaxPhrases).ToList();
+    }
+
+    private string SimilarText() => $"""
+        SELECT o.id AS Id, o.reference AS Reference, o.title AS Title, o.status AS Status
+        FROM obstacle o
+        WHERE o.seq IN ({db.Dialect.FullTextRanked("obstacle_search", "@Query", "@RankLimit")})
+          AND o.id <> @Id AND o.status <> 'withdrawn'
+        """;
+
+    internal sealed class CitationKey
+    {
+        public Guid RegulationId { get; set; }
+
+        public int Article { get; set; }
+    }
+
+    internal sealed class CandidateRow
+    {
+        public Guid Id { get; set; }
+
+        public string Reference { get; set; } = "";
+
+        public string Title { get; set; } = "";
+
+        public string Status { get; set; } = "";
+
+        public ObstacleStatus StatusValue => WireNames.Parse<ObstacleStatus>(Status);
+    }
+}

@@ -1,0 +1,72 @@
+using MediatR;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.BuildingBlocks.Security;
+using ObstacleRegister.BuildingBlocks.Validation;
+using ObstacleRegister.Obstacles.Contracts;
+using ObstacleRegister.Obstacles.Get;
+using ObstacleRegister.Obstacles.History;
+
+namespace ObstacleRegister.Obstacles.Triage;
+
+/// <summary>
+/// Merges an obstacle into another: its reporters follow the master from now on. There are no chains: a
+/// duplicate of a duplicate points at the master, and obstacles that followed this one follow the master too.
+/// </summary>
+internal sealed record MarkDuplicate(Guid Id, string? IfMatch, DuplicateBody? Body) : IRequest<VersionedObstacle>;
+
+internal sealed class MarkDuplicateValidator : IValidator<MarkDuplicate>
+{
+    public void Validate(MarkDuplicate request, ValidationErrors errors)
+    {
+        errors.Required("duplicateOfId", request.Body?.DuplicateOfId);
+        errors.Text("note", request.Body?.Note, TriageValidator.MaxNote, required: false);
+    }
+}
+
+internal sealed class MarkDuplicateHandler(IDbSession db, ObstacleTransitions transitions, IMediator mediator, ICaller caller, TimeProvider clock)
+    : IRequestHandler<MarkDuplicate, VersionedObstacle>
+{
+    private const string Followers = "SELECT id FROM obstacle WHERE duplicate_of_id = @Id";
+
+    private const string Repoint = """
+        UPDATE obstacle SET duplicate_of_id = @MasterId, updated_at = @Now, version = version + 1
+        WHERE duplicate_of_id = @Id
+        """;
+
+    public async Task<VersionedObstacle> Handle(MarkDuplicate request, CancellationToken cancellationToken)
+    {
+        var row = await transitions.Load(request.Id, cancellationToken);
+        var master = await Master(row, request.Body!.DuplicateOfId!.Value, cancellationToken);
+        var note = request.Body.Note?.Trim();
+        await transitions.Apply(row, request.IfMatch, ObstacleStatus.Duplicate, "marked_duplicate", note, cancellationToken, duplicateOfId: master.Id);
+
+        var followers = await db.QueryAsync<Guid>(Followers, new { row.Id }, cancellationToken);
+        await db.ExecuteAsync(Repoint, new { MasterId = master.Id, row.Id, Now = clock.GetUtcNow() }, cancellationToken);
+        foreach (var follower in followers)
+        {
+            await ObstacleHistory.Record(db, caller, clock, follower, "master_changed", ObstacleStatus.Duplicate, ObstacleStatus.Duplicate,
+                $"{row.Reference} was merged into {master.Reference}.", master.Id, cancellationToken);
+        }
+
+        return await mediator.Send(new GetObstacle(row.Id), cancellationToken);
+    }
+
+    private async Task<ObstacleRow> Master(ObstacleRow row, Guid duplicateOfId, CancellationToken ct)
+    {
+        var target = await ObstacleQueries.Find(db, duplicateOfId, ct)
+            ?? throw RequestValidationException.For("duplicateOfId", $"No obstacle with id '{duplicateOfId}'.");
+        var master = target.DuplicateOfId is { } masterId ? await ObstacleQueries.Get(db, masterId, ct) : target;
+        if (master.Id == row.Id)
+        {
+            throw RequestValidationException.For("duplicateOfId", "An obstacle cannot be a duplicate of itself.");
+        }
+
+        if (master.StatusValue == ObstacleStatus.Withdrawn)
+        {
+            throw RequestValidationException.For("duplicateOfId", $"{master.Reference} was withdrawn; it cannot be followed.");
+        }
+
+        return master;
+    }
+}

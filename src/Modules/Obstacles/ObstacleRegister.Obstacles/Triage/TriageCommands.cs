@@ -1,0 +1,77 @@
+using MediatR;
+using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.BuildingBlocks.Security;
+using ObstacleRegister.BuildingBlocks.Validation;
+using ObstacleRegister.Obstacles.Contracts;
+using ObstacleRegister.Obstacles.Get;
+
+namespace ObstacleRegister.Obstacles.Triage;
+
+/// <summary>Optional words that go with a decision.</summary>
+/// <param name="Note">Why, up to 2000 characters; kept in the history.</param>
+internal sealed record TriageNoteBody(string? Note);
+
+/// <summary>Rejects an obstacle.</summary>
+/// <param name="Reason">The reasoned answer, up to 4000 characters. It is public: the reporter and the public read it.</param>
+internal sealed record RejectBody(string? Reason);
+
+/// <summary>Marks an obstacle as a duplicate.</summary>
+/// <param name="DuplicateOfId">The obstacle it repeats. A duplicate of a duplicate is pointed at the master.</param>
+/// <param name="Note">Why, up to 2000 characters.</param>
+internal sealed record DuplicateBody(Guid? DuplicateOfId, string? Note);
+
+internal sealed record AcceptObstacle(Guid Id, string? IfMatch, TriageNoteBody? Body) : IRequest<VersionedObstacle>;
+
+internal sealed record RejectObstacle(Guid Id, string? IfMatch, RejectBody? Body) : IRequest<VersionedObstacle>;
+
+internal sealed record WithdrawObstacle(Guid Id, string? IfMatch, TriageNoteBody? Body) : IRequest<VersionedObstacle>;
+
+internal sealed class TriageValidator : IValidator<AcceptObstacle>, IValidator<RejectObstacle>, IValidator<WithdrawObstacle>
+{
+    public const int MaxNote = 2000;
+    public const int MaxReason = 4000;
+
+    public void Validate(AcceptObstacle request, ValidationErrors errors) => errors.Text("note", request.Body?.Note, MaxNote, required: false);
+
+    public void Validate(WithdrawObstacle request, ValidationErrors errors) => errors.Text("note", request.Body?.Note, MaxNote, required: false);
+
+    public void Validate(RejectObstacle request, ValidationErrors errors) => errors.Text("reason", request.Body?.Reason, MaxReason);
+}
+
+internal sealed class AcceptObstacleHandler(ObstacleTransitions transitions, IMediator mediator) : IRequestHandler<AcceptObstacle, VersionedObstacle>
+{
+    public async Task<VersionedObstacle> Handle(AcceptObstacle request, CancellationToken cancellationToken)
+    {
+        var row = await transitions.Load(request.Id, cancellationToken);
+        await transitions.Apply(row, request.IfMatch, ObstacleStatus.Accepted, "accepted", request.Body?.Note?.Trim(), cancellationToken);
+        return await mediator.Send(new GetObstacle(row.Id), cancellationToken);
+    }
+}
+
+internal sealed class RejectObstacleHandler(ObstacleTransitions transitions, IMediator mediator) : IRequestHandler<RejectObstacle, VersionedObstacle>
+{
+    public async Task<VersionedObstacle> Handle(RejectObstacle request, CancellationToken cancellationToken)
+    {
+        var reason = request.Body!.Reason!.Trim();
+        var row = await transitions.Load(request.Id, cancellationToken);
+        await transitions.Apply(row, request.IfMatch, ObstacleStatus.Rejected, "rejected", reason, cancellationToken, answer: reason);
+        return await mediator.Send(new GetObstacle(row.Id), cancellationToken);
+    }
+}
+
+/// <summary>The reporting unit takes its obstacle back before it is accepted.</summary>
+internal sealed class WithdrawObstacleHandler(ObstacleTransitions transitions, IMediator mediator, ICaller caller)
+    : IRequestHandler<WithdrawObstacle, VersionedObstacle>
+{
+    public async Task<VersionedObstacle> Handle(WithdrawObstacle request, CancellationToken cancellationToken)
+    {
+        var row = await transitions.Load(request.Id, cancellationToken);
+        if (row.UnitId != caller.UnitId)
+        {
+            throw new ForbiddenException("Only the unit that reported an obstacle may withdraw it.");
+        }
+
+        await transitions.Apply(row, request.IfMatch, ObstacleStatus.Withdrawn, "withdrawn", request.Body?.Note?.Trim(), cancellationToken);
+        return await mediator.Send(new GetObstacle(row.Id), cancellationToken);
+    }
+}

@@ -1,0 +1,108 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using MediatR;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.BuildingBlocks.Security;
+using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+
+namespace ObstacleRegister.BuildingBlocks.Idempotency;
+
+/// <summary>
+/// Honours <c>Idempotency-Key</c> on a creating endpoint. The key is scoped to the caller's unit and API key;
+/// the same key with the same request replays the first answer and changes nothing; with another request it
+/// is 422; while the first is still running it is 409.
+/// </summary>
+public sealed class IdempotencyFilter : IEndpointFilter
+{
+    public const string HeaderName = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
+    private const int MaxKeyLength = 255;
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var key = http.Request.Headers[HeaderName].ToString();
+        if (key.Length == 0)
+        {
+            return await next(context);
+        }
+
+        if (key.Length > MaxKeyLength || key.Any(c => c < 0x21 || c > 0x7E))
+        {
+            throw RequestValidationException.For(HeaderName, $"'{HeaderName}' must be 1 to {MaxKeyLength} visible ASCII characters (a UUID is ideal).");
+        }
+
+        var services = http.RequestServices;
+        var mediator = services.GetRequiredService<IMediator>();
+        var caller = services.GetRequiredService<ICaller>();
+        var scope = $"{caller.UnitId:N}:{caller.KeyId:N}";
+        var claim = await mediator.Send(new ClaimIdempotencyKey(scope, key, RequestHash(context, services)), http.RequestAborted);
+        switch (claim)
+        {
+            case IdempotencyClaim.Replay replay:
+                http.Response.Headers[ReplayedHeader] = "true";
+                return new ReplayResult(replay);
+            case IdempotencyClaim.Mismatch:
+                throw new ProblemException(StatusCodes.Status422UnprocessableEntity, ProblemTypes.IdempotencyKeyReused, "Idempotency key reused",
+                    $"This '{HeaderName}' was already used for a different request. Use a new key for a new request.");
+            case IdempotencyClaim.InProgress:
+                throw new ConflictException(ProblemTypes.IdempotencyKeyInProgress, "Request in progress",
+                    $"A request with this '{HeaderName}' is still being processed. Retry after it completes to get its answer.");
+        }
+
+        var claimId = ((IdempotencyClaim.Claimed)claim).RecordId;
+        var idempotency = services.GetRequiredService<IdempotencyContext>();
+        idempotency.ClaimId = claimId;
+        try
+        {
+            var result = await next(context);
+            if (!idempotency.Completed)
+            {
+                await mediator.Send(new ReleaseIdempotencyKey(claimId), CancellationToken.None);
+            }
+
+            return result;
+        }
+        catch
+        {
+            await mediator.Send(new ReleaseIdempotencyKey(claimId), CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>The operation and its body, as the endpoint bound it: the same JSON in another layout is the same request.</summary>
+    private static string RequestHash(EndpointFilterInvocationContext context, IServiceProvider services)
+    {
+        var bodyType = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+        var body = context.Arguments.FirstOrDefault(a => a is not null && bodyType is not null && a.GetType() == bodyType);
+        var json = services.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
+        var text = $"{context.HttpContext.Request.Method} {context.HttpContext.Request.Path}\n"
+            + (body is null ? "" : JsonSerializer.Serialize(body, body.GetType(), json));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    private sealed class ReplayResult(IdempotencyClaim.Replay replay) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = replay.Status;
+            if (replay.Location is not null)
+            {
+                httpContext.Response.Headers.Location = replay.Location;
+            }
+
+            if (replay.ETag is not null)
+            {
+                httpContext.Response.Headers.ETag = replay.ETag;
+            }
+
+            httpContext.Response.ContentType = "application/json; charset=utf-8";
+            await httpContext.Response.WriteAsync(replay.Body, httpContext.RequestAborted);
+        }
+    }
+}
