@@ -32,6 +32,12 @@ public interface ISqlDialect
     /// </summary>
     string FullTextRanked(string searchTable, string queryParameter, string limitParameter);
 
+    /// <summary>
+    /// Ids for a Dapper list parameter (<c>WHERE id IN @Ids</c>). Dapper expands lists without the type
+    /// handlers, so on SQLite the ids go as the same text the handler stores.
+    /// </summary>
+    System.Collections.IEnumerable IdList(IEnumerable<Guid> ids);
+
     /// <summary>The column of a full-text table that holds the document key, for inserts and deletes.</summary>
     string FullTextKeyColumn { get; }
 
@@ -54,6 +60,8 @@ public sealed class SqliteDialect : ISqlDialect
     public bool IsUniqueViolation(Exception exception) =>
         // 19 is SQLITE_CONSTRAINT; 2067 and 1555 are its UNIQUE and PRIMARYKEY extended codes.
         exception is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
+
+    public System.Collections.IEnumerable IdList(IEnumerable<Guid> ids) => ids.Distinct().Select(id => id.ToString("D")).ToArray();
 
     public string FullTextKeyColumn => "rowid";
 
@@ -84,6 +92,8 @@ public sealed class SqlServerDialect : ISqlDialect
         // 2627 is a unique constraint violation, 2601 a unique index violation: both mean "duplicate key".
         exception is Microsoft.Data.SqlClient.SqlException sql
         && sql.Errors.Cast<Microsoft.Data.SqlClient.SqlError>().Any(e => e.Number is 2627 or 2601);
+
+    public System.Collections.IEnumerable IdList(IEnumerable<Guid> ids) => ids.Distinct().ToArray();
 
     public string FullTextKeyColumn => "doc_key";
 

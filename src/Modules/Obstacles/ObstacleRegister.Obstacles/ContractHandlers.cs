@@ -16,7 +16,7 @@ internal sealed class GetObstaclesHandler(IDbSession db) : IRequestHandler<GetOb
             return [];
         }
 
-        var citations = (await db.QueryAsync<CitationRow>(Citations, new { Ids = rows.Select(r => r.Id).ToArray() }, cancellationToken))
+        var citations = (await db.QueryAsync<CitationRow>(Citations, new { Ids = db.Dialect.IdList(rows.Select(r => r.Id)) }, cancellationToken))
             .ToLookup(c => c.ObstacleId, c => c.RegulationId);
         return rows.Select(r => new ObstacleSummary(r.Id, r.Reference, r.StatusValue, r.UnitId, r.DuplicateOfId, citations[r.Id].Distinct().ToList())).ToList();
     }

@@ -115,5 +115,5 @@ internal static class ObstacleQueries
         await Find(db, id, ct) ?? throw new NotFoundException("obstacle", id);
 
     public static Task<IReadOnlyList<ObstacleRow>> FindMany(IDbSession db, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
-        ids.Count == 0 ? Task.FromResult<IReadOnlyList<ObstacleRow>>([]) : db.QueryAsync<ObstacleRow>(ByIds, new { Ids = ids.Distinct().ToArray() }, ct);
+        ids.Count == 0 ? Task.FromResult<IReadOnlyList<ObstacleRow>>([]) : db.QueryAsync<ObstacleRow>(ByIds, new { Ids = db.Dialect.IdList(ids) }, ct);
 }

@@ -114,5 +114,5 @@ internal static class RegulationQueries
     public static Task<IReadOnlyList<RegulationRow>> FindMany(IDbSession db, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
         ids.Count == 0
             ? Task.FromResult<IReadOnlyList<RegulationRow>>([])
-            : db.QueryAsync<RegulationRow>(ByIds, new { Ids = ids.Distinct().ToArray() }, ct);
+            : db.QueryAsync<RegulationRow>(ByIds, new { Ids = db.Dialect.IdList(ids) }, ct);
 }
