@@ -1,0 +1,111 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.Tests.Infrastructure;
+
+namespace ObstacleRegister.Tests.Api.Obstacles;
+
+/// <summary>
+/// Walks every obstacle endpoint with every role, from the reporting unit and from a foreign one, and proves
+/// that private fields reach only the reporting unit and coordinators and that nobody changes what is not theirs.
+/// </summary>
+public sealed class ObstacleAccessMatrixTests(DatabaseProvider provider) : ObstacleTest(provider)
+{
+    private const string Contact = "Trần Thị B, 0912 345 678, private@example.vn";
+
+    // ASCII, so it is found in JSON whatever the encoder escapes.
+    private const string PrivateMarker = "0912 345 678";
+
+    private static readonly string[] CoveredRoutes =
+    [
+        "POST api/v1/obstacles/", "GET api/v1/obstacles/", "GET api/v1/obstacles/{id:guid}", "GET api/v1/obstacles/{id:guid}/history",
+        "POST api/v1/obstacles/{id:guid}/accept", "POST api/v1/obstacles/{id:guid}/reject",
+        "POST api/v1/obstacles/{id:guid}/duplicate", "POST api/v1/obstacles/{id:guid}/withdraw",
+    ];
+
+    private sealed record Actor(string Name, KeyedClient Key, bool SeesPrivate, bool CanTriage, bool CanWithdraw, bool CanSubmit);
+
+    [Test]
+    public void Matrix_CoversEveryObstacleEndpoint()
+    {
+        var routes = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("api/v1/obstacles", StringComparison.Ordinal))
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {e.RoutePattern.RawText!.TrimStart('/').TrimEnd('/')}"));
+
+        Assert.That(routes, Is.EquivalentTo(CoveredRoutes.Select(r => r.TrimEnd('/'))));
+    }
+
+    [Test]
+    public async Task EveryRoleAndUnit_SeesAndChangesOnlyWhatItMay()
+    {
+        var body = Obstacle();
+        body["contact"] = Contact;
+        var target = await Submit(ReporterA, body);
+        var other = await Submit(ReporterB);
+        var id = target.Str("id");
+        var actors = await Actors();
+
+        foreach (var actor in actors)
+        {
+            await AssertReads(actor, id);
+            await AssertWrites(actor, id, other.Str("id"));
+        }
+
+        var after = await Coordinator.Http.GetAsync($"/api/v1/obstacles/{id}").ExpectJson(200);
+        Assert.That(after.Str("status"), Is.EqualTo("submitted"), "no refused write changed the obstacle");
+    }
+
+    private async Task<List<Actor>> Actors()
+    {
+        var drafterOfA = await CreateKey(ReporterA.UnitId, "drafter");
+        var foreign = await CreateUnit();
+        return
+        [
+            new("reporter of the reporting unit", ReporterA, SeesPrivate: true, CanTriage: false, CanWithdraw: true, CanSubmit: true),
+            new("drafter of the reporting unit", drafterOfA, SeesPrivate: true, CanTriage: false, CanWithdraw: false, CanSubmit: false),
+            new("foreign reporter", await CreateKey(foreign, "reporter"), SeesPrivate: false, CanTriage: false, CanWithdraw: false, CanSubmit: true),
+            new("foreign drafter", await CreateKey(foreign, "drafter"), SeesPrivate: false, CanTriage: false, CanWithdraw: false, CanSubmit: false),
+            new("foreign admin", await CreateKey(foreign, "admin"), SeesPrivate: false, CanTriage: false, CanWithdraw: false, CanSubmit: false),
+            new("coordinator", Coordinator, SeesPrivate: true, CanTriage: true, CanWithdraw: false, CanSubmit: false),
+        ];
+    }
+
+    private static async Task AssertReads(Actor actor, string id)
+    {
+        var one = await actor.Key.Http.GetAsync($"/api/v1/obstacles/{id}").ExpectJson(200);
+        var list = await actor.Key.Http.GetAsync("/api/v1/obstacles").ExpectJson(200);
+        var history = await actor.Key.Http.GetAsync($"/api/v1/obstacles/{id}/history").ExpectJson(200);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(one["contact"]?.GetValue<string>(), actor.SeesPrivate ? Is.EqualTo(Contact) : Is.Null, $"{actor.Name}: contact");
+            Assert.That(one.ToJsonString().Contains(PrivateMarker, StringComparison.Ordinal), Is.EqualTo(actor.SeesPrivate), $"{actor.Name}: contact anywhere");
+            Assert.That(one.Str("visibility"), Is.EqualTo(actor.SeesPrivate ? "full" : "public"), actor.Name);
+            Assert.That(one["likelyDuplicates"] is not null, Is.EqualTo(actor.SeesPrivate), $"{actor.Name}: intake hints");
+            Assert.That(one.Str("title"), Is.Not.Empty, $"{actor.Name}: public fields");
+            Assert.That(list.ToJsonString(), Does.Not.Contain(PrivateMarker).And.Not.Contain("contact"), $"{actor.Name}: list");
+            Assert.That(history.ToJsonString(), Does.Not.Contain(PrivateMarker), $"{actor.Name}: history");
+        });
+    }
+
+    private async Task AssertWrites(Actor actor, string id, string otherId)
+    {
+        var http = actor.Key.Http;
+        // Allowed writes are probed with a stale If-Match: 412 proves the role passed without changing anything.
+        var stale = "\"999\"";
+        var triageStatus = actor.CanTriage ? 412 : 403;
+        await Send(http, $"/api/v1/obstacles/{id}/accept", null, stale, triageStatus);
+        await Send(http, $"/api/v1/obstacles/{id}/reject", Reason("Không phải vướng mắc."), stale, triageStatus);
+        await Send(http, $"/api/v1/obstacles/{id}/duplicate", new JsonObject { ["duplicateOfId"] = otherId }, stale, triageStatus);
+        await Send(http, $"/api/v1/obstacles/{id}/withdraw", null, stale, actor.CanWithdraw ? 412 : 403);
+
+        using var submit = await http.PostJson("/api/v1/obstacles", Obstacle());
+        Assert.That((int)submit.StatusCode, Is.EqualTo(actor.CanSubmit ? 201 : 403), $"{actor.Name}: submit");
+        if (actor.CanSubmit)
+        {
+            var created = await submit.ExpectJson(201);
+            Assert.That(created.Str("unitId"), Is.EqualTo(actor.Key.UnitId.ToString()), $"{actor.Name}: reports for its own unit only");
+        }
+    }
+}
