@@ -16,6 +16,11 @@ internal static class OpenApiExamples
         ["RegulationBody"] = ["symbol", "type", "title", "issuer", "issuedOn"],
         ["RegisterUnit"] = ["code", "name", "kind"],
         ["CreateApiKey"] = ["unitId", "roles", "name"],
+        ["SubmitObstacleBody"] = ["title", "description", "category", "severity", "proposal", "regulations"],
+        ["CitedRegulationBody"] = ["regulationId", "provision"],
+        ["RejectBody"] = ["reason"],
+        ["DuplicateBody"] = ["duplicateOfId"],
+        ["TriageNoteBody"] = [],
     };
 
     private static readonly Dictionary<string, Func<JsonNode>> ByTypeName = new(StringComparer.Ordinal)
@@ -38,6 +43,36 @@ internal static class OpenApiExamples
             ["kind"] = "ministry",
             ["parentId"] = null,
         },
+        ["SubmitObstacleBody"] = () => new JsonObject
+        {
+            ["title"] = "Quy định chồng chéo về thời hạn cấp giấy phép viễn thông",
+            ["description"] = "Điều 5 Nghị định 13/2023/NĐ-CP và Điều 12 Thông tư 01/2024/TT-BTTTT quy định khác nhau về thời hạn cấp phép.",
+            ["category"] = "conflict",
+            ["severity"] = "high",
+            ["proposal"] = "amend",
+            ["impact"] = "Hơn 200 doanh nghiệp bị chậm cấp phép mỗi quý.",
+            ["contact"] = "Vụ Pháp chế, 024 3943 0000",
+            ["regulations"] = new JsonArray(new JsonObject
+            {
+                ["regulationId"] = "0193b2a4-7c1e-7d3a-9f00-1a2b3c4d5e6f",
+                ["provision"] = "Điều 5, khoản 2, điểm a",
+            }),
+        },
+        ["CitedRegulationBody"] = () => new JsonObject
+        {
+            ["regulationId"] = "0193b2a4-7c1e-7d3a-9f00-1a2b3c4d5e6f",
+            ["provision"] = "Điều 5, khoản 2",
+        },
+        ["RejectBody"] = () => new JsonObject
+        {
+            ["reason"] = "Không phải vướng mắc: khoản 2 Điều 5 đã được hướng dẫn tại Thông tư 01/2024/TT-BTTTT.",
+        },
+        ["DuplicateBody"] = () => new JsonObject
+        {
+            ["duplicateOfId"] = "0193b2a4-9a10-7c2e-8d11-2b3c4d5e6f70",
+            ["note"] = "Cùng phản ánh khoản 2 Điều 5 với VM-2026-000042.",
+        },
+        ["TriageNoteBody"] = () => new JsonObject { ["note"] = "Đã xác minh với đơn vị phản ánh." },
         ["CreateApiKey"] = () => new JsonObject
         {
             ["unitId"] = "0193b2a4-7c1e-7d3a-9f00-1a2b3c4d5e6f",

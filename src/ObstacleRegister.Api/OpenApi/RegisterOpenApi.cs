@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using ObstacleRegister.Access;
+using ObstacleRegister.BuildingBlocks.Idempotency;
 
 namespace ObstacleRegister.Api.OpenApi;
 
@@ -52,6 +53,20 @@ internal static class RegisterOpenApi
     private static Task RequireKeyWhereNeeded(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<IdempotentEndpointMetadata>().Any())
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = IdempotencyFilter.HeaderName,
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = "A key you choose (a UUID is ideal) to make retries safe: the same key and body return the first answer; " +
+                    "another body is 422; a retry while the first is running is 409. Kept at least 24 hours, per unit and API key.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255 },
+            });
+        }
+
         if (metadata.OfType<IAllowAnonymous>().Any())
         {
             return Task.CompletedTask;

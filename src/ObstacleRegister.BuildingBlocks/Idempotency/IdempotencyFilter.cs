@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using MediatR;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +12,16 @@ using ObstacleRegister.BuildingBlocks.Security;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace ObstacleRegister.BuildingBlocks.Idempotency;
+
+/// <summary>Marks an endpoint that honours <c>Idempotency-Key</c>, so its documentation can say so.</summary>
+public sealed class IdempotentEndpointMetadata;
+
+public static class IdempotencyEndpointExtensions
+{
+    /// <summary>Honours <c>Idempotency-Key</c> on this endpoint and says so in its metadata.</summary>
+    public static RouteHandlerBuilder AcceptsIdempotencyKey(this RouteHandlerBuilder endpoint) =>
+        endpoint.AddEndpointFilter<IdempotencyFilter>().WithMetadata(new IdempotentEndpointMetadata());
+}
 
 /// <summary>
 /// Honours <c>Idempotency-Key</c> on a creating endpoint. The key is scoped to the caller's unit and API key;

@@ -149,6 +149,34 @@ public sealed class HttpBehaviourTests(DatabaseProvider provider) : ApiTest(prov
         });
     }
 
+    [Test]
+    public async Task OpenApi_EveryOperationHasANameSummaryAndExampleBodies()
+    {
+        using var client = Anonymous();
+        var doc = await client.GetAsync("/openapi/v1.json").ExpectJson(200);
+        var schemas = doc["components"]!["schemas"]!.AsObject();
+        var operations = doc["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(o => (Name: $"{o.Key} {p.Key}", Operation: o.Value!))).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(operations, Has.Count.GreaterThan(15));
+            foreach (var (name, operation) in operations)
+            {
+                Assert.That(operation["operationId"]?.GetValue<string>(), Is.Not.Null.And.Not.Empty, name);
+                Assert.That(operation["summary"]?.GetValue<string>(), Is.Not.Null.And.Not.Empty, name);
+                var reference = operation["requestBody"]?["content"]?["application/json"]?["schema"]?["$ref"]?.GetValue<string>();
+                if (reference is not null)
+                {
+                    var schema = schemas[reference.Split('/')[^1]]!;
+                    Assert.That(schema["examples"]?.AsArray(), Is.Not.Null.And.Not.Empty, $"{name}: example body");
+                }
+            }
+
+            var submit = doc["paths"]!["/api/v1/obstacles"]!["post"]!;
+            Assert.That(submit["parameters"]!.AsArray().Select(p => p!.Str("name")), Does.Contain("Idempotency-Key"));
+        });
+    }
+
     /// <summary>A body of unknown length, sent chunked, as a streaming client would.</summary>
     private sealed class NonSeekableStream(byte[] bytes) : MemoryStream(bytes)
     {

@@ -27,7 +27,7 @@ internal static class ObstacleEndpoints
                 var command = new SubmitObstacle(body);
                 return command.Describe(await mediator.Send(command, ct)).ToResult();
             })
-            .AddEndpointFilter<IdempotencyFilter>()
+            .AcceptsIdempotencyKey()
             .RequireAuthorization(p => p.RequireRole(Roles.Reporter))
             .WithName("SubmitObstacle")
             .WithSummary("Report an obstacle")
