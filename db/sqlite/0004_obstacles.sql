@@ -22,13 +22,13 @@ CREATE TABLE obstacle (
 );
 CREATE UNIQUE INDEX ux_obstacle_reference ON obstacle (reference);
 CREATE INDEX ix_obstacle_created_at ON obstacle (created_at, id);
-CREATE INDEX ix_obstacle_status ON obstacle (status, created_at, id);
-CREATE INDEX ix_obstacle_unit_id ON obstacle (unit_id, created_at, id);
-CREATE INDEX ix_obstacle_category ON obstacle (category, created_at, id);
-CREATE INDEX ix_obstacle_severity ON obstacle (severity, created_at, id);
+CREATE INDEX ix_obstacle_status ON obstacle (status, seq);
+CREATE INDEX ix_obstacle_unit_id ON obstacle (unit_id, seq);
+CREATE INDEX ix_obstacle_category ON obstacle (category, seq);
+CREATE INDEX ix_obstacle_severity ON obstacle (severity, seq);
 CREATE INDEX ix_obstacle_duplicate_of_id ON obstacle (duplicate_of_id);
 
--- The provisions an obstacle cites; created_at is copied so a regulation's obstacles page from the index.
+-- The provisions an obstacle cites; obstacle_seq is copied so a regulation's obstacles page in order from the index.
 CREATE TABLE obstacle_regulation (
     obstacle_id TEXT NOT NULL REFERENCES obstacle (id),
     position INTEGER NOT NULL,
@@ -37,11 +37,11 @@ CREATE TABLE obstacle_regulation (
     article INTEGER NOT NULL,
     clause INTEGER NULL,
     point TEXT NULL,
-    created_at TEXT NOT NULL,
+    obstacle_seq INTEGER NOT NULL,
     PRIMARY KEY (obstacle_id, position)
 );
-CREATE INDEX ix_obstacle_regulation_regulation_id ON obstacle_regulation (regulation_id, created_at, obstacle_id);
-CREATE INDEX ix_obstacle_regulation_article ON obstacle_regulation (regulation_id, article);
+CREATE INDEX ix_obstacle_regulation_regulation_id ON obstacle_regulation (regulation_id, obstacle_seq);
+CREATE INDEX ix_obstacle_regulation_article ON obstacle_regulation (regulation_id, article, obstacle_seq);
 
 -- Append-only history: who (key and unit), when, from, to, why.
 CREATE TABLE obstacle_event (

@@ -1,7 +1,7 @@
 -- Obstacles: what units report, the provisions they cite, their history, and intake's duplicate hints.
 CREATE TABLE dbo.obstacle (
     -- Integer key of the full-text index; never shown. The public id is id.
-    seq bigint IDENTITY(1, 1) NOT NULL CONSTRAINT uq_obstacle_seq UNIQUE,
+    seq bigint IDENTITY(1, 1) NOT NULL CONSTRAINT uq_obstacle_seq UNIQUE CLUSTERED,
     id uniqueidentifier NOT NULL CONSTRAINT pk_obstacle PRIMARY KEY NONCLUSTERED,
     reference nvarchar(20) NOT NULL,
     unit_id uniqueidentifier NOT NULL,
@@ -21,14 +21,14 @@ CREATE TABLE dbo.obstacle (
     version bigint NOT NULL
 );
 CREATE UNIQUE INDEX ux_obstacle_reference ON dbo.obstacle (reference);
-CREATE CLUSTERED INDEX ix_obstacle_created_at ON dbo.obstacle (created_at, id);
-CREATE INDEX ix_obstacle_status ON dbo.obstacle (status, created_at, id);
-CREATE INDEX ix_obstacle_unit_id ON dbo.obstacle (unit_id, created_at, id);
-CREATE INDEX ix_obstacle_category ON dbo.obstacle (category, created_at, id);
-CREATE INDEX ix_obstacle_severity ON dbo.obstacle (severity, created_at, id);
+CREATE INDEX ix_obstacle_created_at ON dbo.obstacle (created_at, id);
+CREATE INDEX ix_obstacle_status ON dbo.obstacle (status, seq);
+CREATE INDEX ix_obstacle_unit_id ON dbo.obstacle (unit_id, seq);
+CREATE INDEX ix_obstacle_category ON dbo.obstacle (category, seq);
+CREATE INDEX ix_obstacle_severity ON dbo.obstacle (severity, seq);
 CREATE INDEX ix_obstacle_duplicate_of_id ON dbo.obstacle (duplicate_of_id);
 
--- The provisions an obstacle cites; created_at is copied so a regulation's obstacles page from the index.
+-- The provisions an obstacle cites; obstacle_seq is copied so a regulation's obstacles page in order from the index.
 CREATE TABLE dbo.obstacle_regulation (
     obstacle_id uniqueidentifier NOT NULL CONSTRAINT fk_obstacle_regulation_obstacle REFERENCES dbo.obstacle (id),
     position int NOT NULL,
@@ -37,11 +37,11 @@ CREATE TABLE dbo.obstacle_regulation (
     article int NOT NULL,
     clause int NULL,
     point nvarchar(4) NULL,
-    created_at datetimeoffset NOT NULL,
+    obstacle_seq bigint NOT NULL,
     CONSTRAINT pk_obstacle_regulation PRIMARY KEY (obstacle_id, position)
 );
-CREATE INDEX ix_obstacle_regulation_regulation_id ON dbo.obstacle_regulation (regulation_id, created_at, obstacle_id);
-CREATE INDEX ix_obstacle_regulation_article ON dbo.obstacle_regulation (regulation_id, article);
+CREATE INDEX ix_obstacle_regulation_regulation_id ON dbo.obstacle_regulation (regulation_id, obstacle_seq);
+CREATE INDEX ix_obstacle_regulation_article ON dbo.obstacle_regulation (regulation_id, article, obstacle_seq);
 
 -- Append-only history: who (key and unit), when, from, to, why.
 CREATE TABLE dbo.obstacle_event (

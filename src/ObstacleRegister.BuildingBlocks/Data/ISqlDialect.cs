@@ -21,16 +21,18 @@ public interface ISqlDialect
     bool IsUniqueViolation(Exception exception);
 
     /// <summary>
-    /// A condition true for rows whose <paramref name="keyColumn"/> is the key of a document in the full-text
-    /// table <paramref name="searchTable"/> (column <c>text</c>) matching the query in <paramref name="queryParameter"/>.
+    /// Joins the full-text table <paramref name="searchTable"/> (a <c>text</c> column keyed by an integer) as
+    /// <paramref name="tableAlias"/> to the rows whose key is <paramref name="keyExpression"/>, keeping the documents
+    /// that match the query in <paramref name="queryParameter"/>.
     /// </summary>
-    string FullTextMatch(string keyColumn, string searchTable, string queryParameter);
+    string FullTextJoin(string searchTable, string tableAlias, string keyExpression, string queryParameter);
 
     /// <summary>
-    /// A query returning one column <c>doc_key</c>: the keys of the documents most relevant to the query in
-    /// <paramref name="queryParameter"/>, best first, as many as <paramref name="limitParameter"/> says.
+    /// A query returning one column <c>doc_key</c>: the keys of the newest documents matching the query in
+    /// <paramref name="queryParameter"/>, newest first, as many as <paramref name="limitParameter"/> says. Newest
+    /// rather than best ranked: ranking scores every match, newest stops at the first few.
     /// </summary>
-    string FullTextRanked(string searchTable, string queryParameter, string limitParameter);
+    string FullTextNewest(string searchTable, string queryParameter, string limitParameter);
 
     /// <summary>
     /// Ids for a Dapper list parameter (<c>WHERE id IN @Ids</c>). Dapper expands lists without the type
@@ -44,8 +46,8 @@ public interface ISqlDialect
     /// <summary>The engine's full-text query for documents holding every term (the last one as a prefix).</summary>
     string AllTerms(IReadOnlyList<string> terms);
 
-    /// <summary>The engine's full-text query for documents holding any of the phrases, to be ranked.</summary>
-    string AnyPhrase(IReadOnlyList<string> phrases);
+    /// <summary>The engine's full-text query for documents holding every phrase of at least one group.</summary>
+    string AnyPhraseGroup(IReadOnlyList<IReadOnlyList<string>> groups);
 }
 
 public sealed class SqliteDialect : ISqlDialect
@@ -66,17 +68,17 @@ public sealed class SqliteDialect : ISqlDialect
     public string FullTextKeyColumn => "rowid";
 
     // An FTS5 table: its rowid is the document key.
-    public string FullTextMatch(string keyColumn, string searchTable, string queryParameter) =>
-        $"{keyColumn} IN (SELECT rowid FROM {searchTable} WHERE {searchTable} MATCH {queryParameter})";
+    public string FullTextJoin(string searchTable, string tableAlias, string keyExpression, string queryParameter) =>
+        $"JOIN {searchTable} {tableAlias} ON {tableAlias}.rowid = {keyExpression} AND {tableAlias}.text MATCH {queryParameter}";
 
-    public string FullTextRanked(string searchTable, string queryParameter, string limitParameter) =>
-        $"SELECT rowid AS doc_key FROM {searchTable} WHERE {searchTable} MATCH {queryParameter} ORDER BY rank LIMIT {limitParameter}";
+    public string FullTextNewest(string searchTable, string queryParameter, string limitParameter) =>
+        $"SELECT rowid AS doc_key FROM {searchTable} WHERE {searchTable} MATCH {queryParameter} ORDER BY rowid DESC LIMIT {limitParameter}";
 
     public string AllTerms(IReadOnlyList<string> terms) =>
         string.Join(' ', terms.Select((t, i) => i == terms.Count - 1 ? $"\"{t}\"*" : $"\"{t}\""));
 
-    public string AnyPhrase(IReadOnlyList<string> phrases) =>
-        string.Join(" OR ", phrases.Select(p => $"\"{p}\""));
+    public string AnyPhraseGroup(IReadOnlyList<IReadOnlyList<string>> groups) =>
+        string.Join(" OR ", groups.Select(g => $"({string.Join(' ', g.Select(p => $"\"{p}\""))})"));
 }
 
 public sealed class SqlServerDialect : ISqlDialect
@@ -98,15 +100,15 @@ public sealed class SqlServerDialect : ISqlDialect
     public string FullTextKeyColumn => "doc_key";
 
     // A table (doc_key, text) with a full-text index on text, keyed by doc_key.
-    public string FullTextMatch(string keyColumn, string searchTable, string queryParameter) =>
-        $"{keyColumn} IN (SELECT doc_key FROM {searchTable} WHERE CONTAINS(text, {queryParameter}))";
+    public string FullTextJoin(string searchTable, string tableAlias, string keyExpression, string queryParameter) =>
+        $"JOIN {searchTable} {tableAlias} ON {tableAlias}.doc_key = {keyExpression} AND CONTAINS({tableAlias}.text, {queryParameter})";
 
-    public string FullTextRanked(string searchTable, string queryParameter, string limitParameter) =>
-        $"SELECT TOP ({limitParameter}) [KEY] AS doc_key FROM CONTAINSTABLE({searchTable}, text, {queryParameter}) ORDER BY RANK DESC";
+    public string FullTextNewest(string searchTable, string queryParameter, string limitParameter) =>
+        $"SELECT TOP ({limitParameter}) doc_key FROM {searchTable} WHERE CONTAINS(text, {queryParameter}) ORDER BY doc_key DESC";
 
     public string AllTerms(IReadOnlyList<string> terms) =>
         string.Join(" AND ", terms.Select((t, i) => i == terms.Count - 1 ? $"\"{t}*\"" : $"\"{t}\""));
 
-    public string AnyPhrase(IReadOnlyList<string> phrases) =>
-        string.Join(" OR ", phrases.Select(p => $"\"{p}\""));
+    public string AnyPhraseGroup(IReadOnlyList<IReadOnlyList<string>> groups) =>
+        string.Join(" OR ", groups.Select(g => $"({string.Join(" AND ", g.Select(p => $"\"{p}\""))})"));
 }

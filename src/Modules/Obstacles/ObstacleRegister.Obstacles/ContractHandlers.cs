@@ -33,7 +33,7 @@ internal sealed class CountObstaclesCitingRegulationHandler(IDbSession db) : IRe
 {
     private const string Count = """
         SELECT COUNT(*) FROM obstacle o
-        WHERE o.id IN (SELECT c.obstacle_id FROM obstacle_regulation c WHERE c.regulation_id = @RegulationId)
+        WHERE o.seq IN (SELECT c.obstacle_seq FROM obstacle_regulation c WHERE c.regulation_id = @RegulationId)
           AND o.status <> 'withdrawn'
         """;
 

@@ -20,16 +20,18 @@ internal sealed class ObstacleIntake(IDbSession db)
         """;
 
     private const string InsertCitation = """
-        INSERT INTO obstacle_regulation (obstacle_id, position, regulation_id, provision, article, clause, point, created_at)
-        VALUES (@ObstacleId, @Position, @RegulationId, @Provision, @Article, @Clause, @Point, @CreatedAt)
+        INSERT INTO obstacle_regulation (obstacle_id, position, regulation_id, provision, article, clause, point, obstacle_seq)
+        VALUES (@ObstacleId, @Position, @RegulationId, @Provision, @Article, @Clause, @Point, @Seq)
         """;
 
+    private const string SeqOf = "SELECT seq FROM obstacle WHERE id = @Id";
+
+    // Newest first from the (regulation_id, article, obstacle_seq) index: a popular article costs no more than a rare one.
     private const string SameProvision = """
         SELECT o.id AS Id, o.reference AS Reference, o.title AS Title, o.status AS Status
-        FROM obstacle o
-        WHERE o.id IN (SELECT c.obstacle_id FROM obstacle_regulation c WHERE c.regulation_id = @RegulationId AND c.article = @Article)
-          AND o.id <> @Id AND o.status <> 'withdrawn'
-        ORDER BY o.created_at DESC, o.id DESC
+        FROM obstacle_regulation c JOIN obstacle o ON o.seq = c.obstacle_seq
+        WHERE c.regulation_id = @RegulationId AND c.article = @Article AND o.id <> @Id AND o.status <> 'withdrawn'
+        ORDER BY c.obstacle_seq DESC
         """;
 
     private const string InsertHint = "INSERT INTO obstacle_likely_duplicate (obstacle_id, candidate_id, reason) VALUES (@ObstacleId, @CandidateId, @Reason)";
@@ -37,25 +39,26 @@ internal sealed class ObstacleIntake(IDbSession db)
     public async Task Store(ObstacleRow row, IReadOnlyList<(Guid RegulationId, string Provision)> cited, CancellationToken ct)
     {
         await db.ExecuteAsync(InsertObstacle, row, ct);
+        row.Seq = await db.ExecuteScalarAsync<long>(SeqOf, new { row.Id }, ct);
         await db.ExecuteAsync(InsertCitation, cited.Select((c, i) =>
         {
             var provision = Provision.Parse(c.Provision)!;
             return new
             {
                 ObstacleId = row.Id, Position = i, c.RegulationId, c.Provision, provision.Article, provision.Clause,
-                provision.Point, row.CreatedAt,
+                provision.Point, row.Seq,
             };
         }), ct);
 
         var key = db.Dialect.FullTextKeyColumn;
         await db.ExecuteAsync(
-            $"INSERT INTO obstacle_search ({key}, text) SELECT seq, @Text FROM obstacle WHERE id = @Id",
-            new { Text = SearchText(row.Title, row.Description), row.Id }, ct);
+            $"INSERT INTO obstacle_search ({key}, text) VALUES (@Seq, @Text)",
+            new { Text = SearchText(row.Title, row.Description), row.Seq }, ct);
     }
 
     /// <summary>
-    /// Obstacles that cite the same regulation and article, then those whose text is most alike (phrases of
-    /// the title, without diacritics). Withdrawn ones are left out; the new obstacle is never its own hint.
+    /// Obstacles that cite the same regulation and article, then the newest whose text shares two consecutive
+    /// word pairs of the title, without diacritics. Withdrawn ones are left out; the new obstacle is never its own hint.
     /// </summary>
     public async Task FindLikelyDuplicates(ObstacleRow row, CancellationToken ct)
     {
@@ -72,12 +75,12 @@ internal sealed class ObstacleIntake(IDbSession db)
             }
         }
 
-        var phrases = Phrases(row.Title);
-        if (phrases.Count > 0)
+        var groups = PhraseGroups(row.Title);
+        if (groups.Count > 0)
         {
             var similar = await db.QueryAsync<CandidateRow>(SimilarText(), new
             {
-                Query = db.Dialect.AnyPhrase(phrases), RankLimit = MaxPerReason + 1, row.Id,
+                Query = db.Dialect.AnyPhraseGroup(groups), Newest = MaxPerReason + 1, row.Id,
             }, ct);
             foreach (var candidate in similar.Take(MaxPerReason))
             {
@@ -90,22 +93,27 @@ internal sealed class ObstacleIntake(IDbSession db)
 
     public static string SearchText(string title, string description) => VietnameseText.Fold($"{title}\n{description}");
 
-    /// <summary>Adjacent word pairs of the title ("chồng chéo", "cấp phép"), or its words when it has one.</summary>
-    internal static IReadOnlyList<string> Phrases(string title)
+    /// <summary>
+    /// Groups of two consecutive word pairs of the title ("chồng chéo" + "cheo ve"…): sharing a group is a
+    /// strong sign of the same subject, where sharing one common pair ("quy định") is not. A short title gives
+    /// its one pair, or its one word.
+    /// </summary>
+    internal static IReadOnlyList<IReadOnlyList<string>> PhraseGroups(string title)
     {
         var terms = VietnameseText.Terms(title);
-        if (terms.Count < 2)
+        if (terms.Count < 3)
         {
-            return terms;
+            return terms.Count == 0 ? [] : [[string.Join(' ', terms)]];
         }
 
-        return terms.Zip(terms.Skip(1), (a, b) => $"{a} {b}").Distinct().Take(MaxPhrases).ToList();
+        var pairs = terms.Zip(terms.Skip(1), (a, b) => $"{a} {b}").ToList();
+        return pairs.Zip(pairs.Skip(1), (a, b) => (IReadOnlyList<string>)[a, b]).Take(MaxPhrases).ToList();
     }
 
     private string SimilarText() => $"""
         SELECT o.id AS Id, o.reference AS Reference, o.title AS Title, o.status AS Status
         FROM obstacle o
-        WHERE o.seq IN ({db.Dialect.FullTextRanked("obstacle_search", "@Query", "@RankLimit")})
+        WHERE o.seq IN ({db.Dialect.FullTextNewest("obstacle_search", "@Query", "@Newest")})
           AND o.id <> @Id AND o.status <> 'withdrawn'
         """;
 

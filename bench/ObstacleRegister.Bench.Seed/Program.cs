@@ -1,0 +1,78 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Text;
+using ObstacleRegister.Bench.Seed;
+
+// Fills a SQLite register with realistic data at scale, through the real migrations, for the load runs.
+// Usage: dotnet run -c Release --project bench/ObstacleRegister.Bench.Seed -- --database bench/data/bench.db --obstacles 100000
+var options = SeedOptions.Parse(args);
+Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Database))!);
+if (File.Exists(options.Database))
+{
+    Console.Error.WriteLine($"{options.Database} exists; delete it to seed again.");
+    return 1;
+}
+
+var watch = Stopwatch.StartNew();
+var connectionString = $"Data Source={options.Database}";
+var runner = new MigrationRunner(new SeedConnections(connectionString), NullLogger<MigrationRunner>.Instance);
+await runner.ApplyAsync(MigrationRunner.Embedded(typeof(SeedOptions).Assembly, DatabaseProvider.Sqlite), CancellationToken.None);
+
+await using var connection = new SqliteConnection(connectionString);
+await connection.OpenAsync();
+// Seeding is not the measured path: one flush per batch is enough here. The service itself runs synchronous=FULL.
+await Exec(connection, "PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON;");
+
+var seeder = new Seeder(connection, new VietnameseCorpus(new Random(20260302)), new Random(57), options);
+var units = await seeder.Units();
+var regulations = await seeder.Regulations();
+var obstacles = await seeder.Obstacles(units, regulations);
+await Exec(connection, "PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);");
+
+var folder = Path.GetDirectoryName(Path.GetFullPath(options.Database))!;
+await File.WriteAllLinesAsync(Path.Combine(folder, "obstacle-ids.txt"), obstacles.OrderBy(_ => Random.Shared.Next()).Take(2000).Select(id => id.ToString()));
+await File.WriteAllLinesAsync(Path.Combine(folder, "regulation-ids.txt"), regulations.Take(2000).Select(id => id.ToString()));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"seeded {units.Count} units, {regulations.Count} regulations, {obstacles.Count} obstacles in {watch.Elapsed.TotalSeconds:F0} s; {new FileInfo(options.Database).Length / 1048576} MiB"));
+return 0;
+
+static async Task Exec(DbConnection connection, string sql)
+{
+    await using var command = connection.CreateCommand();
+    command.CommandText = sql;
+    await command.ExecuteNonQueryAsync();
+}
+
+internal sealed record SeedOptions(string Database, int Obstacles, int Regulations, int Units)
+{
+    public static SeedOptions Parse(string[] args)
+    {
+        string Value(string name, string fallback)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+        }
+
+        return new SeedOptions(
+            Value("--database", "bench/data/bench.db"),
+            int.Parse(Value("--obstacles", "100000"), CultureInfo.InvariantCulture),
+            int.Parse(Value("--regulations", "10000"), CultureInfo.InvariantCulture),
+            int.Parse(Value("--units", "80"), CultureInfo.InvariantCulture));
+    }
+}
+
+internal sealed class SeedConnections(string connectionString) : IDbConnectionFactory
+{
+    public DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(ct);
+        return connection;
+    }
+}
