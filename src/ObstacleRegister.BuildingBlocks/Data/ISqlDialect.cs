@@ -21,11 +21,11 @@ public interface ISqlDialect
     bool IsUniqueViolation(Exception exception);
 
     /// <summary>
-    /// Joins the full-text table <paramref name="searchTable"/> (a <c>text</c> column keyed by an integer) as
-    /// <paramref name="tableAlias"/> to the rows whose key is <paramref name="keyExpression"/>, keeping the documents
-    /// that match the query in <paramref name="queryParameter"/>.
+    /// The condition that keeps the documents of a full-text table, joined as <paramref name="tableAlias"/>,
+    /// that match the query in <paramref name="queryParameter"/>. Drive the query from that table and order by
+    /// its key column (<see cref="FullTextKeyColumn"/>) so the engine can stop after one page.
     /// </summary>
-    string FullTextJoin(string searchTable, string tableAlias, string keyExpression, string queryParameter);
+    string FullTextCondition(string tableAlias, string queryParameter);
 
     /// <summary>
     /// A query returning one column <c>doc_key</c>: the keys of the newest documents matching the query in
@@ -68,8 +68,7 @@ public sealed class SqliteDialect : ISqlDialect
     public string FullTextKeyColumn => "rowid";
 
     // An FTS5 table: its rowid is the document key.
-    public string FullTextJoin(string searchTable, string tableAlias, string keyExpression, string queryParameter) =>
-        $"JOIN {searchTable} {tableAlias} ON {tableAlias}.rowid = {keyExpression} AND {tableAlias}.text MATCH {queryParameter}";
+    public string FullTextCondition(string tableAlias, string queryParameter) => $"{tableAlias}.text MATCH {queryParameter}";
 
     public string FullTextNewest(string searchTable, string queryParameter, string limitParameter) =>
         $"SELECT rowid AS doc_key FROM {searchTable} WHERE {searchTable} MATCH {queryParameter} ORDER BY rowid DESC LIMIT {limitParameter}";
@@ -100,8 +99,7 @@ public sealed class SqlServerDialect : ISqlDialect
     public string FullTextKeyColumn => "doc_key";
 
     // A table (doc_key, text) with a full-text index on text, keyed by doc_key.
-    public string FullTextJoin(string searchTable, string tableAlias, string keyExpression, string queryParameter) =>
-        $"JOIN {searchTable} {tableAlias} ON {tableAlias}.doc_key = {keyExpression} AND CONTAINS({tableAlias}.text, {queryParameter})";
+    public string FullTextCondition(string tableAlias, string queryParameter) => $"CONTAINS({tableAlias}.text, {queryParameter})";
 
     public string FullTextNewest(string searchTable, string queryParameter, string limitParameter) =>
         $"SELECT TOP ({limitParameter}) doc_key FROM {searchTable} WHERE CONTAINS(text, {queryParameter}) ORDER BY doc_key DESC";

@@ -80,6 +80,30 @@ public sealed partial class SqlStatementTests
         });
     }
 
+    [TestCase("chong cheo", null, "SCAN s VIRTUAL TABLE")]
+    [TestCase(null, "accepted", "USING INDEX ix_obstacle_status")]
+    [TestCase(null, null, "SEARCH o USING INTEGER PRIMARY KEY")]
+    public async Task ObstacleList_ReadsOnePageInIndexOrderWithoutSorting(string? q, string? status, string expected)
+    {
+        var list = new Obstacles.List.ListObstacles(
+            status is null ? null : Obstacles.Contracts.ObstacleStatus.Accepted, null, null, null, null, null, null, null, q, 50, null);
+        var cursor = new Obstacles.List.ObstacleCursor(1000);
+        var (sql, _) = Obstacles.List.ListObstaclesHandler.Build(list, cursor, SqliteDialect.Instance, TimeZoneInfo.Utc);
+        var (tsql, _) = Obstacles.List.ListObstaclesHandler.Build(list, cursor, SqlServerDialect.Instance, TimeZoneInfo.Utc);
+        using var scratch = await SqliteScratch.Migrated();
+        await using var connection = await scratch.Connections.OpenAsync(CancellationToken.None);
+
+        var plan = string.Join('\n', await QueryPlan(connection, SqliteDialect.Instance.Limit(sql)));
+        TSql.Parse(SqlServerDialect.Instance.Limit(tsql), out var errors);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(plan, Does.Contain(expected));
+            Assert.That(plan, Does.Not.Contain("TEMP B-TREE"), plan);
+            Assert.That(errors, Is.Empty);
+        });
+    }
+
     [Test]
     public void SqlServerPaging_IsValidTSqlOnlyWithOrderBy()
     {

@@ -73,22 +73,28 @@ internal sealed class ListObstaclesHandler(IDbSession db, RegisterCalendar calen
             throw RequestValidationException.For("q", $"'q' may have at most {MaxTerms} words.");
         }
 
-        if (before is not null) Filter("o.seq < @BeforeSeq", "BeforeSeq", before.Seq);
-
-        var sql = new StringBuilder($"SELECT {ListColumns} FROM obstacle o");
+        // With words to match, the full-text index drives the query in key order (newest first), so even a
+        // common word stops after one page; otherwise the filter's (column, seq) index does.
+        var order = terms.Count > 0 ? $"s.{dialect.FullTextKeyColumn}" : "o.seq";
+        var sql = new StringBuilder($"SELECT {ListColumns} FROM ");
         if (terms.Count > 0)
         {
-            // Driven by the full-text index, newest first, so a common word still stops after one page.
-            sql.Append('\n').Append(dialect.FullTextJoin("obstacle_search", "s", "o.seq", "@Match"));
-            parameters.Add("Match", dialect.AllTerms(terms));
+            sql.Append("obstacle_search s JOIN obstacle o ON o.seq = ").Append(order);
+            Filter(dialect.FullTextCondition("s", "@Match"), "Match", dialect.AllTerms(terms));
         }
+        else
+        {
+            sql.Append("obstacle o");
+        }
+
+        if (before is not null) Filter($"{order} < @BeforeSeq", "BeforeSeq", before.Seq);
 
         if (where.Count > 0)
         {
             sql.Append("\nWHERE ").AppendJoin("\n  AND ", where);
         }
 
-        sql.Append("\nORDER BY o.seq DESC");
+        sql.Append("\nORDER BY ").Append(order).Append(" DESC");
         return (sql.ToString(), parameters);
     }
 
