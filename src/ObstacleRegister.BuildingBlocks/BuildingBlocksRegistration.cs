@@ -39,6 +39,7 @@ public static class BuildingBlocksRegistration
         services.AddHttpContextAccessor();
         services.AddScoped<ICaller, HttpCaller>();
         services.AddHostedService<Idempotency.IdempotencyJanitor>();
+        services.AddHostedService<SqliteCheckpointer>();
         return services;
     }
 }

@@ -7,9 +7,11 @@ namespace ObstacleRegister.BuildingBlocks.Data;
 
 internal sealed class DbConnectionFactory(IOptions<DatabaseOptions> options) : IDbConnectionFactory
 {
-    // Set on every connection, not once per file: synchronous, foreign_keys and busy_timeout are
-    // per-connection settings in SQLite and a pooled connection must not depend on who opened it first.
-    internal const string SqlitePragmas = "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;";
+    // Set on every connection, not once per file: these are per-connection settings in SQLite and a pooled
+    // connection must not depend on who opened it first. Automatic checkpoints are off because
+    // SqliteCheckpointer runs them in the background, away from the request that would otherwise pay for them.
+    internal const string SqlitePragmas =
+        "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA wal_autocheckpoint = 0;";
 
     public DatabaseProvider Provider => options.Value.Provider;
 

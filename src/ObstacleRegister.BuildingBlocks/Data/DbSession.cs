@@ -10,6 +10,7 @@ public sealed class DbSession(IDbConnectionFactory connections) : IDbSession, IA
 {
     private DbConnection? connection;
     private DbTransaction? transaction;
+    private IDisposable? writeGate;
 
     public ISqlDialect Dialect { get; } = ISqlDialect.For(connections.Provider);
 
@@ -47,9 +48,26 @@ public sealed class DbSession(IDbConnectionFactory connections) : IDbSession, IA
     internal async Task BeginAsync(bool readOnly, CancellationToken ct)
     {
         var open = await OpenAsync(ct);
-        transaction = open is SqliteConnection sqlite
-            ? sqlite.BeginTransaction(deferred: readOnly)
-            : await open.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+        if (open is not SqliteConnection sqlite)
+        {
+            transaction = await open.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+            return;
+        }
+
+        if (!readOnly)
+        {
+            writeGate = await SqliteWriteGate.EnterAsync(sqlite.ConnectionString, ct);
+        }
+
+        try
+        {
+            transaction = sqlite.BeginTransaction(deferred: readOnly);
+        }
+        catch
+        {
+            ReleaseWriteGate();
+            throw;
+        }
     }
 
     internal async Task CommitAsync(CancellationToken ct)
@@ -59,9 +77,19 @@ public sealed class DbSession(IDbConnectionFactory connections) : IDbSession, IA
             return;
         }
 
-        await transaction.CommitAsync(ct);
-        await transaction.DisposeAsync();
-        transaction = null;
+        try
+        {
+            await transaction.CommitAsync(ct);
+            await transaction.DisposeAsync();
+            transaction = null;
+        }
+        finally
+        {
+            if (transaction is null)
+            {
+                ReleaseWriteGate();
+            }
+        }
     }
 
     internal async Task RollbackAsync()
@@ -80,7 +108,14 @@ public sealed class DbSession(IDbConnectionFactory connections) : IDbSession, IA
         {
             await transaction.DisposeAsync();
             transaction = null;
+            ReleaseWriteGate();
         }
+    }
+
+    private void ReleaseWriteGate()
+    {
+        writeGate?.Dispose();
+        writeGate = null;
     }
 
     public async ValueTask DisposeAsync()

@@ -24,7 +24,8 @@ internal static class ObstacleEndpoints
 
         obstacles.MapPost("/", async (SubmitObstacleBody body, IMediator mediator, CancellationToken ct) =>
             {
-                var command = new SubmitObstacle(body);
+                var hints = await mediator.Send(new SuggestDuplicates(body), ct);
+                var command = new SubmitObstacle(body, hints);
                 return command.Describe(await mediator.Send(command, ct)).ToResult();
             })
             .AcceptsIdempotencyKey()

@@ -5,6 +5,9 @@ using ObstacleRegister.Obstacles.Provisions;
 
 namespace ObstacleRegister.Obstacles.Submit;
 
+/// <summary>An obstacle intake found that may be the same as the new one, and why.</summary>
+internal sealed record DuplicateHint(Guid CandidateId, string Reason);
+
 /// <summary>Writes a new obstacle with its citations and search text, and records the obstacles it may duplicate.</summary>
 internal sealed class ObstacleIntake(IDbSession db)
 {
@@ -30,7 +33,7 @@ internal sealed class ObstacleIntake(IDbSession db)
     private const string SameProvision = """
         SELECT o.id AS Id, o.reference AS Reference, o.title AS Title, o.status AS Status
         FROM obstacle_regulation c JOIN obstacle o ON o.seq = c.obstacle_seq
-        WHERE c.regulation_id = @RegulationId AND c.article = @Article AND o.id <> @Id AND o.status <> 'withdrawn'
+        WHERE c.regulation_id = @RegulationId AND c.article = @Article AND o.status <> 'withdrawn'
         ORDER BY c.obstacle_seq DESC
         """;
 
@@ -58,38 +61,39 @@ internal sealed class ObstacleIntake(IDbSession db)
 
     /// <summary>
     /// Obstacles that cite the same regulation and article, then the newest whose text shares two consecutive
-    /// word pairs of the title, without diacritics. Withdrawn ones are left out; the new obstacle is never its own hint.
+    /// word pairs of the title, without diacritics. Withdrawn ones are left out. Runs before the intake takes
+    /// the write lock: it only reads, and it is the costliest part of an intake.
     /// </summary>
-    public async Task FindLikelyDuplicates(ObstacleRow row, CancellationToken ct)
+    public async Task<IReadOnlyList<DuplicateHint>> FindLikelyDuplicates(
+        string title, IReadOnlyList<(Guid RegulationId, int Article)> citations, CancellationToken ct)
     {
         var found = new Dictionary<Guid, string>();
-        var citations = await db.QueryAsync<CitationKey>(
-            "SELECT DISTINCT regulation_id AS RegulationId, article AS Article FROM obstacle_regulation WHERE obstacle_id = @Id", new { row.Id }, ct);
-        foreach (var citation in citations)
+        foreach (var (regulationId, article) in citations.Distinct())
         {
             var same = await db.QueryAsync<CandidateRow>(
-                db.Dialect.Limit(SameProvision), new { citation.RegulationId, citation.Article, row.Id, Limit = MaxPerReason }, ct);
+                db.Dialect.Limit(SameProvision), new { RegulationId = regulationId, Article = article, Limit = MaxPerReason }, ct);
             foreach (var candidate in same)
             {
                 found.TryAdd(candidate.Id, "same_provision");
             }
         }
 
-        var groups = PhraseGroups(row.Title);
+        var groups = PhraseGroups(title);
         if (groups.Count > 0)
         {
-            var similar = await db.QueryAsync<CandidateRow>(SimilarText(), new
-            {
-                Query = db.Dialect.AnyPhraseGroup(groups), Newest = MaxPerReason + 1, row.Id,
-            }, ct);
-            foreach (var candidate in similar.Take(MaxPerReason))
+            var similar = await db.QueryAsync<CandidateRow>(SimilarText(), new { Query = db.Dialect.AnyPhraseGroup(groups), Newest = MaxPerReason }, ct);
+            foreach (var candidate in similar)
             {
                 found.TryAdd(candidate.Id, "similar_text");
             }
         }
 
-        await db.ExecuteAsync(InsertHint, found.Select(f => new { ObstacleId = row.Id, CandidateId = f.Key, Reason = f.Value }), ct);
+        return found.Select(f => new DuplicateHint(f.Key, f.Value)).ToList();
     }
+
+    /// <summary>Records the hints found for a new obstacle, in its intake transaction.</summary>
+    public Task StoreHints(Guid obstacleId, IReadOnlyList<DuplicateHint> hints, CancellationToken ct) =>
+        db.ExecuteAsync(InsertHint, hints.Select(h => new { ObstacleId = obstacleId, h.CandidateId, h.Reason }), ct);
 
     public static string SearchText(string title, string description) => VietnameseText.Fold($"{title}\n{description}");
 
@@ -114,15 +118,8 @@ internal sealed class ObstacleIntake(IDbSession db)
         SELECT o.id AS Id, o.reference AS Reference, o.title AS Title, o.status AS Status
         FROM obstacle o
         WHERE o.seq IN ({db.Dialect.FullTextNewest("obstacle_search", "@Query", "@Newest")})
-          AND o.id <> @Id AND o.status <> 'withdrawn'
+          AND o.status <> 'withdrawn'
         """;
-
-    internal sealed class CitationKey
-    {
-        public Guid RegulationId { get; set; }
-
-        public int Article { get; set; }
-    }
 
     internal sealed class CandidateRow
     {

@@ -2,6 +2,7 @@ using MediatR;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Idempotency;
+using ObstacleRegister.BuildingBlocks.Messaging;
 using ObstacleRegister.BuildingBlocks.Security;
 using ObstacleRegister.BuildingBlocks.Time;
 using ObstacleRegister.BuildingBlocks.Validation;
@@ -28,23 +29,40 @@ internal sealed record SubmitObstacleBody(
     string? Title, string? Description, ObstacleCategory? Category, ObstacleSeverity? Severity, RemedyRoute? Proposal,
     string? Impact, string? Contact, IReadOnlyList<CitedRegulationBody?>? Regulations);
 
-internal sealed record SubmitObstacle(SubmitObstacleBody? Body) : IIdempotentCommand<VersionedObstacle>
+/// <summary>Reports an obstacle; <paramref name="Hints"/> are the likely duplicates found just before, outside the write lock.</summary>
+internal sealed record SubmitObstacle(SubmitObstacleBody? Body, IReadOnlyList<DuplicateHint> Hints) : IIdempotentCommand<VersionedObstacle>
 {
     public CommandResponse Describe(VersionedObstacle response) =>
         new(201, $"/api/v1/obstacles/{response.Obstacle.Id}", response.Version, response.Obstacle);
 }
 
-internal sealed class SubmitObstacleValidator : IValidator<SubmitObstacle>
+/// <summary>Looks for obstacles the one about to be submitted may repeat; reads only.</summary>
+internal sealed record SuggestDuplicates(SubmitObstacleBody? Body) : IQuery<IReadOnlyList<DuplicateHint>>;
+
+internal sealed class SuggestDuplicatesHandler(ObstacleIntake intake) : IRequestHandler<SuggestDuplicates, IReadOnlyList<DuplicateHint>>
 {
+    public Task<IReadOnlyList<DuplicateHint>> Handle(SuggestDuplicates request, CancellationToken cancellationToken) =>
+        intake.FindLikelyDuplicates(
+            request.Body!.Title!,
+            request.Body.Regulations!.Select(r => (r!.RegulationId!.Value, Provision.Parse(r.Provision!)!.Article)).ToList(),
+            cancellationToken);
+}
+
+internal sealed class SubmitObstacleValidator : IValidator<SubmitObstacle>, IValidator<SuggestDuplicates>
+{
+    public void Validate(SuggestDuplicates request, ValidationErrors errors) => Validate(request.Body, errors);
+
+    public void Validate(SubmitObstacle request, ValidationErrors errors) => Validate(request.Body, errors);
+
     public const int MaxTitle = 300;
     public const int MaxDescription = 4000;
     public const int MaxImpact = 2000;
     public const int MaxContact = 500;
     public const int MaxRegulations = 20;
 
-    public void Validate(SubmitObstacle request, ValidationErrors errors)
+    private static void Validate(SubmitObstacleBody? candidate, ValidationErrors errors)
     {
-        if (request.Body is not { } body)
+        if (candidate is not { } body)
         {
             errors.Add("body", "A JSON body is required.");
             return;
@@ -118,7 +136,7 @@ internal sealed class SubmitObstacleHandler(
         };
         await intake.Store(row, cited.Select(c => (c.RegulationId!.Value, c.Provision!.Trim())).ToList(), cancellationToken);
         await ObstacleHistory.Record(db, caller, clock, row.Id, "submitted", null, ObstacleStatus.Submitted, null, null, cancellationToken);
-        await intake.FindLikelyDuplicates(row, cancellationToken);
+        await intake.StoreHints(row.Id, request.Hints, cancellationToken);
         return await mediator.Send(new GetObstacle(row.Id), cancellationToken);
     }
 

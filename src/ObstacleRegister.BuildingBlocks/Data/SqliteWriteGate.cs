@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+
+namespace ObstacleRegister.BuildingBlocks.Data;
+
+/// <summary>
+/// Queues this process's SQLite writers in memory, one per database file. SQLite allows one writer at a time
+/// and makes the others poll with growing sleeps (1, 2, 5 … 100 ms) while they wait on the busy timeout; a
+/// FIFO wait here hands the lock over the moment it is released. Other processes on the same file still meet
+/// the busy timeout, which remains the fallback. This is also where several requests' commits could be
+/// grouped into one flush later.
+/// </summary>
+internal static class SqliteWriteGate
+{
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+
+    public static async Task<IDisposable> EnterAsync(string connectionString, CancellationToken ct)
+    {
+        var gate = Gates.GetOrAdd(connectionString, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        return new Release(gate);
+    }
+
+    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    {
+        private int released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
+}
