@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Load run against the real service on loopback. Usage: bench/run.sh [obstacles] [duration] [connections]
+# Load run against the real service on loopback. Usage: bench/run.sh [obstacles] [duration] ["connection counts"]
 # Seeds bench/data/<obstacles>/bench.db once (reused afterwards), starts the Release build on 127.0.0.1:5199,
-# runs four wrk scenarios and writes bench/results/<obstacles>-<date>.md.
+# runs four wrk scenarios at each connection count (few connections measure latency, many measure throughput)
+# and writes bench/results/<obstacles>-<date>.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 obstacles=${1:-100000}
 duration=${2:-20s}
-connections=${3:-16}
+connection_counts=${3:-"2 16"}
 port=5199
 base="http://127.0.0.1:${port}"
 
@@ -41,15 +42,17 @@ export BENCH_REGULATION=$(head -n 1 "${data}/regulation-ids.txt")
 mkdir -p bench/results
 out="bench/results/${obstacles}-$(date -u +%Y%m%dT%H%M%SZ).md"
 {
-  echo "# Load run: ${obstacles} obstacles, ${duration} per scenario, ${connections} connections, wrk -t2 on the same 2 cores"
+  echo "# Load run: ${obstacles} obstacles, ${duration} per scenario, wrk -t2 on the same 2 cores as the service"
   echo
-  echo "| scenario | requests/s | p50 ms | p99 ms | max ms | errors | non-2xx |"
-  echo "| --- | --- | --- | --- | --- | --- | --- |"
+  echo "| scenario | connections | requests/s | p50 ms | p99 ms | max ms | errors | non-2xx |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
 } >"$out"
-for scenario in read list search intake; do
-  line=$(wrk -t2 -c"$connections" -d"$duration" --latency -s "bench/wrk/${scenario}.lua" "$base" | grep '^RESULT')
-  echo "$scenario: $line"
-  echo "$line" | sed -E "s/RESULT requests=[0-9]+ rps=([0-9]+) p50_ms=([0-9.]+) p99_ms=([0-9.]+) max_ms=([0-9.]+) errors=([0-9]+) non2xx=([0-9]+)/| ${scenario} | \1 | \2 | \3 | \4 | \5 | \6 |/" >>"$out"
+for connections in $connection_counts; do
+  for scenario in read list search intake; do
+    line=$(wrk -t2 -c"$connections" -d"$duration" --latency -s "bench/wrk/${scenario}.lua" "$base" | grep '^RESULT')
+    echo "$scenario c=$connections: $line"
+    echo "$line" | sed -E "s/RESULT requests=[0-9]+ rps=([0-9]+) p50_ms=([0-9.]+) p99_ms=([0-9.]+) max_ms=([0-9.]+) errors=([0-9]+) non2xx=([0-9]+)/| ${scenario} | ${connections} | \1 | \2 | \3 | \4 | \5 | \6 |/" >>"$out"
+  done
 done
 rss=$(awk '/VmRSS/ {print $2}' "/proc/${service}/status")
 hwm=$(awk '/VmHWM/ {print $2}' "/proc/${service}/status")
