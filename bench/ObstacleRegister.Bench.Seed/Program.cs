@@ -4,7 +4,6 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using ObstacleRegister.BuildingBlocks.Data;
-using ObstacleRegister.BuildingBlocks.Text;
 using ObstacleRegister.Bench.Seed;
 
 // Fills a SQLite register with realistic data at scale, through the real migrations, for the load runs.

@@ -43,8 +43,8 @@ public interface ISqlDialect
     /// <summary>The column of a full-text table that holds the document key, for inserts and deletes.</summary>
     string FullTextKeyColumn { get; }
 
-    /// <summary>The engine's full-text query for documents holding every term (the last one as a prefix).</summary>
-    string AllTerms(IReadOnlyList<string> terms);
+    /// <summary>The engine's full-text query for documents holding every term, the last one as a prefix when asked.</summary>
+    string AllTerms(IReadOnlyList<string> terms, bool lastAsPrefix = true);
 
     /// <summary>The engine's full-text query for documents holding every phrase of at least one group.</summary>
     string AnyPhraseGroup(IReadOnlyList<IReadOnlyList<string>> groups);
@@ -73,8 +73,8 @@ public sealed class SqliteDialect : ISqlDialect
     public string FullTextNewest(string searchTable, string queryParameter, string limitParameter) =>
         $"SELECT rowid AS doc_key FROM {searchTable} WHERE {searchTable} MATCH {queryParameter} ORDER BY rowid DESC LIMIT {limitParameter}";
 
-    public string AllTerms(IReadOnlyList<string> terms) =>
-        string.Join(' ', terms.Select((t, i) => i == terms.Count - 1 ? $"\"{t}\"*" : $"\"{t}\""));
+    public string AllTerms(IReadOnlyList<string> terms, bool lastAsPrefix = true) =>
+        string.Join(' ', terms.Select((t, i) => lastAsPrefix && i == terms.Count - 1 ? $"\"{t}\"*" : $"\"{t}\""));
 
     public string AnyPhraseGroup(IReadOnlyList<IReadOnlyList<string>> groups) =>
         string.Join(" OR ", groups.Select(g => $"({string.Join(' ', g.Select(p => $"\"{p}\""))})"));
@@ -104,8 +104,8 @@ public sealed class SqlServerDialect : ISqlDialect
     public string FullTextNewest(string searchTable, string queryParameter, string limitParameter) =>
         $"SELECT TOP ({limitParameter}) doc_key FROM {searchTable} WHERE CONTAINS(text, {queryParameter}) ORDER BY doc_key DESC";
 
-    public string AllTerms(IReadOnlyList<string> terms) =>
-        string.Join(" AND ", terms.Select((t, i) => i == terms.Count - 1 ? $"\"{t}*\"" : $"\"{t}\""));
+    public string AllTerms(IReadOnlyList<string> terms, bool lastAsPrefix = true) =>
+        string.Join(" AND ", terms.Select((t, i) => lastAsPrefix && i == terms.Count - 1 ? $"\"{t}*\"" : $"\"{t}\""));
 
     public string AnyPhraseGroup(IReadOnlyList<IReadOnlyList<string>> groups) =>
         string.Join(" OR ", groups.Select(g => $"({string.Join(" AND ", g.Select(p => $"\"{p}\""))})"));

@@ -70,6 +70,17 @@ public static class VietnameseText
     }
 
     /// <summary>
+    /// The words of a search query: its folded terms, less a one-letter last word that follows others. The
+    /// last word is matched as a prefix, and one letter narrows nothing while it costs a scan of every word
+    /// that starts with it.
+    /// </summary>
+    public static IReadOnlyList<string> SearchTerms(string? query)
+    {
+        var terms = Terms(query);
+        return terms.Count > 1 && terms[^1].Length == 1 ? terms.Take(terms.Count - 1).ToList() : terms;
+    }
+
+    /// <summary>
     /// The exclusive upper bound of every string that starts with <paramref name="prefix"/>, so a prefix
     /// match can be an index range (<c>term &gt;= @From AND term &lt; @To</c>) on any engine and collation.
     /// </summary>

@@ -60,4 +60,12 @@ public sealed class VietnameseTextTests
             Assert.That(string.CompareOrdinal("chep", upper), Is.Zero.Or.Positive);
         });
     }
+
+    [TestCase("chong c", new[] { "chong" })]
+    [TestCase("chong ch", new[] { "chong", "ch" })]
+    [TestCase("c", new[] { "c" })]
+    public void SearchTerms_DropAOneLetterLastWordAfterOthers(string query, string[] expected)
+    {
+        Assert.That(VietnameseText.SearchTerms(query), Is.EqualTo(expected));
+    }
 }

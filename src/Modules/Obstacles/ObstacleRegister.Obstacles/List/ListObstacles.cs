@@ -13,7 +13,8 @@ namespace ObstacleRegister.Obstacles.List;
 
 /// <summary>
 /// Lists obstacles, newest reported first, with their public fields. <c>q</c> matches words of the title and
-/// description without diacritics; every word must appear, the last may be the start of a word.
+/// description without diacritics; every word must appear, and a last word of two or three letters may be
+/// the start of a word.
 /// Dates are days in the register's time zone, both ends included.
 /// </summary>
 internal sealed record ListObstacles(
@@ -26,6 +27,13 @@ internal sealed record ObstacleCursor(long Seq);
 internal sealed class ListObstaclesHandler(IDbSession db, RegisterCalendar calendar) : IRequestHandler<ListObstacles, Page<ObstacleListItem>>
 {
     public const int MaxTerms = 8;
+
+    /// <summary>
+    /// The last word is matched as a prefix only up to the prefix lengths the full-text index holds (2 and 3
+    /// letters, migration 0005): a longer word is nearly always a whole syllable, and as a prefix it would
+    /// read every document holding it instead of stopping after one page.
+    /// </summary>
+    public const int MaxPrefixLength = 3;
 
     // What a list item shows: no description or contact, so a page reads a few hundred bytes a row.
     private const string ListColumns = """
@@ -67,7 +75,7 @@ internal sealed class ListObstaclesHandler(IDbSession db, RegisterCalendar calen
         if (request.ReportedFrom is { } from) Filter("o.created_at >= @From", "From", StartOfDay(from, zone));
         if (request.ReportedTo is { } to) Filter("o.created_at < @To", "To", StartOfDay(to.AddDays(1), zone));
 
-        var terms = VietnameseText.Terms(request.Q);
+        var terms = VietnameseText.SearchTerms(request.Q);
         if (terms.Count > MaxTerms)
         {
             throw RequestValidationException.For("q", $"'q' may have at most {MaxTerms} words.");
@@ -80,7 +88,7 @@ internal sealed class ListObstaclesHandler(IDbSession db, RegisterCalendar calen
         if (terms.Count > 0)
         {
             sql.Append("obstacle_search s JOIN obstacle o ON o.seq = ").Append(order);
-            Filter(dialect.FullTextCondition("s", "@Match"), "Match", dialect.AllTerms(terms));
+            Filter(dialect.FullTextCondition("s", "@Match"), "Match", dialect.AllTerms(terms, lastAsPrefix: terms[^1].Length <= MaxPrefixLength));
         }
         else
         {

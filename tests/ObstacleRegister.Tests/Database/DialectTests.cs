@@ -1,0 +1,84 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using ObstacleRegister.BuildingBlocks.Data;
+
+namespace ObstacleRegister.Tests.Database;
+
+/// <summary>The fragments that differ by engine: each is run on SQLite and parsed as T-SQL.</summary>
+public sealed class DialectTests
+{
+    private static readonly string[] Terms = ["chong", "cheo"];
+
+    [Test]
+    public async Task FullTextFragments_RunOnSqliteAndParseAsTSql()
+    {
+        static string Newest(ISqlDialect d) =>
+            $"SELECT o.id FROM obstacle o WHERE o.seq IN ({d.FullTextNewest("obstacle_search", "@Query", "@Newest")})";
+        static string Condition(ISqlDialect d) =>
+            $"SELECT o.id FROM obstacle_search s JOIN obstacle o ON o.seq = s.{d.FullTextKeyColumn} WHERE {d.FullTextCondition("s", "@Query")} ORDER BY s.{d.FullTextKeyColumn} DESC";
+        using var scratch = await SqliteScratch.Migrated();
+        await using var connection = await scratch.Connections.OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync("INSERT INTO obstacle_search (rowid, text) VALUES (7, 'quy dinh chong cheo ve cap phep')");
+
+        var matched = await connection.QueryAsync<long>(
+            $"SELECT s.rowid FROM obstacle_search s WHERE {SqliteDialect.Instance.FullTextCondition("s", "@Query")}",
+            new { Query = SqliteDialect.Instance.AllTerms(Terms) });
+        var newest = await connection.QueryAsync<long>(
+            SqliteDialect.Instance.FullTextNewest("obstacle_search", "@Query", "@Newest"),
+            new { Query = SqliteDialect.Instance.AnyPhraseGroup([["quy dinh", "dinh chong"], ["khong co"]]), Newest = 5 });
+        TSql.Parse(Newest(SqlServerDialect.Instance), out var newestErrors);
+        TSql.Parse(Condition(SqlServerDialect.Instance), out var conditionErrors);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(matched, Is.EqualTo(new[] { 7L }), "every term, the last as a prefix");
+            Assert.That(newest, Is.EqualTo(new[] { 7L }), "any group of phrases");
+            Assert.That(newestErrors, Is.Empty);
+            Assert.That(conditionErrors, Is.Empty);
+            Assert.DoesNotThrowAsync(() => connection.ExecuteAsync("EXPLAIN " + Condition(SqliteDialect.Instance), new { Query = "x" }));
+        });
+    }
+
+    [Test]
+    public void FullTextQueries_UseEachEnginesSyntax()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(SqliteDialect.Instance.AllTerms(Terms), Is.EqualTo("\"chong\" \"cheo\"*"));
+            Assert.That(SqlServerDialect.Instance.AllTerms(Terms), Is.EqualTo("\"chong\" AND \"cheo*\""));
+            Assert.That(SqliteDialect.Instance.AnyPhraseGroup([["a b", "b c"], ["d e"]]), Is.EqualTo("(\"a b\" \"b c\") OR (\"d e\")"));
+            Assert.That(SqlServerDialect.Instance.AnyPhraseGroup([["a b", "b c"], ["d e"]]), Is.EqualTo("(\"a b\" AND \"b c\") OR (\"d e\")"));
+        });
+    }
+
+    [Test]
+    public void IdLists_AreBoundAsEachEngineStoresIds()
+    {
+        var id = Guid.NewGuid();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(SqliteDialect.Instance.IdList([id, id]), Is.EqualTo(new[] { id.ToString("D") }));
+            Assert.That(SqlServerDialect.Instance.IdList([id, id]), Is.EqualTo(new[] { id }));
+        });
+    }
+
+    [Test]
+    public async Task UniqueViolation_IsRecognisedOnSqlite()
+    {
+        using var scratch = await SqliteScratch.Migrated();
+        await using var connection = await scratch.Connections.OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync("INSERT INTO obstacle_reference_counter (year, last_number) VALUES (2026, 1)");
+
+        var error = Assert.CatchAsync(() => connection.ExecuteAsync("INSERT INTO obstacle_reference_counter (year, last_number) VALUES (2026, 2)"));
+        var other = Assert.CatchAsync(() => connection.ExecuteAsync("INSERT INTO obstacle_event (id) VALUES ('x')"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(SqliteDialect.Instance.IsUniqueViolation(error!), Is.True);
+            Assert.That(SqliteDialect.Instance.IsUniqueViolation(other!), Is.False, "a NOT NULL failure is not a duplicate");
+            Assert.That(SqlServerDialect.Instance.IsUniqueViolation(error!), Is.False);
+            Assert.That(error, Is.InstanceOf<SqliteException>());
+        });
+    }
+}
