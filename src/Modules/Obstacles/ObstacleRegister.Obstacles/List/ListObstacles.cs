@@ -2,10 +2,8 @@ using System.Text;
 using Dapper;
 using MediatR;
 using ObstacleRegister.BuildingBlocks.Data;
-using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Messaging;
 using ObstacleRegister.BuildingBlocks.Paging;
-using ObstacleRegister.BuildingBlocks.Text;
 using ObstacleRegister.BuildingBlocks.Time;
 using ObstacleRegister.Obstacles.Contracts;
 
@@ -26,8 +24,6 @@ internal sealed record ObstacleCursor(long Seq);
 
 internal sealed class ListObstaclesHandler(IDbSession db, RegisterCalendar calendar) : IRequestHandler<ListObstacles, Page<ObstacleListItem>>
 {
-    public const int MaxTerms = 8;
-
     /// <summary>
     /// The last word is matched as a prefix only up to the prefix lengths the full-text index holds (2 and 3
     /// letters, migration 0005): a longer word is nearly always a whole syllable, and as a prefix it would
@@ -49,61 +45,42 @@ internal sealed class ListObstaclesHandler(IDbSession db, RegisterCalendar calen
         return Cursor.ToPage(rows, request.Limit, r => r.ToListItem(), r => new ObstacleCursor(r.Seq));
     }
 
-    /// <summary>Only the filters given become conditions, each a parameter; each has an index that starts with it.</summary>
+    /// <summary>Each filter has an index that starts with it and ends with seq, so a page is read in order.</summary>
     internal static (string Sql, DynamicParameters Parameters) Build(ListObstacles request, ObstacleCursor? before, ISqlDialect dialect, TimeZoneInfo zone)
     {
-        var where = new List<string>();
-        var parameters = new DynamicParameters();
-        parameters.Add("Limit", request.Limit + 1);
-
-        void Filter(string condition, string name, object? value)
-        {
-            where.Add(condition);
-            parameters.Add(name, value);
-        }
-
-        if (request.Status is { } status) Filter("o.status = @Status", "Status", WireNames.Of(status));
-        if (request.UnitId is { } unitId) Filter("o.unit_id = @UnitId", "UnitId", unitId);
-        if (request.Category is { } category) Filter("o.category = @Category", "Category", WireNames.Of(category));
-        if (request.Severity is { } severity) Filter("o.severity = @Severity", "Severity", WireNames.Of(severity));
-        if (!string.IsNullOrWhiteSpace(request.Reference)) Filter("o.reference = @Reference", "Reference", request.Reference.Trim().ToUpperInvariant());
+        var filters = new QueryFilters();
+        filters.Parameters.Add("Limit", request.Limit + 1);
+        if (request.Status is { } status) filters.Add("o.status = @Status", "Status", WireNames.Of(status));
+        if (request.UnitId is { } unitId) filters.Add("o.unit_id = @UnitId", "UnitId", unitId);
+        if (request.Category is { } category) filters.Add("o.category = @Category", "Category", WireNames.Of(category));
+        if (request.Severity is { } severity) filters.Add("o.severity = @Severity", "Severity", WireNames.Of(severity));
+        if (!string.IsNullOrWhiteSpace(request.Reference)) filters.Add("o.reference = @Reference", "Reference", request.Reference.Trim().ToUpperInvariant());
         if (request.RegulationId is { } regulationId)
         {
-            Filter("o.seq IN (SELECT c.obstacle_seq FROM obstacle_regulation c WHERE c.regulation_id = @RegulationId)", "RegulationId", regulationId);
+            filters.Add("o.seq IN (SELECT c.obstacle_seq FROM obstacle_regulation c WHERE c.regulation_id = @RegulationId)", "RegulationId", regulationId);
         }
 
-        if (request.ReportedFrom is { } from) Filter("o.created_at >= @From", "From", StartOfDay(from, zone));
-        if (request.ReportedTo is { } to) Filter("o.created_at < @To", "To", StartOfDay(to.AddDays(1), zone));
-
-        var terms = VietnameseText.SearchTerms(request.Q);
-        if (terms.Count > MaxTerms)
-        {
-            throw RequestValidationException.For("q", $"'q' may have at most {MaxTerms} words.");
-        }
+        if (request.ReportedFrom is { } from) filters.Add("o.created_at >= @From", "From", StartOfDay(from, zone));
+        if (request.ReportedTo is { } to) filters.Add("o.created_at < @To", "To", StartOfDay(to.AddDays(1), zone));
 
         // With words to match, the full-text index drives the query in key order (newest first), so even a
         // common word stops after one page; otherwise the filter's (column, seq) index does.
+        var terms = QueryFilters.SearchWords(request.Q);
         var order = terms.Count > 0 ? $"s.{dialect.FullTextKeyColumn}" : "o.seq";
         var sql = new StringBuilder($"SELECT {ListColumns} FROM ");
         if (terms.Count > 0)
         {
             sql.Append("obstacle_search s JOIN obstacle o ON o.seq = ").Append(order);
-            Filter(dialect.FullTextCondition("s", "@Match"), "Match", dialect.AllTerms(terms, lastAsPrefix: terms[^1].Length <= MaxPrefixLength));
+            filters.Add(dialect.FullTextCondition("s", "@Match"), "Match", dialect.AllTerms(terms, lastAsPrefix: terms[^1].Length <= MaxPrefixLength));
         }
         else
         {
             sql.Append("obstacle o");
         }
 
-        if (before is not null) Filter($"{order} < @BeforeSeq", "BeforeSeq", before.Seq);
-
-        if (where.Count > 0)
-        {
-            sql.Append("\nWHERE ").AppendJoin("\n  AND ", where);
-        }
-
-        sql.Append("\nORDER BY ").Append(order).Append(" DESC");
-        return (sql.ToString(), parameters);
+        if (before is not null) filters.Add($"{order} < @BeforeSeq", "BeforeSeq", before.Seq);
+        filters.AppendWhere(sql).Append("\nORDER BY ").Append(order).Append(" DESC");
+        return (sql.ToString(), filters.Parameters);
     }
 
     private static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)

@@ -2,7 +2,6 @@ using System.Text;
 using Dapper;
 using MediatR;
 using ObstacleRegister.BuildingBlocks.Data;
-using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Messaging;
 using ObstacleRegister.BuildingBlocks.Paging;
 using ObstacleRegister.BuildingBlocks.Text;
@@ -23,9 +22,6 @@ internal sealed record RegulationCursor(DateTimeOffset CreatedAt, Guid Id);
 
 internal sealed class SearchRegulationsHandler(IDbSession db) : IRequestHandler<SearchRegulations, Page<RegulationListItem>>
 {
-    /// <summary>More words than this add little precision and make the query needlessly long.</summary>
-    public const int MaxTerms = 8;
-
     private const string Select = $"SELECT {RegulationQueries.Columns} FROM regulation r";
 
     public async Task<Page<RegulationListItem>> Handle(SearchRegulations request, CancellationToken cancellationToken)
@@ -42,67 +38,32 @@ internal sealed class SearchRegulationsHandler(IDbSession db) : IRequestHandler<
     /// </summary>
     internal static (string Sql, DynamicParameters Parameters) Build(SearchRegulations request, RegulationCursor? after)
     {
-        var where = new List<string>();
-        var parameters = new DynamicParameters();
-        parameters.Add("Limit", request.Limit + 1);
-
-        var terms = VietnameseText.Terms(request.Q);
-        if (terms.Count > MaxTerms)
-        {
-            throw RequestValidationException.For("q", $"'q' may have at most {MaxTerms} words.");
-        }
-
+        var filters = new QueryFilters();
+        filters.Parameters.Add("Limit", request.Limit + 1);
+        var terms = QueryFilters.SearchWords(request.Q);
         for (var i = 0; i < terms.Count; i++)
         {
-            var last = i == terms.Count - 1;
-            where.Add(last
-                ? $"r.id IN (SELECT t.regulation_id FROM regulation_term t WHERE t.term >= @Term{i} AND t.term < @TermEnd{i})"
-                : $"r.id IN (SELECT t.regulation_id FROM regulation_term t WHERE t.term = @Term{i})");
-            parameters.Add($"Term{i}", terms[i]);
-            if (last)
+            if (i < terms.Count - 1)
             {
-                parameters.Add($"TermEnd{i}", VietnameseText.PrefixUpperBound(terms[i]));
+                filters.Add($"r.id IN (SELECT t.regulation_id FROM regulation_term t WHERE t.term = @Term{i})", $"Term{i}", terms[i]);
+                continue;
             }
+
+            filters.Add($"r.id IN (SELECT t.regulation_id FROM regulation_term t WHERE t.term >= @Term{i} AND t.term < @TermEnd{i})", $"Term{i}", terms[i]);
+            filters.Parameters.Add($"TermEnd{i}", VietnameseText.PrefixUpperBound(terms[i]));
         }
 
-        if (request.Type is { } type)
-        {
-            where.Add("r.type = @Type");
-            parameters.Add("Type", WireNames.Of(type));
-        }
-
-        if (request.Status is { } status)
-        {
-            where.Add("r.status = @Status");
-            parameters.Add("Status", WireNames.Of(status));
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.Symbol))
-        {
-            where.Add("r.symbol_key = @SymbolKey");
-            parameters.Add("SymbolKey", RegulationSymbol.Key(request.Symbol));
-        }
-
-        if (request.GuidesId is { } guidesId)
-        {
-            where.Add("r.guides_id = @GuidesId");
-            parameters.Add("GuidesId", guidesId);
-        }
-
+        if (request.Type is { } type) filters.Add("r.type = @Type", "Type", WireNames.Of(type));
+        if (request.Status is { } status) filters.Add("r.status = @Status", "Status", WireNames.Of(status));
+        if (!string.IsNullOrWhiteSpace(request.Symbol)) filters.Add("r.symbol_key = @SymbolKey", "SymbolKey", RegulationSymbol.Key(request.Symbol));
+        if (request.GuidesId is { } guidesId) filters.Add("r.guides_id = @GuidesId", "GuidesId", guidesId);
         if (after is not null)
         {
-            where.Add("(r.created_at > @AfterAt OR (r.created_at = @AfterAt AND r.id > @AfterId))");
-            parameters.Add("AfterAt", after.CreatedAt);
-            parameters.Add("AfterId", after.Id);
+            filters.Add("(r.created_at > @AfterAt OR (r.created_at = @AfterAt AND r.id > @AfterId))", "AfterAt", after.CreatedAt);
+            filters.Parameters.Add("AfterId", after.Id);
         }
 
-        var sql = new StringBuilder(Select);
-        if (where.Count > 0)
-        {
-            sql.Append("\nWHERE ").AppendJoin("\n  AND ", where);
-        }
-
-        sql.Append("\nORDER BY r.created_at, r.id");
-        return (sql.ToString(), parameters);
+        var sql = filters.AppendWhere(new StringBuilder(Select)).Append("\nORDER BY r.created_at, r.id");
+        return (sql.ToString(), filters.Parameters);
     }
 }

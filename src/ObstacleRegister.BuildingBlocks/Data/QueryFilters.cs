@@ -1,0 +1,40 @@
+using System.Text;
+using Dapper;
+using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.BuildingBlocks.Text;
+
+namespace ObstacleRegister.BuildingBlocks.Data;
+
+/// <summary>
+/// The WHERE clause of a list query, built from the filters a client gave: only those become conditions, so
+/// each query shape gets a plan of its own (no <c>@x IS NULL OR …</c>), and every value is a parameter.
+/// </summary>
+public sealed class QueryFilters
+{
+    /// <summary>More words than this add little precision and make the query needlessly long.</summary>
+    public const int MaxSearchWords = 8;
+
+    private readonly List<string> conditions = [];
+
+    public DynamicParameters Parameters { get; } = new();
+
+    public QueryFilters Add(string condition, string parameter, object? value)
+    {
+        conditions.Add(condition);
+        Parameters.Add(parameter, value);
+        return this;
+    }
+
+    /// <summary>Appends <c>WHERE …</c> when there is any condition.</summary>
+    public StringBuilder AppendWhere(StringBuilder sql) =>
+        conditions.Count == 0 ? sql : sql.Append("\nWHERE ").AppendJoin("\n  AND ", conditions);
+
+    /// <summary>The folded words of a <c>q</c> parameter; more than <see cref="MaxSearchWords"/> is a 400 on <c>q</c>.</summary>
+    public static IReadOnlyList<string> SearchWords(string? q)
+    {
+        var terms = VietnameseText.SearchTerms(q);
+        return terms.Count <= MaxSearchWords
+            ? terms
+            : throw RequestValidationException.For("q", $"'q' may have at most {MaxSearchWords} words.");
+    }
+}
