@@ -43,6 +43,12 @@ public interface ISqlDialect
     /// <summary>The column of a full-text table that holds the document key, for inserts and deletes.</summary>
     string FullTextKeyColumn { get; }
 
+    /// <summary>
+    /// A statement that does a bounded share of a full-text index's upkeep, for a background task to run
+    /// often; null where the engine keeps its index itself.
+    /// </summary>
+    string? FullTextMaintenance(string searchTable);
+
     /// <summary>The engine's full-text query for documents holding every term, the last one as a prefix when asked.</summary>
     string AllTerms(IReadOnlyList<string> terms, bool lastAsPrefix = true);
 
@@ -66,6 +72,9 @@ public sealed class SqliteDialect : ISqlDialect
     public System.Collections.IEnumerable IdList(IEnumerable<Guid> ids) => ids.Distinct().Select(id => id.ToString("D")).ToArray();
 
     public string FullTextKeyColumn => "rowid";
+
+    // FTS5's "merge" command: merge segments until about 500 pages are written, then stop.
+    public string? FullTextMaintenance(string searchTable) => $"INSERT INTO {searchTable} ({searchTable}, rank) VALUES ('merge', 500)";
 
     // An FTS5 table: its rowid is the document key.
     public string FullTextCondition(string tableAlias, string queryParameter) => $"{tableAlias}.text MATCH {queryParameter}";
@@ -97,6 +106,8 @@ public sealed class SqlServerDialect : ISqlDialect
     public System.Collections.IEnumerable IdList(IEnumerable<Guid> ids) => ids.Distinct().ToArray();
 
     public string FullTextKeyColumn => "doc_key";
+
+    public string? FullTextMaintenance(string searchTable) => null;
 
     // A table (doc_key, text) with a full-text index on text, keyed by doc_key.
     public string FullTextCondition(string tableAlias, string queryParameter) => $"CONTAINS({tableAlias}.text, {queryParameter})";

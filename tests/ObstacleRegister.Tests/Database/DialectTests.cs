@@ -81,4 +81,26 @@ public sealed class DialectTests
             Assert.That(error, Is.InstanceOf<SqliteException>());
         });
     }
+
+    [Test]
+    public async Task ObstacleSearchIndex_MergesInTheBackgroundOnly()
+    {
+        using var scratch = await SqliteScratch.Migrated();
+        await using var connection = await scratch.Connections.OpenAsync(CancellationToken.None);
+        for (var i = 1; i <= 20; i++)
+        {
+            await connection.ExecuteAsync("INSERT INTO obstacle_search (rowid, text) VALUES (@i, 'chong cheo ve cap phep')", new { i });
+        }
+
+        var automerge = await connection.ExecuteScalarAsync<long>("SELECT v FROM obstacle_search_config WHERE k = 'automerge'");
+        await connection.ExecuteAsync(SqliteDialect.Instance.FullTextMaintenance("obstacle_search")!);
+        var found = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM obstacle_search WHERE obstacle_search MATCH 'chong cheo'");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(automerge, Is.Zero, "intakes never merge segments themselves");
+            Assert.That(found, Is.EqualTo(20), "merging keeps every document findable");
+            Assert.That(SqlServerDialect.Instance.FullTextMaintenance("obstacle_search"), Is.Null, "SQL Server keeps its own index");
+        });
+    }
 }
