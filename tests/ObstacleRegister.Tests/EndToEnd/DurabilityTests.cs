@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using ObstacleRegister.Tests.Infrastructure;
+
+namespace ObstacleRegister.Tests.EndToEnd;
+
+/// <summary>
+/// The real service as its own process: every obstacle acknowledged with 201 is still there after the
+/// process is killed with SIGKILL and started again. Run once, on SQLite, the default store.
+/// </summary>
+[NonParallelizable]
+public sealed class DurabilityTests
+{
+    private const string AdminKey = "durability-admin-key-0123456789abcdefghijklmnop";
+
+    [Test]
+    public async Task AcknowledgedIntakes_SurviveKillMinus9()
+    {
+        var folder = Directory.CreateTempSubdirectory("obstacle-register-durability-");
+        var database = Path.Combine(folder.FullName, "register.db");
+        var port = FreePort();
+        try
+        {
+            var acknowledged = new List<string>();
+            using (var service = await Start(database, port))
+            {
+                using var admin = Client(port, AdminKey);
+                var (coordinator, reporter) = await Keys(admin);
+                var regulation = await coordinator.PostJson("/api/v1/regulations", new JsonObject
+                {
+                    ["symbol"] = "13/2023/NĐ-CP", ["type"] = "decree", ["title"] = "Nghị định", ["issuer"] = "Chính phủ", ["issuedOn"] = "2023-04-17",
+                }).ExpectJson(201);
+
+                var responses = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => reporter.PostJson("/api/v1/obstacles", new JsonObject
+                {
+                    ["title"] = $"Vướng mắc số {i}", ["description"] = "Quy định chồng chéo.", ["category"] = "conflict", ["severity"] = "high",
+                    ["proposal"] = "amend", ["regulations"] = new JsonArray(new JsonObject { ["regulationId"] = regulation.Str("id"), ["provision"] = "Điều 5" }),
+                })));
+                foreach (var response in responses.Where(r => r.StatusCode == HttpStatusCode.Created))
+                {
+                    acknowledged.Add((await response.ExpectJson(201)).Str("id"));
+                }
+
+                service.Kill(entireProcessTree: true);
+                await service.WaitForExitAsync();
+            }
+
+            SqliteConnection.ClearAllPools();
+            using (var restarted = await Start(database, port))
+            {
+                using var admin = Client(port, AdminKey);
+                var (coordinator, _) = await Keys(admin);
+                var stored = new List<string>();
+                foreach (var id in acknowledged)
+                {
+                    using var response = await coordinator.GetAsync($"/api/v1/obstacles/{id}");
+                    if (response.StatusCode == HttpStatusCode.OK)
+                    {
+                        stored.Add(id);
+                    }
+                }
+
+                Assert.Multiple(() =>
+                {
+                    Assert.That(acknowledged, Has.Count.EqualTo(40), "every intake was acknowledged before the kill");
+                    Assert.That(stored, Is.EquivalentTo(acknowledged));
+                });
+                restarted.Kill(entireProcessTree: true);
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<(HttpClient Coordinator, HttpClient Reporter)> Keys(HttpClient admin)
+    {
+        var unit = await admin.PostJson("/api/v1/units", new JsonObject { ["code"] = $"U{Guid.NewGuid():N}"[..20], ["name"] = "Bộ", ["kind"] = "ministry" }).ExpectJson(201);
+        async Task<HttpClient> Key(string role)
+        {
+            var key = await admin.PostJson("/api/v1/api-keys", new JsonObject
+            {
+                ["unitId"] = unit.Str("id"), ["roles"] = new JsonArray(role), ["name"] = role,
+            }).ExpectJson(201);
+            return Client(admin.BaseAddress!.Port, key.Str("secret"));
+        }
+
+        return (await Key("coordinator"), await Key("reporter"));
+    }
+
+    private static HttpClient Client(int port, string key)
+    {
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", key);
+        return client;
+    }
+
+    private static async Task<Process> Start(string database, int port)
+    {
+        var output = Path.Combine(Repository.Root.Value, "src", "ObstacleRegister.Api", "bin");
+        var dll = Directory.GetFiles(output, "ObstacleRegister.Api.dll", SearchOption.AllDirectories)
+            .Where(f => File.Exists(Path.ChangeExtension(f, ".runtimeconfig.json")))
+            .OrderByDescending(File.GetLastWriteTimeUtc)
+            .First();
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ConnectionStrings__Register"] = $"Data Source={database}";
+        start.Environment["Access__BootstrapAdminKey"] = AdminKey;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var probe = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            try
+            {
+                if ((await probe.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    return process;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        process.Kill(entireProcessTree: true);
+        throw new InvalidOperationException($"The service did not become ready on port {port}.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
