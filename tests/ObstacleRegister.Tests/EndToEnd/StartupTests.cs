@@ -1,0 +1,86 @@
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using ObstacleRegister.Tests.Infrastructure;
+
+namespace ObstacleRegister.Tests.EndToEnd;
+
+/// <summary>What a new register does on its first start, and what it refuses to start with.</summary>
+[NonParallelizable]
+public sealed partial class StartupTests
+{
+    private DirectoryInfo folder = null!;
+
+    [SetUp]
+    public void CreateFolder() => folder = Directory.CreateTempSubdirectory("obstacle-register-startup-");
+
+    [TearDown]
+    public void DeleteFolder()
+    {
+        SqliteConnection.ClearAllPools();
+        folder.Delete(recursive: true);
+    }
+
+    [Test]
+    public async Task FirstStart_WithoutConfiguredKey_PrintsAWorkingAdminKeyOnce()
+    {
+        var database = Path.Combine(folder.FullName, "data", "register.db");
+
+        var firstOutput = await StartAndCapture(database, _ => Task.CompletedTask);
+        var key = AdminKeyLine().Match(firstOutput).Groups["key"].Value;
+        var secondOutput = await StartAndCapture(database, async factory =>
+        {
+            using var client = factory.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", key);
+            await client.GetAsync("/api/v1/api-keys").ExpectJson(200);
+        });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(key, Does.Match("^ork_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$"));
+            Assert.That(File.Exists(database), Is.True, "the database and its folder are created on first start");
+            Assert.That(secondOutput, Does.Not.Contain("ork_"), "the key is printed on the first start only");
+        });
+    }
+
+    [TestCase("Access:BootstrapAdminKey", "too-short")]
+    [TestCase("Register:TimeZone", "Mars/Olympus_Mons")]
+    [TestCase("Database:Provider", "Oracle")]
+    public void Start_WithInvalidSetting_Fails(string setting, string value)
+    {
+        using var factory = Factory(Path.Combine(folder.FullName, "register.db"), builder => builder.UseSetting(setting, value));
+
+        Assert.Catch(() => _ = factory.Server);
+    }
+
+    private static WebApplicationFactory<Program> Factory(string database, Action<IWebHostBuilder>? configure = null) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("ConnectionStrings:Register", $"Data Source={database}");
+            configure?.Invoke(builder);
+        });
+
+    /// <summary>Starts a host on the database, lets the test use it, and returns what it printed to the console.</summary>
+    private static async Task<string> StartAndCapture(string database, Func<WebApplicationFactory<Program>, Task> use)
+    {
+        var original = Console.Out;
+        using var captured = new StringWriter();
+        Console.SetOut(captured);
+        try
+        {
+            using var factory = Factory(database);
+            _ = factory.Server;
+            await use(factory);
+            return captured.ToString();
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+    }
+
+    [GeneratedRegex(@"^\s+(?<key>ork_\S+)\s*$", RegexOptions.Multiline)]
+    private static partial Regex AdminKeyLine();
+}
