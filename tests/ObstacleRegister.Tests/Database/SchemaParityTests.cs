@@ -78,6 +78,14 @@ public sealed class SchemaParityTests
     }
 
     [Test]
+    public void SqlServerTestReset_ParsesAsTSql()
+    {
+        TSql.Parse(Infrastructure.TestDatabase.SqlServerReset, out var errors);
+
+        Assert.That(errors, Is.Empty);
+    }
+
+    [Test]
     public void SqlServerText_IsAlwaysUnicode()
     {
         var columns = SqlServerSchema().Tables.SelectMany(t => t.Value.Select(c => (Name: $"{t.Key}.{c.Key}", Type: c.Value))).ToList();

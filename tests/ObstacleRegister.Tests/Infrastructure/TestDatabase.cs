@@ -9,7 +9,7 @@ namespace ObstacleRegister.Tests.Infrastructure;
 /// <summary>
 /// The database the test host talks to, switchable between tests. On SQLite every test gets a fresh copy of a
 /// template migrated once at host start (a file copy, a millisecond); on SQL Server the fixture gets one new
-/// database, and tests keep to their own data.
+/// database, emptied before each test down to the bootstrap admin key.
 /// </summary>
 public sealed class TestDatabase : IOptions<DatabaseOptions>, IDisposable
 {
@@ -57,12 +57,14 @@ public sealed class TestDatabase : IOptions<DatabaseOptions>, IDisposable
 
     /// <summary>
     /// Gives the next test a database of its own: on SQLite a copy of the migrated template (with the
-    /// bootstrap admin key in it), on SQL Server the fixture's database as it is.
+    /// bootstrap admin key in it), on SQL Server the fixture's database emptied to the same state.
     /// </summary>
     public void StartTest()
     {
         if (Provider != DatabaseProvider.Sqlite)
         {
+            using var connection = new SqlConnection(Value.ConnectionString);
+            connection.Execute(SqlServerReset);
             return;
         }
 
@@ -80,6 +82,25 @@ public sealed class TestDatabase : IOptions<DatabaseOptions>, IDisposable
         File.Copy(template, copy);
         Value = new DatabaseOptions { Provider = Provider, ConnectionString = $"Data Source={copy}" };
     }
+
+    /// <summary>
+    /// Empties every table but the schema version and the bootstrap admin key with its unit, with foreign keys
+    /// switched off meanwhile, so each SQL Server test starts from the same state as a copied SQLite template.
+    /// </summary>
+    internal const string SqlServerReset = """
+        DECLARE @off nvarchar(max) = N'', @on nvarchar(max) = N'', @delete nvarchar(max) = N'';
+        SELECT @off += N'ALTER TABLE ' + QUOTENAME(SCHEMA_NAME(schema_id)) + N'.' + QUOTENAME(name) + N' NOCHECK CONSTRAINT ALL; ',
+               @on += N'ALTER TABLE ' + QUOTENAME(SCHEMA_NAME(schema_id)) + N'.' + QUOTENAME(name) + N' WITH CHECK CHECK CONSTRAINT ALL; ',
+               @delete += CASE
+                   WHEN name IN (N'schema_version', N'unit', N'api_key') THEN N''
+                   ELSE N'DELETE FROM ' + QUOTENAME(SCHEMA_NAME(schema_id)) + N'.' + QUOTENAME(name) + N'; ' END
+        FROM sys.tables WHERE is_ms_shipped = 0;
+        EXEC sp_executesql @off;
+        EXEC sp_executesql @delete;
+        DELETE FROM dbo.api_key WHERE name <> N'Bootstrap admin';
+        DELETE FROM dbo.unit WHERE code <> N'REGISTER';
+        EXEC sp_executesql @on;
+        """;
 
     public void Dispose()
     {

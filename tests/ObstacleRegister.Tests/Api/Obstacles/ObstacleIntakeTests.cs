@@ -146,6 +146,7 @@ public sealed class ObstacleIntakeTests(DatabaseProvider provider) : ObstacleTes
     public async Task Submit_SimilarTitleWithoutDiacritics_ListsItAsLikelyDuplicate()
     {
         var first = await Submit(ReporterA, Obstacle("Quy định chồng chéo về thời hạn lưu trữ dữ liệu", "Điều 20"));
+        await Search(ReporterB.Http, "/api/v1/obstacles?q=luu%20tru%20du%20lieu");
 
         var second = await Submit(ReporterB, Obstacle("Chong cheo ve thoi han luu tru du lieu", "Điều 31"));
 

@@ -15,7 +15,7 @@ public sealed class ObstacleReadingTests(DatabaseProvider provider) : ObstacleTe
         var match = await Submit(ReporterA, Obstacle("Quy định chồng chéo về đấu thầu"));
         await Submit(ReporterB, Obstacle("Thiếu hướng dẫn về chữ ký số"));
 
-        var page = await ReporterB.Http.GetAsync($"/api/v1/obstacles?q={Uri.EscapeDataString(q)}").ExpectJson(200);
+        var page = await Search(ReporterB.Http, $"/api/v1/obstacles?q={Uri.EscapeDataString(q)}");
 
         Assert.That(Ids(page), Is.EqualTo(new[] { match.Str("id") }));
     }
@@ -28,7 +28,7 @@ public sealed class ObstacleReadingTests(DatabaseProvider provider) : ObstacleTe
         var match = await Submit(ReporterA, body);
         await Submit(ReporterB);
 
-        var page = await ReporterA.Http.GetAsync("/api/v1/obstacles?q=tham%20dinh%20ho%20so").ExpectJson(200);
+        var page = await Search(ReporterA.Http, "/api/v1/obstacles?q=tham%20dinh%20ho%20so");
 
         Assert.That(Ids(page), Is.EqualTo(new[] { match.Str("id") }));
     }

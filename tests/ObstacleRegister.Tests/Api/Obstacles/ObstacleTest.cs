@@ -70,4 +70,23 @@ public abstract class ObstacleTest(DatabaseProvider provider) : ApiTest(provider
     protected static JsonObject Reason(string reason) => new() { ["reason"] = reason };
 
     protected static IEnumerable<string> Ids(JsonNode page) => page["items"]!.AsArray().Select(i => i!.Str("id"));
+
+    /// <summary>
+    /// A search page. SQL Server fills its full-text index a few seconds after a write, so there the search
+    /// is repeated until it finds something or ten seconds pass; SQLite's index is part of the write.
+    /// </summary>
+    protected async Task<JsonNode> Search(HttpClient client, string url)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(Provider == DatabaseProvider.SqlServer ? 10 : 0);
+        while (true)
+        {
+            var page = await client.GetAsync(url).ExpectJson(200);
+            if (page["items"]!.AsArray().Count > 0 || DateTime.UtcNow >= deadline)
+            {
+                return page;
+            }
+
+            await Task.Delay(250);
+        }
+    }
 }
