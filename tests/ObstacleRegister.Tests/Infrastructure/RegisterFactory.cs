@@ -19,6 +19,8 @@ public sealed class RegisterFactory(TestDatabase database, FakeClock clock) : We
 
     public TestDatabase Database => database;
 
+    public FaultInjection Faults { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Database:Provider", database.Provider.ToString());
@@ -35,6 +37,9 @@ public sealed class RegisterFactory(TestDatabase database, FakeClock clock) : We
             services.AddSingleton<IOptions<DatabaseOptions>>(database);
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(clock);
+            services.AddSingleton(Faults);
+            // Registered after the host's behaviours, so it is the innermost: it fails inside the transaction.
+            services.AddScoped(typeof(MediatR.IPipelineBehavior<,>), typeof(FaultInjectionBehavior<,>));
         });
     }
 }

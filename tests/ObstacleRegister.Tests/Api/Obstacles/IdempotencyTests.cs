@@ -140,4 +140,46 @@ public sealed class IdempotencyTests(DatabaseProvider provider) : ObstacleTest(p
             Assert.That(purgedAfterTwo, Is.EqualTo(1));
         });
     }
+
+    [Test]
+    public async Task FailureAfterTheWrites_RollsBackEverythingAndFreesTheKey()
+    {
+        var key = Guid.NewGuid().ToString();
+        var before = await Submit(ReporterB);
+        var rowsBefore = await RowCounts();
+        Factory.Faults.FailAfter = typeof(ObstacleRegister.Obstacles.Submit.SubmitObstacle);
+
+        using (var failed = await ReporterA.Http.SendAsync(Post(Obstacle(), key)))
+        {
+            Assert.That((int)failed.StatusCode, Is.EqualTo(500));
+        }
+
+        var storedAfterFailure = await CountMine(ReporterA);
+        var rowsAfterFailure = await RowCounts();
+        using var retry = await ReporterA.Http.SendAsync(Post(Obstacle(), key));
+        var created = await retry.ExpectJson(201);
+
+        var number = (JsonNode n) => int.Parse(n.Str("reference")[^6..], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Multiple(() =>
+        {
+            Assert.That(storedAfterFailure, Is.Zero, "the failed obstacle is not listed");
+            Assert.That(rowsAfterFailure, Is.EqualTo(rowsBefore), "no obstacle, citation, history, hint or idempotency row was left behind");
+            Assert.That(number(created), Is.EqualTo(number(before) + 1), "the failed intake gave its reference number back");
+            Assert.That(retry.Headers.Contains("Idempotent-Replayed"), Is.False, "the failed request freed its key");
+        });
+    }
+
+    private async Task<long[]> RowCounts()
+    {
+        var connections = Factory.Services.GetRequiredService<IDbConnectionFactory>();
+        await using var connection = await connections.OpenAsync(CancellationToken.None);
+        var tables = new[] { "obstacle", "obstacle_regulation", "obstacle_event", "obstacle_likely_duplicate", "idempotency_record" };
+        var counts = new List<long>();
+        foreach (var table in tables)
+        {
+            counts.Add(await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, $"SELECT COUNT(*) FROM {table}"));
+        }
+
+        return [.. counts];
+    }
 }
