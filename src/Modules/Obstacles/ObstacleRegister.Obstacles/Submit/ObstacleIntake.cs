@@ -1,6 +1,5 @@
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Text;
-using ObstacleRegister.Obstacles.Contracts;
 using ObstacleRegister.Obstacles.Provisions;
 
 namespace ObstacleRegister.Obstacles.Submit;
@@ -31,7 +30,7 @@ internal sealed class ObstacleIntake(IDbSession db)
 
     // Newest first from the (regulation_id, article, obstacle_seq) index: a popular article costs no more than a rare one.
     private const string SameProvision = """
-        SELECT o.id AS Id, o.reference AS Reference, o.title AS Title, o.status AS Status
+        SELECT o.id
         FROM obstacle_regulation c JOIN obstacle o ON o.seq = c.obstacle_seq
         WHERE c.regulation_id = @RegulationId AND c.article = @Article AND o.status <> 'withdrawn'
         ORDER BY c.obstacle_seq DESC
@@ -70,21 +69,21 @@ internal sealed class ObstacleIntake(IDbSession db)
         var found = new Dictionary<Guid, string>();
         foreach (var (regulationId, article) in citations.Distinct())
         {
-            var same = await db.QueryAsync<CandidateRow>(
+            var same = await db.QueryAsync<Guid>(
                 db.Dialect.Limit(SameProvision), new { RegulationId = regulationId, Article = article, Limit = MaxPerReason }, ct);
             foreach (var candidate in same)
             {
-                found.TryAdd(candidate.Id, "same_provision");
+                found.TryAdd(candidate, "same_provision");
             }
         }
 
         var groups = PhraseGroups(title);
         if (groups.Count > 0)
         {
-            var similar = await db.QueryAsync<CandidateRow>(SimilarText(), new { Query = db.Dialect.AnyPhraseGroup(groups), Newest = MaxPerReason }, ct);
+            var similar = await db.QueryAsync<Guid>(SimilarText(), new { Query = db.Dialect.AnyPhraseGroup(groups), Newest = MaxPerReason }, ct);
             foreach (var candidate in similar)
             {
-                found.TryAdd(candidate.Id, "similar_text");
+                found.TryAdd(candidate, "similar_text");
             }
         }
 
@@ -115,22 +114,9 @@ internal sealed class ObstacleIntake(IDbSession db)
     }
 
     private string SimilarText() => $"""
-        SELECT o.id AS Id, o.reference AS Reference, o.title AS Title, o.status AS Status
+        SELECT o.id
         FROM obstacle o
         WHERE o.seq IN ({db.Dialect.FullTextNewest("obstacle_search", "@Query", "@Newest")})
           AND o.status <> 'withdrawn'
         """;
-
-    internal sealed class CandidateRow
-    {
-        public Guid Id { get; set; }
-
-        public string Reference { get; set; } = "";
-
-        public string Title { get; set; } = "";
-
-        public string Status { get; set; } = "";
-
-        public ObstacleStatus StatusValue => WireNames.Parse<ObstacleStatus>(Status);
-    }
 }
