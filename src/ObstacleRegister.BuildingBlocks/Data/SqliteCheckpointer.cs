@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,36 +8,19 @@ namespace ObstacleRegister.BuildingBlocks.Data;
 /// connections turn SQLite's automatic checkpoint off, which otherwise runs inside whichever commit crosses
 /// 1000 pages and adds a database-file flush to that one request. A passive checkpoint never blocks writers.
 /// </summary>
-internal sealed partial class SqliteCheckpointer(
+internal sealed class SqliteCheckpointer(
     IDbConnectionFactory connections, IOptions<DatabaseOptions> options, TimeProvider clock, ILogger<SqliteCheckpointer> logger)
-    : BackgroundService
+    : PeriodicDatabaseWork(clock, logger)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool IsNeeded => options.Value.Provider == DatabaseProvider.Sqlite;
+
+    protected override async Task RunOnce(CancellationToken ct)
     {
-        if (options.Value.Provider != DatabaseProvider.Sqlite)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(Interval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var connection = await connections.OpenAsync(stoppingToken);
-                await using var command = connection.CreateCommand();
-                command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
-                await command.ExecuteNonQueryAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
-            {
-                LogFailed(logger, ex);
-            }
-        }
+        await using var connection = await connections.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+        await command.ExecuteNonQueryAsync(ct);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "WAL checkpoint failed; will retry")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

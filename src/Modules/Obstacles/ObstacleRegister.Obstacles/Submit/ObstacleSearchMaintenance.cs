@@ -1,6 +1,5 @@
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ObstacleRegister.BuildingBlocks.Data;
 
@@ -26,32 +25,17 @@ internal sealed class MergeSearchSegmentsHandler(IDbSession db) : IRequestHandle
 /// Keeps the obstacle search index compact once a second, off the request path: migration 0005 turns the
 /// index's own merging off because it ran inside whichever intake crossed a threshold.
 /// </summary>
-internal sealed partial class ObstacleSearchMaintenance(
+internal sealed class ObstacleSearchMaintenance(
     IServiceScopeFactory scopes, IDbConnectionFactory connections, TimeProvider clock, ILogger<ObstacleSearchMaintenance> logger)
-    : BackgroundService
+    : PeriodicDatabaseWork(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(1);
+
+    protected override bool IsNeeded => ISqlDialect.For(connections.Provider).FullTextMaintenance("obstacle_search") is not null;
+
+    protected override async Task RunOnce(CancellationToken ct)
     {
-        if (ISqlDialect.For(connections.Provider).FullTextMaintenance("obstacle_search") is null)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new MergeSearchSegments(), stoppingToken);
-            }
-            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
-            {
-                LogFailed(logger, ex);
-            }
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new MergeSearchSegments(), ct);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Merging the obstacle search index failed; will retry")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }
