@@ -77,19 +77,11 @@ public sealed class DbSession(IDbConnectionFactory connections) : IDbSession, IA
             return;
         }
 
-        try
-        {
-            await transaction.CommitAsync(ct);
-            await transaction.DisposeAsync();
-            transaction = null;
-        }
-        finally
-        {
-            if (transaction is null)
-            {
-                ReleaseWriteGate();
-            }
-        }
+        // A failed commit leaves the transaction and the gate to RollbackAsync, which the behaviour calls next.
+        await transaction.CommitAsync(ct);
+        await transaction.DisposeAsync();
+        transaction = null;
+        ReleaseWriteGate();
     }
 
     internal async Task RollbackAsync()
