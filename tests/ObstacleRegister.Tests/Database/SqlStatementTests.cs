@@ -63,6 +63,27 @@ public sealed partial class SqlStatementTests
     }
 
     [Test]
+    public async Task AccessListsWithEveryFilter_AreValidOnBothEngines()
+    {
+        var (units, _) = Access.Units.List.ListUnitsHandler.Build(
+            new Access.Units.List.ListUnits(Access.Contracts.UnitKind.Ministry, Guid.NewGuid(), 50, null), new Access.Units.List.UnitCursor("BTTTT"));
+        var (keys, _) = Access.ApiKeys.List.ListApiKeysHandler.Build(
+            new Access.ApiKeys.List.ListApiKeys(Guid.NewGuid(), 50, null), new Access.ApiKeys.List.ApiKeyCursor(DateTimeOffset.UtcNow, Guid.NewGuid()));
+        using var scratch = await SqliteScratch.Migrated();
+        await using var connection = await scratch.Connections.OpenAsync(CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            foreach (var sql in new[] { units, keys })
+            {
+                TSql.Parse(SqlServerDialect.Instance.Limit(sql), out var errors);
+                Assert.That(errors, Is.Empty, sql);
+                Assert.DoesNotThrowAsync(() => Explain(connection, SqliteDialect.Instance.Limit(sql)));
+            }
+        });
+    }
+
+    [Test]
     public async Task Search_SeeksTheTermIndexInsteadOfScanning()
     {
         var search = new SearchRegulations("chong cheo", null, null, null, null, 50, null);

@@ -1,3 +1,4 @@
+using System.Text;
 using MediatR;
 using ObstacleRegister.BuildingBlocks.Messaging;
 using ObstacleRegister.BuildingBlocks.Data;
@@ -12,18 +13,25 @@ internal sealed record ApiKeyCursor(DateTimeOffset CreatedAt, Guid Id);
 
 internal sealed class ListApiKeysHandler(IDbSession db) : IRequestHandler<ListApiKeys, Page<ApiKeyDto>>
 {
-    private const string Query = $"""
-        SELECT {ApiKeyQueries.Columns} FROM api_key
-        WHERE (@UnitId IS NULL OR unit_id = @UnitId)
-          AND (@AfterAt IS NULL OR created_at > @AfterAt OR (created_at = @AfterAt AND id > @AfterId))
-        ORDER BY created_at, id
-        """;
-
     public async Task<Page<ApiKeyDto>> Handle(ListApiKeys request, CancellationToken cancellationToken)
     {
-        var after = Cursor.Decode<ApiKeyCursor>(request.Cursor);
-        var parameters = new { request.UnitId, AfterAt = after?.CreatedAt, AfterId = after?.Id, Limit = request.Limit + 1 };
-        var rows = await db.QueryAsync<ApiKeyRow>(db.Dialect.Limit(Query), parameters, cancellationToken);
+        var (sql, parameters) = Build(request, Cursor.Decode<ApiKeyCursor>(request.Cursor));
+        var rows = await db.QueryAsync<ApiKeyRow>(db.Dialect.Limit(sql), parameters, cancellationToken);
         return Cursor.ToPage(rows, request.Limit, r => r.ToDto(), r => new ApiKeyCursor(r.CreatedAt, r.Id));
+    }
+
+    internal static (string Sql, Dapper.DynamicParameters Parameters) Build(ListApiKeys request, ApiKeyCursor? after)
+    {
+        var filters = new QueryFilters();
+        filters.Parameters.Add("Limit", request.Limit + 1);
+        if (request.UnitId is { } unitId) filters.Add("unit_id = @UnitId", "UnitId", unitId);
+        if (after is not null)
+        {
+            filters.Add("(created_at > @AfterAt OR (created_at = @AfterAt AND id > @AfterId))", "AfterAt", after.CreatedAt);
+            filters.Parameters.Add("AfterId", after.Id);
+        }
+
+        var sql = filters.AppendWhere(new StringBuilder($"SELECT {ApiKeyQueries.Columns} FROM api_key")).Append("\nORDER BY created_at, id");
+        return (sql.ToString(), filters.Parameters);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using MediatR;
 using ObstacleRegister.Access.Contracts;
 using ObstacleRegister.BuildingBlocks.Data;
@@ -13,26 +14,22 @@ internal sealed record UnitCursor(string Code);
 
 internal sealed class ListUnitsHandler(IDbSession db) : IRequestHandler<ListUnits, Page<UnitDto>>
 {
-    private const string Query = $"""
-        SELECT {UnitQueries.Columns} FROM unit
-        WHERE (@Kind IS NULL OR kind = @Kind)
-          AND (@ParentId IS NULL OR parent_id = @ParentId)
-          AND (@After IS NULL OR code > @After)
-        ORDER BY code
-        """;
-
     public async Task<Page<UnitDto>> Handle(ListUnits request, CancellationToken cancellationToken)
     {
-        var after = Cursor.Decode<UnitCursor>(request.Cursor);
-        var parameters = new
-        {
-            Kind = request.Kind is { } kind ? WireNames.Of(kind) : null,
-            request.ParentId,
-            After = after?.Code,
-            Limit = request.Limit + 1,
-        };
-        var rows = await db.QueryAsync<UnitRow>(db.Dialect.Limit(Query), parameters, cancellationToken);
+        var (sql, parameters) = Build(request, Cursor.Decode<UnitCursor>(request.Cursor));
+        var rows = await db.QueryAsync<UnitRow>(db.Dialect.Limit(sql), parameters, cancellationToken);
         return Cursor.ToPage(rows, request.Limit, r => r.ToDto(), r => new UnitCursor(r.Code));
+    }
+
+    internal static (string Sql, Dapper.DynamicParameters Parameters) Build(ListUnits request, UnitCursor? after)
+    {
+        var filters = new QueryFilters();
+        filters.Parameters.Add("Limit", request.Limit + 1);
+        if (request.Kind is { } kind) filters.Add("kind = @Kind", "Kind", WireNames.Of(kind));
+        if (request.ParentId is { } parentId) filters.Add("parent_id = @ParentId", "ParentId", parentId);
+        if (after is not null) filters.Add("code > @After", "After", after.Code);
+        var sql = filters.AppendWhere(new StringBuilder($"SELECT {UnitQueries.Columns} FROM unit")).Append("\nORDER BY code");
+        return (sql.ToString(), filters.Parameters);
     }
 }
 
