@@ -10,5 +10,6 @@ internal static class ModuleAssemblies
         typeof(Access.AccessModule).Assembly,
         typeof(Regulations.RegulationsModule).Assembly,
         typeof(Obstacles.ObstaclesModule).Assembly,
+        typeof(Amendments.AmendmentsModule).Assembly,
     ];
 }

@@ -1,4 +1,5 @@
 using ObstacleRegister.Access;
+using ObstacleRegister.Amendments;
 using ObstacleRegister.Api;
 using ObstacleRegister.BuildingBlocks;
 using ObstacleRegister.BuildingBlocks.Data;
@@ -14,6 +15,7 @@ builder.Services.AddMediator(ModuleAssemblies.All);
 builder.Services.AddAccess();
 builder.Services.AddRegulations();
 builder.Services.AddObstacles();
+builder.Services.AddAmendments(builder.Configuration);
 builder.AddHttpPipeline();
 
 var app = builder.Build();
@@ -23,6 +25,7 @@ var api = app.MapGroup("/api/v1");
 api.MapAccess();
 api.MapRegulations();
 api.MapObstacles();
+api.MapAmendments();
 app.MapOperationalEndpoints();
 
 app.Run();

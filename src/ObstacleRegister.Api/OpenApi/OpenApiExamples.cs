@@ -21,6 +21,14 @@ internal static class OpenApiExamples
         ["RejectBody"] = ["reason"],
         ["DuplicateBody"] = ["duplicateOfId"],
         ["TriageNoteBody"] = [],
+        ["OpenAmendmentBody"] = ["regulationId", "kind", "title", "draftingUnitId", "responsibleOfficial", "dueOn"],
+        ["ResponsibleOfficialBody"] = ["name", "position"],
+        ["PlannedDatesBody"] = [],
+        ["LinkObstaclesBody"] = ["obstacleIds"],
+        ["ReportProgressBody"] = ["note"],
+        ["MoveDeadlineBody"] = ["dueOn", "reason"],
+        ["IssueAmendmentBody"] = ["documentSymbol", "issuedOn", "effectiveOn"],
+        ["CancelAmendmentBody"] = ["reason"],
     };
 
     private static readonly Dictionary<string, Func<JsonNode>> ByTypeName = new(StringComparer.Ordinal)
@@ -73,6 +81,44 @@ internal static class OpenApiExamples
             ["note"] = "Cùng phản ánh khoản 2 Điều 5 với VM-2026-000042.",
         },
         ["TriageNoteBody"] = () => new JsonObject { ["note"] = "Đã xác minh với đơn vị phản ánh." },
+        ["OpenAmendmentBody"] = () => new JsonObject
+        {
+            ["regulationId"] = "0193b2a4-7c1e-7d3a-9f00-1a2b3c4d5e6f",
+            ["kind"] = "amend",
+            ["title"] = "Sửa đổi, bổ sung Điều 5 Thông tư 01/2024/TT-BTTTT về thời hạn cấp phép",
+            ["draftingUnitId"] = "0193b2a4-8b2f-7e4b-a011-2b3c4d5e6f70",
+            ["responsibleOfficial"] = ResponsibleOfficial(),
+            ["dueOn"] = "2026-06-30",
+            ["shortenedProcedure"] = true,
+            ["plannedDates"] = PlannedDates(),
+            ["obstacleIds"] = new JsonArray("0193b2a4-9a10-7c2e-8d11-2b3c4d5e6f70", "0193b2a4-9a10-7c2e-8d11-2b3c4d5e6f71"),
+        },
+        ["ResponsibleOfficialBody"] = ResponsibleOfficial,
+        ["PlannedDatesBody"] = PlannedDates,
+        ["LinkObstaclesBody"] = () => new JsonObject { ["obstacleIds"] = new JsonArray("0193b2a4-9a10-7c2e-8d11-2b3c4d5e6f72") },
+        ["ReportProgressBody"] = () => new JsonObject
+        {
+            ["stage"] = "drafting",
+            ["note"] = "Đã hoàn thành dự thảo lần 1, gửi xin ý kiến các Vụ trong Bộ.",
+            ["blockers"] = "Chưa thống nhất với Bộ Tài chính về mức phí.",
+            ["resourcesRequested"] = "Đề nghị Lãnh đạo Bộ chủ trì họp liên bộ trong tuần tới.",
+        },
+        ["MoveDeadlineBody"] = () => new JsonObject
+        {
+            ["dueOn"] = "2026-08-31",
+            ["reason"] = "Chờ Luật Viễn thông (sửa đổi) được thông qua tại kỳ họp tháng 6.",
+        },
+        ["IssueAmendmentBody"] = () => new JsonObject
+        {
+            ["documentSymbol"] = "05/2026/TT-BTTTT",
+            ["issuedOn"] = "2026-06-15",
+            ["effectiveOn"] = "2026-08-01",
+            ["title"] = "Thông tư sửa đổi, bổ sung một số điều của Thông tư 01/2024/TT-BTTTT",
+        },
+        ["CancelAmendmentBody"] = () => new JsonObject
+        {
+            ["reason"] = "Vướng mắc được xử lý bằng văn bản hướng dẫn; không cần sửa đổi thông tư.",
+        },
         ["CreateApiKey"] = () => new JsonObject
         {
             ["unitId"] = "0193b2a4-7c1e-7d3a-9f00-1a2b3c4d5e6f",
@@ -80,6 +126,10 @@ internal static class OpenApiExamples
             ["name"] = "Cổng thông tin điện tử của Bộ",
         },
     };
+
+    private static JsonObject ResponsibleOfficial() => new() { ["name"] = "Nguyễn Văn B", ["position"] = "Thứ trưởng" };
+
+    private static JsonObject PlannedDates() => new() { ["drafting"] = "2026-04-15", ["submitted"] = "2026-06-01" };
 
     public static Task Apply(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
     {

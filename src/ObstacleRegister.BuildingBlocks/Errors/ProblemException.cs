@@ -40,6 +40,18 @@ public sealed class NotFoundException(string resource, object id)
 public sealed class ConflictException(string type, string title, string detail)
     : ProblemException(409, type, title, detail);
 
+public static class IllegalTransition
+{
+    /// <summary>409 for a move the life cycle forbids, naming both states so a client can tell what happened meanwhile.</summary>
+    public static ConflictException Of(string detail, string currentStatus, string requestedStatus)
+    {
+        var problem = new ConflictException(ProblemTypes.IllegalTransition, "Illegal transition", detail);
+        problem.Extensions["currentStatus"] = currentStatus;
+        problem.Extensions["requestedStatus"] = requestedStatus;
+        return problem;
+    }
+}
+
 public sealed class ForbiddenException(string detail)
     : ProblemException(403, ProblemTypes.Forbidden, "Forbidden", detail);
 

@@ -15,4 +15,16 @@ public sealed class RegisterCalendar(TimeProvider clock, Microsoft.Extensions.Op
     public TimeZoneInfo Zone => zone;
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+
+    /// <summary>The register's date of an instant.</summary>
+    public DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+
+    /// <summary>The instant a day begins in the register's zone, in UTC, for comparing stored instants with a date.</summary>
+    public DateTimeOffset StartOfDay(DateOnly day) => StartOfDay(day, zone);
+
+    public static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
 }

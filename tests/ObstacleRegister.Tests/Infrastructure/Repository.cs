@@ -23,6 +23,7 @@ public static class Repository
         ("Access", typeof(Access.AccessModule).Assembly, typeof(Access.Contracts.GetUnit).Assembly),
         ("Regulations", typeof(Regulations.RegulationsModule).Assembly, typeof(Regulations.Contracts.GetRegulation).Assembly),
         ("Obstacles", typeof(Obstacles.ObstaclesModule).Assembly, typeof(Obstacles.Contracts.GetObstacles).Assembly),
+        ("Amendments", typeof(Amendments.AmendmentsModule).Assembly, typeof(Amendments.Contracts.GetAmendmentsTouchingRegulation).Assembly),
     ];
 
     public static readonly Assembly BuildingBlocks = typeof(DatabaseOptions).Assembly;

@@ -59,3 +59,14 @@ public sealed record GetObstacles(IReadOnlyCollection<Guid> Ids) : IRequest<IRea
 
 /// <summary>How many obstacles cite a regulation (withdrawn ones excluded).</summary>
 public sealed record CountObstaclesCitingRegulation(Guid RegulationId) : IRequest<int>;
+
+/// <summary>
+/// An amendment takes these obstacles on: each must be <c>accepted</c> and moves to <c>in_amendment</c>, so an
+/// obstacle is in at most one open amendment. An unknown id is a 400 on <c>obstacleIds[i]</c>, an obstacle in
+/// another status a 409 (illegal transition). Answers the linked obstacles.
+/// </summary>
+public sealed record LinkObstaclesToAmendment(Guid AmendmentId, string AmendmentTitle, IReadOnlyList<Guid> ObstacleIds)
+    : IRequest<IReadOnlyList<ObstacleSummary>>;
+
+/// <summary>The amendment was cancelled: its obstacles still <c>in_amendment</c> go back to <c>accepted</c>.</summary>
+public sealed record ReleaseObstaclesFromAmendment(Guid AmendmentId, IReadOnlyList<Guid> ObstacleIds, string Reason) : IRequest<int>;

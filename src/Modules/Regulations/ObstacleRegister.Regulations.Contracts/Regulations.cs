@@ -45,3 +45,24 @@ public sealed record GetRegulations(IReadOnlyCollection<Guid> Ids) : IRequest<IR
 /// (<c>13/2023/ND-CP</c> finds <c>13/2023/NĐ-CP</c>); null when none matches.
 /// </summary>
 public sealed record FindRegulationBySymbol(string Symbol) : IRequest<RegulationSummary?>;
+
+/// <summary>What an issued document does to an earlier one.</summary>
+public enum RegulationChange
+{
+    Amends,
+    Supplements,
+    Replaces,
+    Repeals,
+    Guides,
+    Interprets,
+    TemporarilyAdjusts,
+}
+
+/// <summary>
+/// Registers the document an amendment issued, related to its target by <paramref name="Change"/>. Type and
+/// issuer default to the target's, the title to <paramref name="DefaultTitle"/>. A malformed or taken symbol
+/// is a 400 or 409 on <c>documentSymbol</c>.
+/// </summary>
+public sealed record RegisterIssuedDocument(
+    Guid TargetId, RegulationChange Change, string DocumentSymbol, string? Title, string DefaultTitle, RegulationType? Type,
+    string? Issuer, DateOnly IssuedOn, DateOnly EffectiveOn) : IRequest<RegulationSummary>;

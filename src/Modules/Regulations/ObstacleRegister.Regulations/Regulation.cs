@@ -1,3 +1,4 @@
+using ObstacleRegister.Amendments.Contracts;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.Regulations.Contracts;
@@ -40,13 +41,22 @@ internal sealed record RegulationListItem(
 /// <param name="GuidesId">The higher document it guides, if any.</param>
 /// <param name="Guides">That higher document, in brief.</param>
 /// <param name="GuidedBy">The documents that guide this one, oldest first.</param>
+/// <param name="Changes">What this document does to earlier ones: amends, replaces, repeals, …</param>
+/// <param name="ChangedBy">The documents that amend, replace or repeal this one.</param>
+/// <param name="Amendments">The legal work that targets this document or issued it, newest first.</param>
 /// <param name="ObstacleCount">How many obstacles cite it (withdrawn ones not counted).</param>
 /// <param name="CreatedAt">When it was registered here.</param>
 /// <param name="UpdatedAt">When it last changed here.</param>
 internal sealed record RegulationDto(
     Guid Id, string Symbol, RegulationType Type, string Title, string Issuer, DateOnly IssuedOn, DateOnly? EffectiveOn,
-    RegulationStatus Status, Guid? GuidesId, RegulationRef? Guides, IReadOnlyList<RegulationRef> GuidedBy, int ObstacleCount,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    RegulationStatus Status, Guid? GuidesId, RegulationRef? Guides, IReadOnlyList<RegulationRef> GuidedBy,
+    IReadOnlyList<RegulationChangeDto> Changes, IReadOnlyList<RegulationChangeDto> ChangedBy, IReadOnlyList<AmendmentSummary> Amendments,
+    int ObstacleCount, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>A change between two documents, seen from one of them.</summary>
+/// <param name="Relation">What the changing document does: <c>amends</c>, <c>supplements</c>, <c>replaces</c>, <c>repeals</c>, <c>interprets</c>, <c>temporarily_adjusts</c>.</param>
+/// <param name="Regulation">The other document.</param>
+internal sealed record RegulationChangeDto(RegulationChange Relation, RegulationRef Regulation);
 
 internal sealed class RegulationRow
 {

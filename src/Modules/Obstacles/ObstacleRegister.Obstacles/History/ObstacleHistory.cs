@@ -43,6 +43,12 @@ internal sealed class ObstacleEventRow
         Reason, RelatedId, KeyId, UnitId);
 }
 
+/// <summary>Who a history entry names: an API key and its unit, or nobody when the register acted on its own (a date reached).</summary>
+internal readonly record struct Actor(Guid? KeyId, Guid? UnitId)
+{
+    public static Actor Of(ICaller caller) => new(caller.KeyId, caller.UnitId);
+}
+
 /// <summary>The append-only record of every change: written in the same transaction as the change itself.</summary>
 internal static class ObstacleHistory
 {
@@ -52,7 +58,7 @@ internal static class ObstacleHistory
         """;
 
     public static Task Record(
-        IDbSession db, ICaller? caller, TimeProvider clock, Guid obstacleId, string action, ObstacleStatus? from, ObstacleStatus to,
+        IDbSession db, Actor actor, TimeProvider clock, Guid obstacleId, string action, ObstacleStatus? from, ObstacleStatus to,
         string? reason, Guid? relatedId, CancellationToken ct) =>
         db.ExecuteAsync(Insert, new
         {
@@ -64,8 +70,8 @@ internal static class ObstacleHistory
             ToStatus = WireNames.Of(to),
             Reason = reason,
             RelatedId = relatedId,
-            KeyId = caller?.KeyId,
-            UnitId = caller?.UnitId,
+            KeyId = actor.KeyId,
+            UnitId = actor.UnitId,
         }, ct);
 }
 

@@ -60,8 +60,8 @@ internal sealed class ListObstaclesHandler(IDbSession db, RegisterCalendar calen
             filters.Add("o.seq IN (SELECT c.obstacle_seq FROM obstacle_regulation c WHERE c.regulation_id = @RegulationId)", "RegulationId", regulationId);
         }
 
-        if (request.ReportedFrom is { } from) filters.Add("o.created_at >= @From", "From", StartOfDay(from, zone));
-        if (request.ReportedTo is { } to) filters.Add("o.created_at < @To", "To", StartOfDay(to.AddDays(1), zone));
+        if (request.ReportedFrom is { } from) filters.Add("o.created_at >= @From", "From", RegisterCalendar.StartOfDay(from, zone));
+        if (request.ReportedTo is { } to) filters.Add("o.created_at < @To", "To", RegisterCalendar.StartOfDay(to.AddDays(1), zone));
 
         // With words to match, the full-text index drives the query in key order (newest first), so even a
         // common word stops after one page; otherwise the filter's (column, seq) index does.
@@ -81,11 +81,5 @@ internal sealed class ListObstaclesHandler(IDbSession db, RegisterCalendar calen
         if (before is not null) filters.Add($"{order} < @BeforeSeq", "BeforeSeq", before.Seq);
         filters.AppendWhere(sql).Append("\nORDER BY ").Append(order).Append(" DESC");
         return (sql.ToString(), filters.Parameters);
-    }
-
-    private static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 }

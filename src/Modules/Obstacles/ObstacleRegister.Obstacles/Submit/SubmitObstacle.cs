@@ -135,7 +135,7 @@ internal sealed class SubmitObstacleHandler(
             Version = 1,
         };
         await intake.Store(row, cited.Select(c => (c.RegulationId!.Value, c.Provision!.Trim())).ToList(), cancellationToken);
-        await ObstacleHistory.Record(db, caller, clock, row.Id, "submitted", null, ObstacleStatus.Submitted, null, null, cancellationToken);
+        await ObstacleHistory.Record(db, Actor.Of(caller), clock, row.Id, "submitted", null, ObstacleStatus.Submitted, null, null, cancellationToken);
         await intake.StoreHints(row.Id, request.Hints, cancellationToken);
         return await mediator.Send(new GetObstacle(row.Id), cancellationToken);
     }

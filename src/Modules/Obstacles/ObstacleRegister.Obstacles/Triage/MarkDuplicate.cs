@@ -39,13 +39,13 @@ internal sealed class MarkDuplicateHandler(IDbSession db, ObstacleTransitions tr
         var row = await transitions.Load(request.Id, cancellationToken);
         var master = await Master(row, request.Body!.DuplicateOfId!.Value, cancellationToken);
         var note = request.Body.Note?.Trim();
-        await transitions.Apply(row, request.IfMatch, ObstacleStatus.Duplicate, "marked_duplicate", note, cancellationToken, duplicateOfId: master.Id);
+        await transitions.Apply(row, request.IfMatch, new ObstacleChange(ObstacleStatus.Duplicate, "marked_duplicate", note) { DuplicateOfId = master.Id }, cancellationToken);
 
         var followers = await db.QueryAsync<Guid>(Followers, new { row.Id }, cancellationToken);
         await db.ExecuteAsync(Repoint, new { MasterId = master.Id, row.Id, Now = clock.GetUtcNow() }, cancellationToken);
         foreach (var follower in followers)
         {
-            await ObstacleHistory.Record(db, caller, clock, follower, "master_changed", ObstacleStatus.Duplicate, ObstacleStatus.Duplicate,
+            await ObstacleHistory.Record(db, Actor.Of(caller), clock, follower, "master_changed", ObstacleStatus.Duplicate, ObstacleStatus.Duplicate,
                 $"{row.Reference} was merged into {master.Reference}.", master.Id, cancellationToken);
         }
 

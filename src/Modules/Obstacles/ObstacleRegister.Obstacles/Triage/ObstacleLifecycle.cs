@@ -34,12 +34,23 @@ internal static class ObstacleLifecycle
             return;
         }
 
-        var problem = new ConflictException(ProblemTypes.IllegalTransition, "Illegal transition",
-            $"Obstacle {row.Reference} is {WireNames.Of(from)}; it cannot become {WireNames.Of(to)}.");
-        problem.Extensions["currentStatus"] = WireNames.Of(from);
-        problem.Extensions["requestedStatus"] = WireNames.Of(to);
-        throw problem;
+        throw IllegalTransition.Of(
+            $"Obstacle {row.Reference} is {WireNames.Of(from)}; it cannot become {WireNames.Of(to)}.", WireNames.Of(from), WireNames.Of(to));
     }
+}
+
+/// <summary>A move to make: the status, what to call it in the history and why; what else it sets; who made it.</summary>
+/// <param name="Actor">Who the history names; the caller's key when absent.</param>
+internal sealed record ObstacleChange(ObstacleStatus To, string Action, string? Reason)
+{
+    public string? Answer { get; init; }
+
+    public Guid? DuplicateOfId { get; init; }
+
+    /// <summary>The other obstacle or the amendment involved; the master, for a duplicate, when absent.</summary>
+    public Guid? RelatedId { get; init; }
+
+    public Actor? Actor { get; init; }
 }
 
 /// <summary>Moves an obstacle to a new status: checks the version and the life cycle, writes, records history.</summary>
@@ -54,19 +65,17 @@ internal sealed class ObstacleTransitions(IDbSession db, ICaller caller, TimePro
     public Task<ObstacleRow> Load(Guid id, CancellationToken ct) => ObstacleQueries.Get(db, id, ct);
 
     /// <summary>412 when the caller's If-Match is stale, 409 when the life cycle forbids the move; otherwise moves and records it.</summary>
-    public async Task Apply(
-        ObstacleRow row, string? ifMatch, ObstacleStatus to, string action, string? reason, CancellationToken ct,
-        string? answer = null, Guid? duplicateOfId = null)
+    public async Task Apply(ObstacleRow row, string? ifMatch, ObstacleChange change, CancellationToken ct)
     {
         Versions.EnsureMatches(ifMatch, row.Version);
-        ObstacleLifecycle.EnsureCanMove(row, to);
+        ObstacleLifecycle.EnsureCanMove(row, change.To);
         var changed = await db.ExecuteAsync(Move, new
         {
             row.Id,
             row.Version,
-            To = WireNames.Of(to),
-            Answer = answer ?? row.Answer,
-            DuplicateOfId = duplicateOfId ?? row.DuplicateOfId,
+            To = WireNames.Of(change.To),
+            Answer = change.Answer ?? row.Answer,
+            DuplicateOfId = change.DuplicateOfId ?? row.DuplicateOfId,
             Now = clock.GetUtcNow(),
         }, ct);
         if (changed == 0)
@@ -74,6 +83,8 @@ internal sealed class ObstacleTransitions(IDbSession db, ICaller caller, TimePro
             throw new PreconditionFailedException(row.Version + 1);
         }
 
-        await ObstacleHistory.Record(db, caller, clock, row.Id, action, row.StatusValue, to, reason, duplicateOfId, ct);
+        await ObstacleHistory.Record(
+            db, change.Actor ?? Actor.Of(caller), clock, row.Id, change.Action, row.StatusValue, change.To, change.Reason,
+            change.RelatedId ?? change.DuplicateOfId, ct);
     }
 }

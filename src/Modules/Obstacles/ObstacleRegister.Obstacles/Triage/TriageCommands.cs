@@ -43,7 +43,7 @@ internal sealed class AcceptObstacleHandler(ObstacleTransitions transitions, IMe
     public async Task<VersionedObstacle> Handle(AcceptObstacle request, CancellationToken cancellationToken)
     {
         var row = await transitions.Load(request.Id, cancellationToken);
-        await transitions.Apply(row, request.IfMatch, ObstacleStatus.Accepted, "accepted", request.Body?.Note?.Trim(), cancellationToken);
+        await transitions.Apply(row, request.IfMatch, new ObstacleChange(ObstacleStatus.Accepted, "accepted", request.Body?.Note?.Trim()), cancellationToken);
         return await mediator.Send(new GetObstacle(row.Id), cancellationToken);
     }
 }
@@ -54,7 +54,7 @@ internal sealed class RejectObstacleHandler(ObstacleTransitions transitions, IMe
     {
         var reason = request.Body!.Reason!.Trim();
         var row = await transitions.Load(request.Id, cancellationToken);
-        await transitions.Apply(row, request.IfMatch, ObstacleStatus.Rejected, "rejected", reason, cancellationToken, answer: reason);
+        await transitions.Apply(row, request.IfMatch, new ObstacleChange(ObstacleStatus.Rejected, "rejected", reason) { Answer = reason }, cancellationToken);
         return await mediator.Send(new GetObstacle(row.Id), cancellationToken);
     }
 }
@@ -71,7 +71,7 @@ internal sealed class WithdrawObstacleHandler(ObstacleTransitions transitions, I
             throw new ForbiddenException("Only the unit that reported an obstacle may withdraw it.");
         }
 
-        await transitions.Apply(row, request.IfMatch, ObstacleStatus.Withdrawn, "withdrawn", request.Body?.Note?.Trim(), cancellationToken);
+        await transitions.Apply(row, request.IfMatch, new ObstacleChange(ObstacleStatus.Withdrawn, "withdrawn", request.Body?.Note?.Trim()), cancellationToken);
         return await mediator.Send(new GetObstacle(row.Id), cancellationToken);
     }
 }

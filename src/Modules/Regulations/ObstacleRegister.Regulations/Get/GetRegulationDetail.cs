@@ -1,7 +1,9 @@
 using MediatR;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Messaging;
+using ObstacleRegister.Amendments.Contracts;
 using ObstacleRegister.Obstacles.Contracts;
+using ObstacleRegister.Regulations.Contracts;
 
 namespace ObstacleRegister.Regulations.Get;
 
@@ -21,15 +23,35 @@ internal static class RegulationDetails
 {
     private const string GuidedBy = $"SELECT {RegulationQueries.Columns} FROM regulation WHERE guides_id = @Id ORDER BY issued_on, id";
 
+    private const string Changes = "SELECT target_id AS OtherId, relation AS Relation FROM regulation_change WHERE regulation_id = @Id";
+
+    private const string ChangedBy = "SELECT regulation_id AS OtherId, relation AS Relation FROM regulation_change WHERE target_id = @Id";
+
     /// <summary>Reads what surrounds a row; writers call it inside their own transaction so they return what they committed.</summary>
     public static async Task<VersionedRegulation> Load(IDbSession db, IMediator mediator, RegulationRow row, CancellationToken ct)
     {
         var guides = row.GuidesId is { } guidesId ? await RegulationQueries.Find(db, guidesId, ct) : null;
         var guidedBy = await db.QueryAsync<RegulationRow>(GuidedBy, new { row.Id }, ct);
+        var changes = await db.QueryAsync<ChangeRow>(Changes, new { row.Id }, ct);
+        var changedBy = await db.QueryAsync<ChangeRow>(ChangedBy, new { row.Id }, ct);
+        var others = (await RegulationQueries.FindMany(db, [.. changes.Concat(changedBy).Select(c => c.OtherId)], ct)).ToDictionary(r => r.Id);
+        var amendments = await mediator.Send(new GetAmendmentsTouchingRegulation(row.Id), ct);
         var obstacleCount = await mediator.Send(new CountObstaclesCitingRegulation(row.Id), ct);
         var dto = new RegulationDto(
             row.Id, row.Symbol, row.TypeValue, row.Title, row.Issuer, row.IssuedOn, row.EffectiveOn, row.StatusValue,
-            row.GuidesId, guides?.ToRef(), guidedBy.Select(g => g.ToRef()).ToList(), obstacleCount, row.CreatedAt, row.UpdatedAt);
+            row.GuidesId, guides?.ToRef(), guidedBy.Select(g => g.ToRef()).ToList(), ToDtos(changes, others), ToDtos(changedBy, others),
+            amendments, obstacleCount, row.CreatedAt, row.UpdatedAt);
         return new VersionedRegulation(dto, row.Version);
+    }
+
+    private static List<RegulationChangeDto> ToDtos(IEnumerable<ChangeRow> rows, Dictionary<Guid, RegulationRow> others) =>
+        [.. rows.Select(c => new RegulationChangeDto(WireNames.Parse<RegulationChange>(c.Relation), others[c.OtherId].ToRef()))
+            .OrderBy(c => c.Regulation.Symbol, StringComparer.Ordinal)];
+
+    private sealed class ChangeRow
+    {
+        public Guid OtherId { get; set; }
+
+        public string Relation { get; set; } = "";
     }
 }

@@ -1,0 +1,52 @@
+using MediatR;
+
+namespace ObstacleRegister.Amendments.Contracts;
+
+/// <summary>What the legal work does to its target; the same values as an obstacle's proposed route.</summary>
+public enum AmendmentKind
+{
+    Amend,
+    Supplement,
+    Replace,
+    Repeal,
+    NewGuidance,
+    Interpretation,
+    TemporaryAdjustment,
+}
+
+/// <summary>The stage of the legal process an amendment is at.</summary>
+public enum AmendmentStatus
+{
+    Planned,
+    Drafting,
+    Consultation,
+    Appraisal,
+    Submitted,
+    Issued,
+    InForce,
+    Cancelled,
+}
+
+/// <summary>An amendment as other modules see it.</summary>
+/// <param name="RegulationId">The target: the document amended, replaced or repealed, or the one new guidance guides.</param>
+/// <param name="IssuedRegulationId">The document that was issued, once it is.</param>
+public sealed record AmendmentSummary(
+    Guid Id, string Title, AmendmentKind Kind, AmendmentStatus Status, Guid RegulationId, Guid DraftingUnitId, DateOnly DueOn,
+    Guid? IssuedRegulationId);
+
+/// <summary>The amendments whose target or issued document is this regulation, newest first.</summary>
+public sealed record GetAmendmentsTouchingRegulation(Guid RegulationId) : IRequest<IReadOnlyList<AmendmentSummary>>;
+
+/// <summary>
+/// An amendment's issued document has taken effect. Published inside the transaction that moved the amendment
+/// to <c>in_force</c>: Obstacles resolves <paramref name="ObstacleIds"/> and the duplicates that follow them,
+/// Regulations changes the target's status. If any handler fails, none of it happened.
+/// </summary>
+/// <param name="RegulationId">The target regulation.</param>
+/// <param name="IssuedRegulationId">The issued document, registered in Regulations when the amendment was issued.</param>
+/// <param name="ObstacleIds">The obstacles the amendment resolves.</param>
+/// <param name="ActorKeyId">The API key that caused it; absent when the register did it on the effective date.</param>
+/// <param name="ActorUnitId">That key's unit.</param>
+public sealed record AmendmentEnteredIntoForce(
+    Guid AmendmentId, string Title, AmendmentKind Kind, Guid RegulationId, Guid IssuedRegulationId, string DocumentSymbol,
+    DateOnly EffectiveOn, IReadOnlyList<Guid> ObstacleIds, Guid? ActorKeyId, Guid? ActorUnitId) : INotification;

@@ -1,0 +1,102 @@
+using ObstacleRegister.Amendments.Contracts;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Errors;
+
+namespace ObstacleRegister.Amendments;
+
+/// <summary>The leader who answers for an amendment's progress.</summary>
+/// <param name="Name">Full name, up to 200 characters.</param>
+/// <param name="Position">Position, e.g. <c>Thứ trưởng</c>, up to 200 characters.</param>
+internal sealed record ResponsibleOfficial(string Name, string Position);
+
+/// <summary>An amendment in a list, with what its deadline means today in the register's time zone.</summary>
+/// <param name="DueOn">The current due date for issuance.</param>
+/// <param name="DaysOverdue">Days past <paramref name="DueOn"/> while the work is open; 0 when on time or done.</param>
+/// <param name="Overdue">Open, and today is after the due date.</param>
+/// <param name="Stale">Open, with no check-in for more than 7 days.</param>
+/// <param name="LastProgressAt">The last check-in, or when it was opened if none yet.</param>
+internal sealed record AmendmentListItem(
+    Guid Id, string Title, AmendmentKind Kind, AmendmentStatus Status, Guid RegulationId, Guid DraftingUnitId,
+    ResponsibleOfficial ResponsibleOfficial, DateOnly DueOn, int DaysOverdue, bool Overdue, bool Stale, DateTimeOffset LastProgressAt,
+    DateTimeOffset UpdatedAt);
+
+internal sealed class AmendmentRow
+{
+    public Guid Id { get; set; }
+
+    public Guid RegulationId { get; set; }
+
+    public string Kind { get; set; } = "";
+
+    public string Title { get; set; } = "";
+
+    public Guid DraftingUnitId { get; set; }
+
+    public string OfficialName { get; set; } = "";
+
+    public string OfficialPosition { get; set; } = "";
+
+    public bool ShortenedProcedure { get; set; }
+
+    public string Status { get; set; } = "";
+
+    public bool IsOpen { get; set; }
+
+    public DateOnly DueOn { get; set; }
+
+    public DateOnly OriginalDueOn { get; set; }
+
+    public DateTimeOffset LastProgressAt { get; set; }
+
+    public string? DocumentSymbol { get; set; }
+
+    public Guid? IssuedRegulationId { get; set; }
+
+    public DateOnly? IssuedOn { get; set; }
+
+    public DateOnly? EffectiveOn { get; set; }
+
+    public string? CancellationReason { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public long Version { get; set; }
+
+    public AmendmentStatus StatusValue => WireNames.Parse<AmendmentStatus>(Status);
+
+    public AmendmentKind KindValue => WireNames.Parse<AmendmentKind>(Kind);
+
+    public ResponsibleOfficial Official => new(OfficialName, OfficialPosition);
+
+    public AmendmentListItem ToListItem(AmendmentClock clock) => new(
+        Id, Title, KindValue, StatusValue, RegulationId, DraftingUnitId, Official, DueOn, clock.DaysOverdue(this), clock.IsOverdue(this),
+        clock.IsStale(this), LastProgressAt, UpdatedAt);
+
+    public AmendmentSummary ToSummary() => new(Id, Title, KindValue, StatusValue, RegulationId, DraftingUnitId, DueOn, IssuedRegulationId);
+}
+
+internal static class AmendmentQueries
+{
+    public const string Columns = """
+        id AS Id, regulation_id AS RegulationId, kind AS Kind, title AS Title, drafting_unit_id AS DraftingUnitId,
+        official_name AS OfficialName, official_position AS OfficialPosition, shortened_procedure AS ShortenedProcedure,
+        status AS Status, is_open AS IsOpen, due_on AS DueOn, original_due_on AS OriginalDueOn, last_progress_at AS LastProgressAt,
+        document_symbol AS DocumentSymbol, issued_regulation_id AS IssuedRegulationId, issued_on AS IssuedOn, effective_on AS EffectiveOn,
+        cancellation_reason AS CancellationReason, created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version
+        """;
+
+    private const string ById = $"SELECT {Columns} FROM amendment WHERE id = @Id";
+
+    private const string ObstacleIds = "SELECT obstacle_id FROM amendment_obstacle WHERE amendment_id = @Id ORDER BY linked_at, obstacle_id";
+
+    public static Task<AmendmentRow?> Find(IDbSession db, Guid id, CancellationToken ct) =>
+        db.QuerySingleOrDefaultAsync<AmendmentRow>(ById, new { Id = id }, ct);
+
+    public static async Task<AmendmentRow> Get(IDbSession db, Guid id, CancellationToken ct) =>
+        await Find(db, id, ct) ?? throw new NotFoundException("amendment", id);
+
+    public static Task<IReadOnlyList<Guid>> LinkedObstacleIds(IDbSession db, Guid id, CancellationToken ct) =>
+        db.QueryAsync<Guid>(ObstacleIds, new { Id = id }, ct);
+}

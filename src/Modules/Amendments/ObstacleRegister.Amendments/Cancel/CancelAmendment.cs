@@ -1,0 +1,43 @@
+using MediatR;
+using ObstacleRegister.Amendments.Contracts;
+using ObstacleRegister.Amendments.Get;
+using ObstacleRegister.Amendments.History;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Security;
+using ObstacleRegister.BuildingBlocks.Validation;
+using ObstacleRegister.Obstacles.Contracts;
+
+namespace ObstacleRegister.Amendments.Cancel;
+
+/// <summary>Why the work stops.</summary>
+/// <param name="Reason">Up to 2000 characters; public, and kept in the history of the amendment and of its obstacles.</param>
+internal sealed record CancelAmendmentBody(string? Reason);
+
+/// <summary>Cancels an amendment before it is issued; its obstacles go back to <c>accepted</c>.</summary>
+internal sealed record CancelAmendment(Guid Id, string? IfMatch, CancelAmendmentBody? Body) : IRequest<VersionedAmendment>;
+
+internal sealed class CancelAmendmentValidator : IValidator<CancelAmendment>
+{
+    public const int MaxReason = 2000;
+
+    public void Validate(CancelAmendment request, ValidationErrors errors) => errors.Text("reason", request.Body?.Reason, MaxReason);
+}
+
+internal sealed class CancelAmendmentHandler(IDbSession db, AmendmentWriter writer, AmendmentHistory history, IMediator mediator, ICaller caller)
+    : IRequestHandler<CancelAmendment, VersionedAmendment>
+{
+    public async Task<VersionedAmendment> Handle(CancelAmendment request, CancellationToken cancellationToken)
+    {
+        var row = await writer.Load(request.Id, request.IfMatch, cancellationToken);
+        var reason = request.Body!.Reason!.Trim();
+        var from = row.StatusValue;
+        await writer.MoveTo(row, AmendmentStatus.Cancelled, writer.Today, cancellationToken);
+        row.CancellationReason = reason;
+        await writer.Save(row, cancellationToken);
+        await history.Record(row.Id, Actor.Of(caller), "cancelled", from, AmendmentStatus.Cancelled, reason, cancellationToken);
+
+        var obstacleIds = await AmendmentQueries.LinkedObstacleIds(db, row.Id, cancellationToken);
+        await mediator.Send(new ReleaseObstaclesFromAmendment(row.Id, obstacleIds, $"The amendment \"{row.Title}\" was cancelled: {reason}"), cancellationToken);
+        return await mediator.Send(new GetAmendment(row.Id), cancellationToken);
+    }
+}

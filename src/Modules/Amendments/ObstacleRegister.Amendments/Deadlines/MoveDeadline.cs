@@ -1,0 +1,66 @@
+using System.Globalization;
+using MediatR;
+using ObstacleRegister.Amendments.Get;
+using ObstacleRegister.Amendments.History;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.BuildingBlocks.Security;
+using ObstacleRegister.BuildingBlocks.Validation;
+
+namespace ObstacleRegister.Amendments.Deadlines;
+
+/// <summary>A new due date and why.</summary>
+/// <param name="DueOn">The new due date for issuance.</param>
+/// <param name="Reason">Why it moves, up to 2000 characters; kept in the deadline history.</param>
+internal sealed record MoveDeadlineBody(DateOnly? DueOn, string? Reason);
+
+/// <summary>The coordinator moves an open amendment's due date; the old one stays in its history.</summary>
+internal sealed record MoveDeadline(Guid Id, string? IfMatch, MoveDeadlineBody? Body) : IRequest<VersionedAmendment>;
+
+internal sealed class MoveDeadlineValidator : IValidator<MoveDeadline>
+{
+    public const int MaxReason = 2000;
+
+    public void Validate(MoveDeadline request, ValidationErrors errors)
+    {
+        errors.Required("dueOn", request.Body?.DueOn);
+        errors.Text("reason", request.Body?.Reason, MaxReason);
+    }
+}
+
+internal sealed class MoveDeadlineHandler(IDbSession db, AmendmentWriter writer, AmendmentHistory history, IMediator mediator, ICaller caller, TimeProvider clock)
+    : IRequestHandler<MoveDeadline, VersionedAmendment>
+{
+    private const string Insert = """
+        INSERT INTO amendment_deadline (id, amendment_id, at, previous_due_on, due_on, reason, key_id, unit_id)
+        VALUES (@Id, @AmendmentId, @At, @PreviousDueOn, @DueOn, @Reason, @KeyId, @UnitId)
+        """;
+
+    public async Task<VersionedAmendment> Handle(MoveDeadline request, CancellationToken cancellationToken)
+    {
+        var row = await writer.Load(request.Id, request.IfMatch, cancellationToken);
+        var dueOn = request.Body!.DueOn!.Value;
+        var reason = request.Body.Reason!.Trim();
+        if (!row.IsOpen)
+        {
+            throw IllegalTransition.Of($"The amendment is {row.Status}: only open work has a deadline to move.", row.Status, row.Status);
+        }
+
+        if (dueOn == row.DueOn)
+        {
+            throw RequestValidationException.For("dueOn", $"The amendment is already due on {dueOn:yyyy-MM-dd}.");
+        }
+
+        var previous = row.DueOn;
+        await db.ExecuteAsync(Insert, new
+        {
+            Id = Guid.CreateVersion7(), AmendmentId = row.Id, At = clock.GetUtcNow(), PreviousDueOn = previous, DueOn = dueOn, Reason = reason,
+            caller.KeyId, caller.UnitId,
+        }, cancellationToken);
+        row.DueOn = dueOn;
+        await writer.Save(row, cancellationToken);
+        var detail = string.Create(CultureInfo.InvariantCulture, $"{previous:yyyy-MM-dd} → {dueOn:yyyy-MM-dd}: {reason}");
+        await history.Record(row.Id, Actor.Of(caller), "deadline_moved", row.StatusValue, row.StatusValue, detail, cancellationToken);
+        return await mediator.Send(new GetAmendment(row.Id), cancellationToken);
+    }
+}

@@ -1,0 +1,55 @@
+using ObstacleRegister.Amendments.Contracts;
+using ObstacleRegister.Amendments.Progress;
+using ObstacleRegister.Obstacles.Contracts;
+using ObstacleRegister.Regulations.Contracts;
+
+namespace ObstacleRegister.Amendments.Get;
+
+/// <summary>One amendment with everything that answers "where is it, who answers for it, how late is it".</summary>
+/// <param name="ShortenedProcedure">Whether consultation and appraisal may be skipped.</param>
+/// <param name="RegulationId">The target: the document amended, replaced or repealed, or the one new guidance guides.</param>
+/// <param name="DueOn">The current due date for issuance.</param>
+/// <param name="OriginalDueOn">The due date set when it was opened.</param>
+/// <param name="DaysOverdue">Days past <paramref name="DueOn"/> while the work is open, in the register's time zone; 0 when on time or done.</param>
+/// <param name="TotalDaysLate">Days past <paramref name="OriginalDueOn"/> up to the issue date (today while open): moving the deadline does not hide a delay. 0 for cancelled work.</param>
+/// <param name="Overdue">Open, and today is after the due date.</param>
+/// <param name="Stale">Open, with no check-in for more than 7 days.</param>
+/// <param name="LastProgressAt">The last check-in, or when it was opened if none yet.</param>
+/// <param name="DaysSinceProgress">Days since then, in the register's time zone.</param>
+/// <param name="Stages">Each stage of the process with its planned date and the date it was reached.</param>
+/// <param name="Obstacles">The obstacles it resolves.</param>
+/// <param name="Deadlines">Every due date it has had, oldest first, with who moved it and why.</param>
+/// <param name="RecentProgress">The latest check-ins, newest first; all of them at <c>/amendments/{id}/progress</c>.</param>
+/// <param name="IssuedDocument">The document issued, once it is.</param>
+internal sealed record AmendmentDto(
+    Guid Id, string Title, AmendmentKind Kind, AmendmentStatus Status, bool ShortenedProcedure, Guid RegulationId, RegulationRef? Regulation,
+    Guid DraftingUnitId, UnitRef? DraftingUnit, ResponsibleOfficial ResponsibleOfficial, DateOnly DueOn, DateOnly OriginalDueOn, int DaysOverdue,
+    int TotalDaysLate, bool Overdue, bool Stale, DateTimeOffset LastProgressAt, int DaysSinceProgress, IReadOnlyList<StageDto> Stages,
+    IReadOnlyList<LinkedObstacle> Obstacles, IReadOnlyList<DeadlineChange> Deadlines, IReadOnlyList<ProgressDto> RecentProgress,
+    IssuedDocument? IssuedDocument, string? CancellationReason, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>An amendment as returned, with the version its ETag carries.</summary>
+internal sealed record VersionedAmendment(AmendmentDto Amendment, long Version);
+
+/// <summary>The target document, in brief.</summary>
+internal sealed record RegulationRef(Guid Id, string Symbol, RegulationType Type, string Title, RegulationStatus Status);
+
+/// <summary>The drafting unit, in brief.</summary>
+internal sealed record UnitRef(Guid Id, string Code, string Name);
+
+/// <summary>A stage of the process.</summary>
+/// <param name="PlannedOn">When the drafting unit planned to reach it, if it said.</param>
+/// <param name="ReachedOn">When it was reached, in the register's time zone.</param>
+internal sealed record StageDto(AmendmentStatus Stage, DateOnly? PlannedOn, DateOnly? ReachedOn);
+
+/// <summary>An obstacle the amendment resolves.</summary>
+internal sealed record LinkedObstacle(Guid Id, string Reference, ObstacleStatus Status, Guid UnitId);
+
+/// <summary>A due date set or moved.</summary>
+/// <param name="PreviousDueOn">The due date before; absent for the first.</param>
+/// <param name="DueOn">The due date set.</param>
+/// <param name="Reason">Why it was set or moved.</param>
+internal sealed record DeadlineChange(DateTimeOffset At, DateOnly? PreviousDueOn, DateOnly DueOn, string Reason, Guid? KeyId, Guid? UnitId);
+
+/// <summary>The document an amendment issued, registered in Regulations.</summary>
+internal sealed record IssuedDocument(Guid RegulationId, string Symbol, DateOnly IssuedOn, DateOnly EffectiveOn);

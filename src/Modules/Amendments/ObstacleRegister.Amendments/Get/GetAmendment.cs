@@ -1,0 +1,80 @@
+using MediatR;
+using ObstacleRegister.Access.Contracts;
+using ObstacleRegister.Amendments.Contracts;
+using ObstacleRegister.Amendments.Progress;
+using ObstacleRegister.Amendments.Stages;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Messaging;
+using ObstacleRegister.Obstacles.Contracts;
+using ObstacleRegister.Regulations.Contracts;
+
+namespace ObstacleRegister.Amendments.Get;
+
+/// <summary>One amendment in full. Writers send it inside their own transaction, so they answer what they committed.</summary>
+internal sealed record GetAmendment(Guid Id) : IQuery<VersionedAmendment>;
+
+internal sealed class GetAmendmentHandler(IDbSession db, IMediator mediator, AmendmentClock clock) : IRequestHandler<GetAmendment, VersionedAmendment>
+{
+    public const int RecentProgressCount = 10;
+
+    private const string StageDates = "SELECT stage AS Stage, planned_on AS PlannedOn, reached_on AS ReachedOn FROM amendment_stage WHERE amendment_id = @Id";
+
+    private const string Deadlines = """
+        SELECT at AS At, previous_due_on AS PreviousDueOn, due_on AS DueOn, reason AS Reason, key_id AS KeyId, unit_id AS UnitId
+        FROM amendment_deadline WHERE amendment_id = @Id ORDER BY at, id
+        """;
+
+    public async Task<VersionedAmendment> Handle(GetAmendment request, CancellationToken cancellationToken)
+    {
+        var row = await AmendmentQueries.Get(db, request.Id, cancellationToken);
+        var regulation = await mediator.Send(new GetRegulation(row.RegulationId), cancellationToken);
+        var unit = await mediator.Send(new GetUnit(row.DraftingUnitId), cancellationToken);
+        var obstacles = await mediator.Send(new GetObstacles(await AmendmentQueries.LinkedObstacleIds(db, row.Id, cancellationToken)), cancellationToken);
+        var deadlines = (await db.QueryAsync<DeadlineRow>(Deadlines, new { row.Id }, cancellationToken))
+            .Select(d => new DeadlineChange(d.At, d.PreviousDueOn, d.DueOn, d.Reason, d.KeyId, d.UnitId)).ToList();
+        var progress = await ProgressQueries.Latest(db, row.Id, RecentProgressCount, cancellationToken);
+
+        var dto = new AmendmentDto(
+            row.Id, row.Title, row.KindValue, row.StatusValue, row.ShortenedProcedure, row.RegulationId,
+            regulation is null ? null : new RegulationRef(regulation.Id, regulation.Symbol, regulation.Type, regulation.Title, regulation.Status),
+            row.DraftingUnitId, unit is null ? null : new UnitRef(unit.Id, unit.Code, unit.Name), row.Official, row.DueOn, row.OriginalDueOn,
+            clock.DaysOverdue(row), clock.TotalDaysLate(row), clock.IsOverdue(row), clock.IsStale(row), row.LastProgressAt,
+            clock.DaysSinceProgress(row), await Stages(row.Id, cancellationToken),
+            obstacles.Select(o => new LinkedObstacle(o.Id, o.Reference, o.Status, o.UnitId)).ToList(), deadlines, progress,
+            row.IssuedRegulationId is { } issuedId ? new IssuedDocument(issuedId, row.DocumentSymbol!, row.IssuedOn!.Value, row.EffectiveOn!.Value) : null,
+            row.CancellationReason, row.CreatedAt, row.UpdatedAt);
+        return new VersionedAmendment(dto, row.Version);
+    }
+
+    private async Task<IReadOnlyList<StageDto>> Stages(Guid id, CancellationToken ct)
+    {
+        var stored = (await db.QueryAsync<StageRow>(StageDates, new { Id = id }, ct)).ToDictionary(s => s.Stage);
+        return AmendmentStages.Process
+            .Select(stage => stored.GetValueOrDefault(WireNames.Of(stage)) is { } s ? new StageDto(stage, s.PlannedOn, s.ReachedOn) : new StageDto(stage, null, null))
+            .ToList();
+    }
+
+    private sealed class DeadlineRow
+    {
+        public DateTimeOffset At { get; set; }
+
+        public DateOnly? PreviousDueOn { get; set; }
+
+        public DateOnly DueOn { get; set; }
+
+        public string Reason { get; set; } = "";
+
+        public Guid? KeyId { get; set; }
+
+        public Guid? UnitId { get; set; }
+    }
+
+    private sealed class StageRow
+    {
+        public string Stage { get; set; } = "";
+
+        public DateOnly? PlannedOn { get; set; }
+
+        public DateOnly? ReachedOn { get; set; }
+    }
+}

@@ -1,0 +1,99 @@
+using MediatR;
+using ObstacleRegister.Amendments.Contracts;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Messaging;
+using ObstacleRegister.BuildingBlocks.Paging;
+using ObstacleRegister.BuildingBlocks.Security;
+
+namespace ObstacleRegister.Amendments.History;
+
+/// <summary>Who an entry names: an API key and its unit, or nobody when the register acted on a date reached.</summary>
+internal readonly record struct Actor(Guid? KeyId, Guid? UnitId)
+{
+    public static readonly Actor Register = new(null, null);
+
+    public static Actor Of(ICaller caller) => new(caller.KeyId, caller.UnitId);
+}
+
+/// <summary>One change in an amendment's life.</summary>
+/// <param name="Action">What happened: <c>opened</c>, <c>obstacles_linked</c>, <c>progress_reported</c>, <c>deadline_moved</c>, <c>issued</c>, <c>entered_into_force</c>, <c>cancelled</c>.</param>
+/// <param name="From">The stage before; absent for the opening.</param>
+/// <param name="To">The stage after.</param>
+/// <param name="Detail">What changed, in words.</param>
+/// <param name="KeyId">The API key that made the change; absent for what the register did itself.</param>
+/// <param name="UnitId">The unit of that key.</param>
+internal sealed record AmendmentEventDto(
+    Guid Id, DateTimeOffset At, string Action, AmendmentStatus? From, AmendmentStatus To, string? Detail, Guid? KeyId, Guid? UnitId);
+
+/// <summary>The append-only record of every change, written in the same transaction as the change.</summary>
+internal sealed class AmendmentHistory(IDbSession db, TimeProvider clock)
+{
+    private const string Insert = """
+        INSERT INTO amendment_event (id, amendment_id, at, action, from_status, to_status, detail, key_id, unit_id)
+        VALUES (@Id, @AmendmentId, @At, @Action, @FromStatus, @ToStatus, @Detail, @KeyId, @UnitId)
+        """;
+
+    public Task Record(Guid amendmentId, Actor actor, string action, AmendmentStatus? from, AmendmentStatus to, string? detail, CancellationToken ct) =>
+        db.ExecuteAsync(Insert, new
+        {
+            Id = Guid.CreateVersion7(),
+            AmendmentId = amendmentId,
+            At = clock.GetUtcNow(),
+            Action = action,
+            FromStatus = from is { } f ? WireNames.Of(f) : null,
+            ToStatus = WireNames.Of(to),
+            Detail = detail,
+            actor.KeyId,
+            actor.UnitId,
+        }, ct);
+}
+
+/// <summary>An amendment's history, oldest first.</summary>
+internal sealed record GetAmendmentHistory(Guid Id, int Limit, string? Cursor) : IQuery<Page<AmendmentEventDto>>;
+
+internal sealed record AmendmentEventCursor(DateTimeOffset At, Guid Id);
+
+internal sealed class GetAmendmentHistoryHandler(IDbSession db) : IRequestHandler<GetAmendmentHistory, Page<AmendmentEventDto>>
+{
+    private const string Query = """
+        SELECT id AS Id, at AS At, action AS Action, from_status AS FromStatus, to_status AS ToStatus, detail AS Detail,
+               key_id AS KeyId, unit_id AS UnitId
+        FROM amendment_event
+        WHERE amendment_id = @AmendmentId AND (@AfterAt IS NULL OR at > @AfterAt OR (at = @AfterAt AND id > @AfterId))
+        ORDER BY at, id
+        """;
+
+    public async Task<Page<AmendmentEventDto>> Handle(GetAmendmentHistory request, CancellationToken cancellationToken)
+    {
+        await AmendmentQueries.Get(db, request.Id, cancellationToken);
+        var after = Cursor.Decode<AmendmentEventCursor>(request.Cursor);
+        var rows = await db.QueryAsync<EventRow>(db.Dialect.Limit(Query), new
+        {
+            AmendmentId = request.Id, AfterAt = after?.At, AfterId = after?.Id, Limit = request.Limit + 1,
+        }, cancellationToken);
+        return Cursor.ToPage(rows, request.Limit, r => r.ToDto(), r => new AmendmentEventCursor(r.At, r.Id));
+    }
+
+    private sealed class EventRow
+    {
+        public Guid Id { get; set; }
+
+        public DateTimeOffset At { get; set; }
+
+        public string Action { get; set; } = "";
+
+        public string? FromStatus { get; set; }
+
+        public string ToStatus { get; set; } = "";
+
+        public string? Detail { get; set; }
+
+        public Guid? KeyId { get; set; }
+
+        public Guid? UnitId { get; set; }
+
+        public AmendmentEventDto ToDto() => new(
+            Id, At, Action, FromStatus is null ? null : WireNames.Parse<AmendmentStatus>(FromStatus), WireNames.Parse<AmendmentStatus>(ToStatus),
+            Detail, KeyId, UnitId);
+    }
+}

@@ -1,0 +1,27 @@
+using System.Globalization;
+using MediatR;
+using ObstacleRegister.Amendments.Contracts;
+using ObstacleRegister.Amendments.History;
+using ObstacleRegister.BuildingBlocks.Data;
+
+namespace ObstacleRegister.Amendments.Issue;
+
+/// <summary>
+/// issued → in_force, and the cascade: <see cref="AmendmentEnteredIntoForce"/> is published inside the same
+/// transaction, so the obstacles are resolved and the target's status changes with it or not at all.
+/// </summary>
+internal sealed class InForceTransition(AmendmentWriter writer, AmendmentHistory history, IDbSession db, IMediator mediator)
+{
+    public async Task Enter(AmendmentRow row, Actor actor, CancellationToken ct)
+    {
+        var effectiveOn = row.EffectiveOn!.Value;
+        await writer.MoveTo(row, AmendmentStatus.InForce, effectiveOn, ct);
+        await writer.Save(row, ct);
+        var detail = string.Create(CultureInfo.InvariantCulture, $"{row.DocumentSymbol} took effect on {effectiveOn:yyyy-MM-dd}.");
+        await history.Record(row.Id, actor, "entered_into_force", AmendmentStatus.Issued, AmendmentStatus.InForce, detail, ct);
+        var obstacleIds = await AmendmentQueries.LinkedObstacleIds(db, row.Id, ct);
+        await mediator.Publish(new AmendmentEnteredIntoForce(
+            row.Id, row.Title, row.KindValue, row.RegulationId, row.IssuedRegulationId!.Value, row.DocumentSymbol!, effectiveOn, obstacleIds,
+            actor.KeyId, actor.UnitId), ct);
+    }
+}

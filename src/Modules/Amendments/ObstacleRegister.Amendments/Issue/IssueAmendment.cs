@@ -1,0 +1,101 @@
+using System.Globalization;
+using MediatR;
+using ObstacleRegister.Amendments.Contracts;
+using ObstacleRegister.Amendments.Get;
+using ObstacleRegister.Amendments.History;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.BuildingBlocks.Security;
+using ObstacleRegister.BuildingBlocks.Validation;
+using ObstacleRegister.Regulations.Contracts;
+
+namespace ObstacleRegister.Amendments.Issue;
+
+/// <summary>The signed document.</summary>
+/// <param name="DocumentSymbol">Its symbol (số, ký hiệu), e.g. <c>05/2026/TT-BTTTT</c>; registered as a new regulation, so it must be unique.</param>
+/// <param name="IssuedOn">Date of signing: not in the future, and in the year the symbol names.</param>
+/// <param name="EffectiveOn">Date it takes effect, on or after <paramref name="IssuedOn"/>. Today or past: in force at once.</param>
+/// <param name="Title">Its title; the amendment's title when absent.</param>
+/// <param name="Type">Its type; the target's type when absent.</param>
+/// <param name="Issuer">The issuing body; the target's issuer when absent.</param>
+internal sealed record IssueAmendmentBody(
+    string? DocumentSymbol, DateOnly? IssuedOn, DateOnly? EffectiveOn, string? Title, RegulationType? Type, string? Issuer);
+
+/// <summary>Records issuance: registers the document in Regulations and, when it is already effective, puts the amendment in force.</summary>
+internal sealed record IssueAmendment(Guid Id, string? IfMatch, IssueAmendmentBody? Body) : IRequest<VersionedAmendment>;
+
+internal sealed class IssueAmendmentValidator : IValidator<IssueAmendment>
+{
+    public const int MaxSymbol = 50;
+
+    public void Validate(IssueAmendment request, ValidationErrors errors)
+    {
+        if (request.Body is not { } body)
+        {
+            errors.Add("body", "A JSON body is required.");
+            return;
+        }
+
+        errors.Text("documentSymbol", body.DocumentSymbol, MaxSymbol);
+        errors.Required("issuedOn", body.IssuedOn);
+        if (errors.Required("effectiveOn", body.EffectiveOn) && body.EffectiveOn < body.IssuedOn)
+        {
+            errors.Add("effectiveOn", "'effectiveOn' must not be before 'issuedOn'.");
+        }
+
+        errors.Text("title", body.Title, maxLength: 1000, required: false);
+        errors.Text("issuer", body.Issuer, maxLength: 200, required: false);
+        errors.Defined("type", body.Type);
+    }
+}
+
+internal sealed class IssueAmendmentHandler(AmendmentWriter writer, AmendmentHistory history, InForceTransition inForce, IMediator mediator, ICaller caller)
+    : IRequestHandler<IssueAmendment, VersionedAmendment>
+{
+    public async Task<VersionedAmendment> Handle(IssueAmendment request, CancellationToken cancellationToken)
+    {
+        var row = await writer.Load(request.Id, request.IfMatch, cancellationToken);
+        if (!caller.IsInRole(Roles.Coordinator) && row.DraftingUnitId != caller.UnitId)
+        {
+            throw new ForbiddenException("Only drafters of the drafting unit, or a coordinator, record an amendment's issuance.");
+        }
+
+        var body = request.Body!;
+        if (body.IssuedOn > writer.Today)
+        {
+            throw RequestValidationException.For("issuedOn", $"'issuedOn' is after today ({writer.Today:yyyy-MM-dd} in the register's time zone): record issuance once the document is signed.");
+        }
+
+        var from = row.StatusValue;
+        await writer.MoveTo(row, AmendmentStatus.Issued, body.IssuedOn!.Value, cancellationToken);
+        var issued = await mediator.Send(new RegisterIssuedDocument(
+            row.RegulationId, ChangeOf(row.KindValue), body.DocumentSymbol!.Trim(), body.Title?.Trim(), row.Title, body.Type, body.Issuer?.Trim(),
+            body.IssuedOn.Value, body.EffectiveOn!.Value), cancellationToken);
+        row.DocumentSymbol = issued.Symbol;
+        row.IssuedRegulationId = issued.Id;
+        row.IssuedOn = body.IssuedOn;
+        row.EffectiveOn = body.EffectiveOn;
+        await writer.Save(row, cancellationToken);
+        var detail = string.Create(CultureInfo.InvariantCulture, $"{issued.Symbol} issued on {body.IssuedOn:yyyy-MM-dd}, effective {body.EffectiveOn:yyyy-MM-dd}.");
+        await history.Record(row.Id, Actor.Of(caller), "issued", from, AmendmentStatus.Issued, detail, cancellationToken);
+
+        if (row.EffectiveOn <= writer.Today)
+        {
+            await inForce.Enter(row, Actor.Of(caller), cancellationToken);
+        }
+
+        return await mediator.Send(new GetAmendment(row.Id), cancellationToken);
+    }
+
+    private static RegulationChange ChangeOf(AmendmentKind kind) => kind switch
+    {
+        AmendmentKind.Amend => RegulationChange.Amends,
+        AmendmentKind.Supplement => RegulationChange.Supplements,
+        AmendmentKind.Replace => RegulationChange.Replaces,
+        AmendmentKind.Repeal => RegulationChange.Repeals,
+        AmendmentKind.NewGuidance => RegulationChange.Guides,
+        AmendmentKind.Interpretation => RegulationChange.Interprets,
+        AmendmentKind.TemporaryAdjustment => RegulationChange.TemporarilyAdjusts,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}

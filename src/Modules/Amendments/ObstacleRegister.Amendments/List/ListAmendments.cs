@@ -1,0 +1,67 @@
+using System.Text;
+using MediatR;
+using ObstacleRegister.Amendments.Contracts;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Messaging;
+using ObstacleRegister.BuildingBlocks.Paging;
+
+namespace ObstacleRegister.Amendments.List;
+
+/// <summary>
+/// Amendments by due date, soonest first. <c>overdue</c> and <c>stale</c> are judged today in the register's time
+/// zone; <c>dueBefore</c> excludes that day.
+/// </summary>
+internal sealed record ListAmendments(
+    AmendmentStatus? Status, Guid? DraftingUnitId, Guid? RegulationId, AmendmentKind? Kind, bool? Overdue, bool? Stale, DateOnly? DueBefore,
+    int Limit, string? Cursor) : IQuery<Page<AmendmentListItem>>;
+
+internal sealed record AmendmentCursor(DateOnly DueOn, Guid Id);
+
+internal sealed class ListAmendmentsHandler(IDbSession db, AmendmentClock clock) : IRequestHandler<ListAmendments, Page<AmendmentListItem>>
+{
+    public async Task<Page<AmendmentListItem>> Handle(ListAmendments request, CancellationToken cancellationToken)
+    {
+        var filters = new QueryFilters();
+        filters.Parameters.Add("Limit", request.Limit + 1);
+        if (request.Status is { } status) filters.Add("status = @Status", "Status", WireNames.Of(status));
+        if (request.DraftingUnitId is { } unitId) filters.Add("drafting_unit_id = @UnitId", "UnitId", unitId);
+        if (request.RegulationId is { } regulationId) filters.Add("regulation_id = @RegulationId", "RegulationId", regulationId);
+        if (request.Kind is { } kind) filters.Add("kind = @Kind", "Kind", WireNames.Of(kind));
+        if (request.DueBefore is { } dueBefore) filters.Add("due_on < @DueBefore", "DueBefore", dueBefore);
+        AmendmentFilters.Overdue(filters, request.Overdue, clock);
+        AmendmentFilters.Stale(filters, request.Stale, clock);
+        if (Cursor.Decode<AmendmentCursor>(request.Cursor) is { } after)
+        {
+            filters.Add("(due_on > @AfterDueOn OR (due_on = @AfterDueOn AND id > @AfterId))", "AfterDueOn", after.DueOn);
+            filters.Parameters.Add("AfterId", after.Id);
+        }
+
+        var sql = filters.AppendWhere(new StringBuilder($"SELECT {AmendmentQueries.Columns} FROM amendment")).Append("\nORDER BY due_on, id");
+        var rows = await db.QueryAsync<AmendmentRow>(db.Dialect.Limit(sql.ToString()), filters.Parameters, cancellationToken);
+        return Cursor.ToPage(rows, request.Limit, r => r.ToListItem(clock), r => new AmendmentCursor(r.DueOn, r.Id));
+    }
+}
+
+/// <summary>The SQL forms of <see cref="AmendmentClock.IsOverdue"/> and <see cref="AmendmentClock.IsStale"/>.</summary>
+internal static class AmendmentFilters
+{
+    public const string IsOverdue = "is_open = 1 AND due_on < @Today";
+
+    public const string IsStale = "is_open = 1 AND last_progress_at < @StaleBefore";
+
+    public static void Overdue(QueryFilters filters, bool? overdue, AmendmentClock clock)
+    {
+        if (overdue is { } wanted)
+        {
+            filters.Add(wanted ? $"({IsOverdue})" : "(is_open = 0 OR due_on >= @Today)", "Today", clock.Today);
+        }
+    }
+
+    public static void Stale(QueryFilters filters, bool? stale, AmendmentClock clock)
+    {
+        if (stale is { } wanted)
+        {
+            filters.Add(wanted ? $"({IsStale})" : "(is_open = 0 OR last_progress_at >= @StaleBefore)", "StaleBefore", clock.StaleBefore);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using MediatR;
+using ObstacleRegister.Access.Contracts;
+using ObstacleRegister.Amendments.Contracts;
+using ObstacleRegister.Amendments.Get;
+using ObstacleRegister.Amendments.History;
+using ObstacleRegister.Amendments.Link;
+using ObstacleRegister.Amendments.Stages;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.BuildingBlocks.Idempotency;
+using ObstacleRegister.BuildingBlocks.Security;
+using ObstacleRegister.Regulations.Contracts;
+
+namespace ObstacleRegister.Amendments.Open;
+
+/// <summary>Opens an amendment; the obstacles it names move to <c>in_amendment</c>.</summary>
+internal sealed record OpenAmendment(OpenAmendmentBody? Body) : IIdempotentCommand<VersionedAmendment>
+{
+    public CommandResponse Describe(VersionedAmendment response) =>
+        new(201, $"/api/v1/amendments/{response.Amendment.Id}", response.Version, response.Amendment);
+}
+
+internal sealed class OpenAmendmentHandler(
+    IDbSession db, IMediator mediator, ObstacleLinks links, AmendmentHistory history, ICaller caller, TimeProvider clock, AmendmentClock calendar)
+    : IRequestHandler<OpenAmendment, VersionedAmendment>
+{
+    private const string Insert = """
+        INSERT INTO amendment (id, regulation_id, kind, title, drafting_unit_id, official_name, official_position, shortened_procedure,
+                               status, is_open, due_on, original_due_on, last_progress_at, created_at, updated_at, version)
+        VALUES (@Id, @RegulationId, @Kind, @Title, @DraftingUnitId, @OfficialName, @OfficialPosition, @ShortenedProcedure,
+                @Status, @IsOpen, @DueOn, @OriginalDueOn, @LastProgressAt, @CreatedAt, @UpdatedAt, @Version)
+        """;
+
+    private const string InsertStage = "INSERT INTO amendment_stage (amendment_id, stage, planned_on, reached_on) VALUES (@Id, @Stage, @PlannedOn, @ReachedOn)";
+
+    private const string InsertDeadline = """
+        INSERT INTO amendment_deadline (id, amendment_id, at, previous_due_on, due_on, reason, key_id, unit_id)
+        VALUES (@Id, @AmendmentId, @At, NULL, @DueOn, @Reason, @KeyId, @UnitId)
+        """;
+
+    private static readonly RegulationStatus[] NothingLeftToChange = [RegulationStatus.Replaced, RegulationStatus.Repealed, RegulationStatus.Expired];
+
+    public async Task<VersionedAmendment> Handle(OpenAmendment request, CancellationToken cancellationToken)
+    {
+        var body = request.Body!;
+        await EnsureTargetAndUnit(body, cancellationToken);
+        var now = clock.GetUtcNow();
+        var row = new AmendmentRow
+        {
+            Id = Guid.CreateVersion7(), RegulationId = body.RegulationId!.Value, Kind = WireNames.Of(body.Kind!.Value), Title = body.Title!.Trim(),
+            DraftingUnitId = body.DraftingUnitId!.Value, OfficialName = body.ResponsibleOfficial!.Name!.Trim(),
+            OfficialPosition = body.ResponsibleOfficial.Position!.Trim(), ShortenedProcedure = body.ShortenedProcedure ?? false,
+            Status = WireNames.Of(AmendmentStatus.Planned), IsOpen = true, DueOn = body.DueOn!.Value, OriginalDueOn = body.DueOn.Value,
+            LastProgressAt = now, CreatedAt = now, UpdatedAt = now, Version = 1,
+        };
+        await db.ExecuteAsync(Insert, row, cancellationToken);
+        await db.ExecuteAsync(InsertStage, AmendmentStages.Process.Select(stage => new
+        {
+            row.Id,
+            Stage = WireNames.Of(stage),
+            PlannedOn = body.PlannedDates?.For(stage),
+            ReachedOn = stage == AmendmentStatus.Planned ? calendar.Today : (DateOnly?)null,
+        }), cancellationToken);
+        await db.ExecuteAsync(InsertDeadline, new
+        {
+            Id = Guid.CreateVersion7(), AmendmentId = row.Id, At = now, row.DueOn, Reason = "Set when the amendment was opened.", caller.KeyId, caller.UnitId,
+        }, cancellationToken);
+        await history.Record(row.Id, Actor.Of(caller), "opened", null, AmendmentStatus.Planned, row.Title, cancellationToken);
+        await links.Link(row, body.ObstacleIds ?? [], cancellationToken);
+        return await mediator.Send(new GetAmendment(row.Id), cancellationToken);
+    }
+
+    private async Task EnsureTargetAndUnit(OpenAmendmentBody body, CancellationToken ct)
+    {
+        var target = await mediator.Send(new GetRegulation(body.RegulationId!.Value), ct)
+            ?? throw RequestValidationException.For("regulationId", $"No regulation with id '{body.RegulationId}'.");
+        if (NothingLeftToChange.Contains(target.Status))
+        {
+            throw RequestValidationException.For("regulationId", $"{target.Symbol} is {WireNames.Of(target.Status)}: there is nothing left to amend.");
+        }
+
+        if (await mediator.Send(new GetUnit(body.DraftingUnitId!.Value), ct) is null)
+        {
+            throw RequestValidationException.For("draftingUnitId", $"No unit with id '{body.DraftingUnitId}'.");
+        }
+    }
+}

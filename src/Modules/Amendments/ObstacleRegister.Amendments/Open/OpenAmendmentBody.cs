@@ -1,0 +1,93 @@
+using ObstacleRegister.Amendments.Contracts;
+using ObstacleRegister.Amendments.Link;
+using ObstacleRegister.BuildingBlocks.Validation;
+
+namespace ObstacleRegister.Amendments.Open;
+
+/// <summary>The leader who answers for the amendment.</summary>
+/// <param name="Name">Full name, up to 200 characters.</param>
+/// <param name="Position">Position, e.g. <c>Thứ trưởng</c>, up to 200 characters.</param>
+internal sealed record ResponsibleOfficialBody(string? Name, string? Position);
+
+/// <summary>When the drafting unit plans to reach each stage; each on or after the one before, none after the due date.</summary>
+internal sealed record PlannedDatesBody(DateOnly? Drafting, DateOnly? Consultation, DateOnly? Appraisal, DateOnly? Submitted)
+{
+    public DateOnly? For(AmendmentStatus stage) => stage switch
+    {
+        AmendmentStatus.Drafting => Drafting,
+        AmendmentStatus.Consultation => Consultation,
+        AmendmentStatus.Appraisal => Appraisal,
+        AmendmentStatus.Submitted => Submitted,
+        _ => null,
+    };
+}
+
+/// <summary>An amendment as the coordinating agency opens it.</summary>
+/// <param name="RegulationId">The target: the document to amend, supplement, replace or repeal, or the one new guidance guides.</param>
+/// <param name="Kind">What the work does to the target.</param>
+/// <param name="Title">Up to 1000 characters.</param>
+/// <param name="DraftingUnitId">The unit that drafts it; its drafters report progress.</param>
+/// <param name="ResponsibleOfficial">The leader who answers for it.</param>
+/// <param name="DueOn">Due date for issuance. It may be in the past: work already late is registered as it is.</param>
+/// <param name="ShortenedProcedure">The shortened procedure (Resolution 206/2025/QH15) may skip consultation and appraisal. Default false.</param>
+/// <param name="PlannedDates">Optional planned date per stage.</param>
+/// <param name="ObstacleIds">Up to 200 accepted obstacles it resolves; more can be linked later.</param>
+internal sealed record OpenAmendmentBody(
+    Guid? RegulationId, AmendmentKind? Kind, string? Title, Guid? DraftingUnitId, ResponsibleOfficialBody? ResponsibleOfficial,
+    DateOnly? DueOn, bool? ShortenedProcedure, PlannedDatesBody? PlannedDates, IReadOnlyList<Guid>? ObstacleIds);
+
+internal sealed class OpenAmendmentValidator : IValidator<OpenAmendment>
+{
+    public const int MaxTitle = 1000;
+    public const int MaxOfficial = 200;
+
+    public void Validate(OpenAmendment request, ValidationErrors errors)
+    {
+        if (request.Body is not { } body)
+        {
+            errors.Add("body", "A JSON body is required.");
+            return;
+        }
+
+        errors.Required("regulationId", body.RegulationId);
+        if (errors.Required("kind", body.Kind)) errors.Defined("kind", body.Kind);
+        errors.Text("title", body.Title, MaxTitle);
+        errors.Required("draftingUnitId", body.DraftingUnitId);
+        if (errors.Required("responsibleOfficial", body.ResponsibleOfficial))
+        {
+            errors.Text("responsibleOfficial.name", body.ResponsibleOfficial!.Name, MaxOfficial);
+            errors.Text("responsibleOfficial.position", body.ResponsibleOfficial.Position, MaxOfficial);
+        }
+
+        if (errors.Required("dueOn", body.DueOn) && body.PlannedDates is { } plan)
+        {
+            ValidatePlan(plan, body.DueOn!.Value, errors);
+        }
+
+        ObstacleLinks.Validate(body.ObstacleIds, errors, required: false);
+    }
+
+    private static void ValidatePlan(PlannedDatesBody plan, DateOnly dueOn, ValidationErrors errors)
+    {
+        DateOnly? previous = null;
+        foreach (var stage in Stages.AmendmentStages.Plannable)
+        {
+            if (plan.For(stage) is not { } date)
+            {
+                continue;
+            }
+
+            var field = $"plannedDates.{BuildingBlocks.Data.WireNames.Of(stage)}";
+            if (date < previous)
+            {
+                errors.Add(field, $"'{field}' is before the stage planned ahead of it.");
+            }
+            else if (date > dueOn)
+            {
+                errors.Add(field, $"'{field}' is after the due date {dueOn:yyyy-MM-dd}.");
+            }
+
+            previous = date;
+        }
+    }
+}

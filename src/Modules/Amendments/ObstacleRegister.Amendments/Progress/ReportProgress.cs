@@ -1,0 +1,82 @@
+using MediatR;
+using ObstacleRegister.Amendments.Contracts;
+using ObstacleRegister.Amendments.History;
+using ObstacleRegister.Amendments.Stages;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.BuildingBlocks.Security;
+using ObstacleRegister.BuildingBlocks.Validation;
+
+namespace ObstacleRegister.Amendments.Progress;
+
+/// <summary>A weekly (or more frequent) check-in.</summary>
+/// <param name="Stage">The stage the work is at now: the current one, or a later one to move forward. Absent: unchanged.</param>
+/// <param name="Note">What was done since the last check-in, up to 4000 characters.</param>
+/// <param name="Blockers">What stands in the way, up to 4000 characters.</param>
+/// <param name="ResourcesRequested">What the drafting unit asks for, up to 4000 characters.</param>
+internal sealed record ReportProgressBody(AmendmentStatus? Stage, string? Note, string? Blockers, string? ResourcesRequested);
+
+/// <summary>The drafting unit reports progress; a later stage moves the amendment forward.</summary>
+internal sealed record ReportProgress(Guid Id, string? IfMatch, ReportProgressBody? Body) : IRequest<ProgressDto>;
+
+internal sealed class ReportProgressValidator : IValidator<ReportProgress>
+{
+    public const int MaxText = 4000;
+
+    public void Validate(ReportProgress request, ValidationErrors errors)
+    {
+        if (request.Body is not { } body)
+        {
+            errors.Add("body", "A JSON body is required.");
+            return;
+        }
+
+        errors.Text("note", body.Note, MaxText);
+        errors.Text("blockers", body.Blockers, MaxText, required: false);
+        errors.Text("resourcesRequested", body.ResourcesRequested, MaxText, required: false);
+        errors.Defined("stage", body.Stage);
+        if (body.Stage is { } stage && Enum.IsDefined(stage) && Array.IndexOf(AmendmentStages.Reportable, stage) < 0)
+        {
+            errors.Add("stage", $"A check-in reports one of: {string.Join(", ", AmendmentStages.Reportable.Select(s => WireNames.Of(s)))}. " +
+                "Issuing and cancelling have their own endpoints.");
+        }
+    }
+}
+
+internal sealed class ReportProgressHandler(IDbSession db, AmendmentWriter writer, AmendmentHistory history, ICaller caller, TimeProvider clock)
+    : IRequestHandler<ReportProgress, ProgressDto>
+{
+    private const string Insert = """
+        INSERT INTO amendment_progress (id, amendment_id, at, stage, note, blockers, resources_requested, key_id, unit_id)
+        VALUES (@Id, @AmendmentId, @At, @Stage, @Note, @Blockers, @ResourcesRequested, @KeyId, @UnitId)
+        """;
+
+    public async Task<ProgressDto> Handle(ReportProgress request, CancellationToken cancellationToken)
+    {
+        var row = await writer.Load(request.Id, request.IfMatch, cancellationToken);
+        if (row.DraftingUnitId != caller.UnitId)
+        {
+            throw new ForbiddenException("Only drafters of the drafting unit report progress on an amendment.");
+        }
+
+        var body = request.Body!;
+        var from = row.StatusValue;
+        var stage = body.Stage ?? from;
+        await writer.MoveTo(row, stage, writer.Today, cancellationToken);
+
+        var now = clock.GetUtcNow();
+        var progress = new ProgressDto(
+            Guid.CreateVersion7(), now, stage, body.Note!.Trim(), Trimmed(body.Blockers), Trimmed(body.ResourcesRequested), caller.KeyId, caller.UnitId);
+        await db.ExecuteAsync(Insert, new
+        {
+            progress.Id, AmendmentId = row.Id, progress.At, Stage = WireNames.Of(stage), progress.Note, progress.Blockers,
+            progress.ResourcesRequested, progress.KeyId, progress.UnitId,
+        }, cancellationToken);
+        row.LastProgressAt = now;
+        await writer.Save(row, cancellationToken);
+        await history.Record(row.Id, Actor.Of(caller), "progress_reported", from, stage, progress.Note, cancellationToken);
+        return progress;
+    }
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,58 @@
+using MediatR;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.BuildingBlocks.Validation;
+using ObstacleRegister.Obstacles.Contracts;
+using ObstacleRegister.Obstacles.Triage;
+
+namespace ObstacleRegister.Obstacles.Resolution;
+
+internal sealed class LinkObstaclesToAmendmentHandler(IDbSession db, ObstacleTransitions transitions, IMediator mediator)
+    : IRequestHandler<LinkObstaclesToAmendment, IReadOnlyList<ObstacleSummary>>
+{
+    public async Task<IReadOnlyList<ObstacleSummary>> Handle(LinkObstaclesToAmendment request, CancellationToken cancellationToken)
+    {
+        var rows = (await ObstacleQueries.FindMany(db, request.ObstacleIds, cancellationToken)).ToDictionary(r => r.Id);
+        var errors = new ValidationErrors();
+        for (var i = 0; i < request.ObstacleIds.Count; i++)
+        {
+            if (!rows.ContainsKey(request.ObstacleIds[i]))
+            {
+                errors.Add($"obstacleIds[{i}]", $"No obstacle with id '{request.ObstacleIds[i]}'.");
+            }
+        }
+
+        errors.ThrowIfAny();
+        var change = new ObstacleChange(ObstacleStatus.InAmendment, "linked_to_amendment", $"Taken on by the amendment \"{request.AmendmentTitle}\".")
+        {
+            RelatedId = request.AmendmentId,
+        };
+        foreach (var id in request.ObstacleIds)
+        {
+            await transitions.Apply(rows[id], ifMatch: null, change, cancellationToken);
+        }
+
+        return await mediator.Send(new GetObstacles(request.ObstacleIds), cancellationToken);
+    }
+}
+
+internal sealed class ReleaseObstaclesFromAmendmentHandler(IDbSession db, ObstacleTransitions transitions)
+    : IRequestHandler<ReleaseObstaclesFromAmendment, int>
+{
+    public async Task<int> Handle(ReleaseObstaclesFromAmendment request, CancellationToken cancellationToken)
+    {
+        var change = new ObstacleChange(ObstacleStatus.Accepted, "released_from_amendment", request.Reason) { RelatedId = request.AmendmentId };
+        var released = 0;
+        foreach (var row in await ObstacleQueries.FindMany(db, request.ObstacleIds, cancellationToken))
+        {
+            // Only what the amendment still holds goes back; nothing else can have moved an in_amendment obstacle.
+            if (row.StatusValue == ObstacleStatus.InAmendment)
+            {
+                await transitions.Apply(row, ifMatch: null, change, cancellationToken);
+                released++;
+            }
+        }
+
+        return released;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using MediatR;
+using ObstacleRegister.Amendments.Contracts;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.Obstacles.Contracts;
+using ObstacleRegister.Obstacles.History;
+using ObstacleRegister.Obstacles.Triage;
+
+namespace ObstacleRegister.Obstacles.Resolution;
+
+/// <summary>
+/// An amendment in force resolves the obstacles it took on, and the duplicates that follow them: their
+/// reporters see the result as their own. Runs in the amendment's transaction, so it happens with it or not at all.
+/// </summary>
+internal sealed class ResolveOnAmendmentInForce(IDbSession db, ObstacleTransitions transitions) : INotificationHandler<AmendmentEnteredIntoForce>
+{
+    private const string Followers = $"SELECT {ObstacleQueries.Columns} FROM obstacle WHERE duplicate_of_id IN @Ids AND status = 'duplicate'";
+
+    public async Task Handle(AmendmentEnteredIntoForce notification, CancellationToken cancellationToken)
+    {
+        if (notification.ObstacleIds.Count == 0)
+        {
+            return;
+        }
+
+        var actor = new Actor(notification.ActorKeyId, notification.ActorUnitId);
+        var reason = string.Create(CultureInfo.InvariantCulture,
+            $"{notification.DocumentSymbol} took effect on {notification.EffectiveOn:yyyy-MM-dd} (amendment \"{notification.Title}\").");
+        var resolved = new List<ObstacleRow>();
+        foreach (var row in await ObstacleQueries.FindMany(db, notification.ObstacleIds, cancellationToken))
+        {
+            if (row.StatusValue == ObstacleStatus.InAmendment)
+            {
+                await transitions.Apply(row, ifMatch: null, Resolved("resolved", reason, notification.AmendmentId, actor), cancellationToken);
+                resolved.Add(row);
+            }
+        }
+
+        if (resolved.Count == 0)
+        {
+            return;
+        }
+
+        var masters = resolved.ToDictionary(r => r.Id, r => r.Reference);
+        var followers = await db.QueryAsync<ObstacleRow>(Followers, new { Ids = db.Dialect.IdList(masters.Keys) }, cancellationToken);
+        foreach (var follower in followers)
+        {
+            var why = $"Resolved with {masters[follower.DuplicateOfId!.Value]}, which it duplicates: {reason}";
+            await transitions.Apply(follower, ifMatch: null, Resolved("resolved_with_master", why, notification.AmendmentId, actor), cancellationToken);
+        }
+    }
+
+    private static ObstacleChange Resolved(string action, string reason, Guid amendmentId, Actor actor) =>
+        new(ObstacleStatus.Resolved, action, reason) { RelatedId = amendmentId, Actor = actor };
+}

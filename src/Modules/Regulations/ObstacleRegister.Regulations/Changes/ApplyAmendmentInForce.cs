@@ -1,0 +1,53 @@
+using MediatR;
+using ObstacleRegister.Amendments.Contracts;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.Regulations.Contracts;
+
+namespace ObstacleRegister.Regulations.Changes;
+
+/// <summary>
+/// When an amendment takes effect, its issued document is in force and its target is amended, replaced or
+/// repealed, as the recorded change says. Runs in the amendment's transaction.
+/// </summary>
+internal sealed class ApplyAmendmentInForce(IDbSession db, TimeProvider clock) : INotificationHandler<AmendmentEnteredIntoForce>
+{
+    private const string Relation = "SELECT relation FROM regulation_change WHERE regulation_id = @IssuedId AND target_id = @TargetId";
+
+    private const string SetStatus = """
+        UPDATE regulation SET status = @To, updated_at = @Now, version = version + 1
+        WHERE id = @Id AND status IN @From
+        """;
+
+    private static readonly string[] NotYetInForce = [WireNames.Of(RegulationStatus.NotYetInForce)];
+
+    /// <summary>A later change never undoes a stronger one: a repealed document does not become "amended".</summary>
+    private static readonly string[] StillInForce = [.. new[] { RegulationStatus.NotYetInForce, RegulationStatus.InForce }.Select(WireNames.Of)];
+
+    private static readonly string[] NotYetGone = [.. new[] { RegulationStatus.NotYetInForce, RegulationStatus.InForce, RegulationStatus.Amended }.Select(WireNames.Of)];
+
+    public async Task Handle(AmendmentEnteredIntoForce notification, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await db.ExecuteAsync(SetStatus, new
+        {
+            Id = notification.IssuedRegulationId, To = WireNames.Of(RegulationStatus.InForce), From = NotYetInForce, Now = now,
+        }, cancellationToken);
+
+        var relation = await db.QuerySingleOrDefaultAsync<string>(Relation, new { IssuedId = notification.IssuedRegulationId, TargetId = notification.RegulationId }, cancellationToken);
+        if (relation is null || TargetStatus(WireNames.Parse<RegulationChange>(relation)) is not { } status)
+        {
+            return;
+        }
+
+        var from = status == RegulationStatus.Amended ? StillInForce : NotYetGone;
+        await db.ExecuteAsync(SetStatus, new { Id = notification.RegulationId, To = WireNames.Of(status), From = from, Now = now }, cancellationToken);
+    }
+
+    private static RegulationStatus? TargetStatus(RegulationChange change) => change switch
+    {
+        RegulationChange.Amends or RegulationChange.Supplements or RegulationChange.TemporarilyAdjusts => RegulationStatus.Amended,
+        RegulationChange.Replaces => RegulationStatus.Replaced,
+        RegulationChange.Repeals => RegulationStatus.Repealed,
+        _ => null,
+    };
+}

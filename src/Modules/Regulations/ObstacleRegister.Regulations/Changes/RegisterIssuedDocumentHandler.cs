@@ -1,0 +1,51 @@
+using MediatR;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.BuildingBlocks.Validation;
+using ObstacleRegister.Regulations.Contracts;
+using ObstacleRegister.Regulations.Register;
+
+namespace ObstacleRegister.Regulations.Changes;
+
+/// <summary>
+/// Registers an amendment's issued document like any other regulation (same symbol rules, same uniqueness), then
+/// records what it does to its target. Field errors are named as the issuing client sent them.
+/// </summary>
+internal sealed class RegisterIssuedDocumentHandler(IDbSession db, IMediator mediator) : IRequestHandler<RegisterIssuedDocument, RegulationSummary>
+{
+    private const string InsertChange = "INSERT INTO regulation_change (regulation_id, target_id, relation) VALUES (@RegulationId, @TargetId, @Relation)";
+
+    /// <summary>The issue body's names for the regulation fields it fills.</summary>
+    private static readonly Dictionary<string, string> FieldNames = new(StringComparer.Ordinal)
+    {
+        ["symbol"] = "documentSymbol",
+    };
+
+    public async Task<RegulationSummary> Handle(RegisterIssuedDocument request, CancellationToken cancellationToken)
+    {
+        var target = await RegulationQueries.Get(db, request.TargetId, cancellationToken);
+        var body = new RegulationBody(
+            request.DocumentSymbol, request.Type ?? target.TypeValue, request.Title ?? request.DefaultTitle, request.Issuer ?? target.Issuer,
+            request.IssuedOn, request.EffectiveOn, Status: null, GuidesId: request.Change == RegulationChange.Guides ? target.Id : null);
+        EnsureValid(body);
+
+        var (issued, _) = await mediator.Send(new RegisterRegulation(body), cancellationToken);
+        if (request.Change != RegulationChange.Guides)
+        {
+            // A guiding document's relation is its guidesId; every other change is recorded here.
+            await db.ExecuteAsync(InsertChange, new { RegulationId = issued.Id, TargetId = target.Id, Relation = WireNames.Of(request.Change) }, cancellationToken);
+        }
+
+        return new RegulationSummary(issued.Id, issued.Symbol, issued.Type, issued.Title, issued.Status, issued.GuidesId);
+    }
+
+    private static void EnsureValid(RegulationBody body)
+    {
+        var errors = new ValidationErrors();
+        RegulationBodyRules.Validate(body, errors);
+        if (errors.Any)
+        {
+            throw new RequestValidationException(errors.ToDictionary().ToDictionary(e => FieldNames.GetValueOrDefault(e.Key, e.Key), e => e.Value));
+        }
+    }
+}
