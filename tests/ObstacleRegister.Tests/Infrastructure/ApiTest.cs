@@ -22,6 +22,9 @@ public abstract class ApiTest(DatabaseProvider provider)
 
     protected DatabaseProvider Provider => provider;
 
+    /// <summary>Configuration a fixture's host needs beyond the defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? HostSettings => null;
+
     /// <summary>A client holding the bootstrap admin key.</summary>
     protected HttpClient Admin { get; private set; } = null!;
 
@@ -33,7 +36,7 @@ public abstract class ApiTest(DatabaseProvider provider)
             Assert.Ignore($"SQL Server variant not run: set {TestDatabase.SqlServerVariable} to a connection string to run it.");
         }
 
-        Factory = new RegisterFactory(TestDatabase.Create(provider), Clock);
+        Factory = new RegisterFactory(TestDatabase.Create(provider), Clock, HostSettings);
         _ = Factory.Server;
     }
 

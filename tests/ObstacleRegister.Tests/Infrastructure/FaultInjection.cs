@@ -6,6 +6,9 @@ namespace ObstacleRegister.Tests.Infrastructure;
 public sealed class FaultInjection
 {
     public Type? FailAfter { get; set; }
+
+    /// <summary>Makes the next notification of this type fail after every module's handler has run.</summary>
+    public Type? FailNotification { get; set; }
 }
 
 internal sealed class FaultInjectionBehavior<TRequest, TResponse>(FaultInjection faults) : IPipelineBehavior<TRequest, TResponse>
@@ -20,5 +23,21 @@ internal sealed class FaultInjectionBehavior<TRequest, TResponse>(FaultInjection
         }
 
         return response;
+    }
+}
+
+/// <summary>Registered after the modules' handlers, so it runs last: the modules have written when it throws.</summary>
+internal sealed class FaultInjectionNotificationHandler<TNotification>(FaultInjection faults) : INotificationHandler<TNotification>
+    where TNotification : INotification
+{
+    public Task Handle(TNotification notification, CancellationToken cancellationToken)
+    {
+        if (faults.FailNotification == typeof(TNotification))
+        {
+            faults.FailNotification = null;
+            throw new InvalidOperationException($"Injected failure in a handler of {typeof(TNotification).Name}.");
+        }
+
+        return Task.CompletedTask;
     }
 }

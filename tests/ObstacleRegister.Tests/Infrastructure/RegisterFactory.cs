@@ -11,7 +11,8 @@ using ObstacleRegister.BuildingBlocks.Data;
 namespace ObstacleRegister.Tests.Infrastructure;
 
 /// <summary>The real host, in memory, on a <see cref="TestDatabase"/>, with every log line kept for inspection.</summary>
-public sealed class RegisterFactory(TestDatabase database, FakeClock clock) : WebApplicationFactory<Program>
+public sealed class RegisterFactory(TestDatabase database, FakeClock clock, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public const string AdminKey = "test-admin-key-0123456789abcdefghijklmnopqrstuvwxyz";
 
@@ -26,6 +27,13 @@ public sealed class RegisterFactory(TestDatabase database, FakeClock clock) : We
         builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Register", database.Value.ConnectionString);
         builder.UseSetting("Access:BootstrapAdminKey", AdminKey);
+        // Tests bring amendments into force themselves, at the dates they choose; a fixture that tests the timer sets its own.
+        builder.UseSetting("Amendments:InForceCheckInterval", "01:00:00");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging =>
         {
             logging.AddProvider(new CollectingLoggerProvider(LogLines));
@@ -40,6 +48,7 @@ public sealed class RegisterFactory(TestDatabase database, FakeClock clock) : We
             services.AddSingleton(Faults);
             // Registered after the host's behaviours, so it is the innermost: it fails inside the transaction.
             services.AddScoped(typeof(MediatR.IPipelineBehavior<,>), typeof(FaultInjectionBehavior<,>));
+            services.AddScoped(typeof(MediatR.INotificationHandler<>), typeof(FaultInjectionNotificationHandler<>));
         });
     }
 }
