@@ -51,6 +51,11 @@ public sealed class HostileInputTests(DatabaseProvider provider) : ApiTest(provi
     [TestCase("/api/v1/units?parentId=1")]
     [TestCase("/api/v1/units?cursor=eyJ4IjoxfQ")]
     [TestCase("/api/v1/regulations/not-a-guid")]
+    [TestCase("/api/v1/amendments?cursor=eyJ4IjoxfQ")]
+    [TestCase("/api/v1/amendments?dueBefore=2026-02-30&overdue=1")]
+    [TestCase("/api/v1/amendments?kind=%00")]
+    [TestCase("/api/v1/deadlines?unitId=x&withinDays=-1")]
+    [TestCase("/api/v1/deadlines?withinDays=99999999999")]
     public async Task OddQueries_AreAnsweredWithoutServerErrors(string url)
     {
         using var response = await Admin.GetAsync(url);
