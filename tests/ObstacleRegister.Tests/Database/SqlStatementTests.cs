@@ -1,7 +1,12 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Dapper;
+using ObstacleRegister.Amendments;
+using ObstacleRegister.Amendments.Contracts;
+using ObstacleRegister.Amendments.Deadlines;
+using ObstacleRegister.Amendments.List;
 using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Time;
 using ObstacleRegister.Regulations.Contracts;
 using ObstacleRegister.Regulations.Search;
 using ObstacleRegister.Tests.Infrastructure;
@@ -124,6 +129,56 @@ public sealed partial class SqlStatementTests
             Assert.That(errors, Is.Empty);
         });
     }
+
+    [Test]
+    public async Task AmendmentListAndDeadlines_AreValidOnBothEngines()
+    {
+        var list = new ListAmendments(
+            AmendmentStatus.Drafting, Guid.NewGuid(), Guid.NewGuid(), AmendmentKind.Amend, true, false, new DateOnly(2026, 6, 30), 50, null);
+        var (sql, _) = ListAmendmentsHandler.Build(list, new AmendmentCursor(new DateOnly(2026, 4, 30), Guid.NewGuid()), AmendmentClock());
+        var deadlines = GetDeadlinesHandler.Statements(SqlServerDialect.Instance).ToList();
+        using var scratch = await SqliteScratch.Migrated();
+        await using var connection = await scratch.Connections.OpenAsync(CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(deadlines, Has.Count.EqualTo(6));
+            foreach (var tsql in deadlines.Append(SqlServerDialect.Instance.Limit(sql)))
+            {
+                TSql.Parse(tsql, out var errors);
+                Assert.That(errors, Is.Empty, tsql);
+            }
+
+            foreach (var sqlite in GetDeadlinesHandler.Statements(SqliteDialect.Instance).Append(SqliteDialect.Instance.Limit(sql)))
+            {
+                Assert.DoesNotThrowAsync(() => Explain(connection, sqlite));
+            }
+        });
+    }
+
+    [TestCase(null, null, false, "ix_amendment_due_on")]
+    [TestCase("drafting", null, false, "ix_amendment_status")]
+    [TestCase(null, "unit", false, "ix_amendment_drafting_unit_id")]
+    [TestCase(null, null, true, "ix_amendment_open")]
+    public async Task AmendmentList_ReadsOnePageInIndexOrderWithoutSorting(string? status, string? unit, bool overdue, string index)
+    {
+        var list = new ListAmendments(
+            status is null ? null : AmendmentStatus.Drafting, unit is null ? null : Guid.NewGuid(), null, null, overdue ? true : null, null, null, 50, null);
+        var (sql, _) = ListAmendmentsHandler.Build(list, new AmendmentCursor(new DateOnly(2026, 4, 30), Guid.NewGuid()), AmendmentClock());
+        using var scratch = await SqliteScratch.Migrated();
+        await using var connection = await scratch.Connections.OpenAsync(CancellationToken.None);
+
+        var plan = string.Join('\n', await QueryPlan(connection, SqliteDialect.Instance.Limit(sql)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(plan, Does.Contain($"USING INDEX {index}"), plan);
+            Assert.That(plan, Does.Not.Contain("TEMP B-TREE"), plan);
+        });
+    }
+
+    private static AmendmentClock AmendmentClock() =>
+        new(new RegisterCalendar(TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new RegisterOptions())));
 
     [Test]
     public void SqlServerPaging_IsValidTSqlOnlyWithOrderBy()

@@ -199,12 +199,24 @@ public sealed class AmendmentProgressTests(DatabaseProvider provider) : Amendmen
         });
     }
 
-    [Test]
-    public async Task MoveDeadline_ByDrafter_Returns403()
+    [TestCase("deadline")]
+    [TestCase("obstacles")]
+    [TestCase("cancel")]
+    public async Task CoordinatorOnlyChanges_ByTheDraftingUnitOrAReporter_Return403AndChangeNothing(string action)
     {
         var id = (await Open()).Str("id");
+        var obstacle = await AcceptedObstacle(ReporterA);
+        var body = new JsonObject { ["dueOn"] = "2026-06-30", ["reason"] = "Xin lùi.", ["obstacleIds"] = new JsonArray(obstacle) };
 
-        await Send(Drafter.Http, $"/api/v1/amendments/{id}/deadline", new JsonObject { ["dueOn"] = "2026-06-30", ["reason"] = "Xin lùi." }, status: 403);
+        await Send(Drafter.Http, $"/api/v1/amendments/{id}/{action}", body.DeepClone(), status: 403);
+        await Send(ReporterA.Http, $"/api/v1/amendments/{id}/{action}", body.DeepClone(), status: 403);
+
+        using var after = await Coordinator.Http.GetAsync($"/api/v1/amendments/{id}");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(after.Headers.ETag!.Tag, Is.EqualTo("\"1\""), "the amendment did not change");
+            Assert.That(await ObstacleStatus(obstacle), Is.EqualTo("accepted"));
+        });
     }
 
     [Test]

@@ -28,25 +28,41 @@ internal sealed class GetDeadlinesHandler(IDbSession db, AmendmentClock clock) :
 
     private const string DueSoon = "is_open = 1 AND due_on >= @Today AND due_on <= @Until";
 
+    /// <summary>Each part's condition and order; the unit's (drafting_unit_id, due_on, id) index serves all three.</summary>
+    private static readonly (string Condition, string Order)[] Parts =
+    [
+        (Unit + AmendmentFilters.IsOverdue, "due_on, id"),
+        (Unit + DueSoon, "due_on, id"),
+        (Unit + AmendmentFilters.IsStale, "last_progress_at, id"),
+    ];
+
+    /// <summary>Every statement this query runs, for the tests that check them on both engines.</summary>
+    internal static IEnumerable<string> Statements(ISqlDialect dialect) => Parts.SelectMany(p => new[] { CountSql(p.Condition), PageSql(dialect, p) });
+
     public async Task<DeadlinesDto> Handle(GetDeadlines request, CancellationToken cancellationToken)
     {
         var parameters = new
         {
             request.UnitId, clock.Today, Until = clock.Today.AddDays(request.WithinDays), clock.StaleBefore, request.Limit,
         };
-        return new DeadlinesDto(
-            request.UnitId, clock.Today, request.WithinDays,
-            await Section(Unit + AmendmentFilters.IsOverdue, "due_on, id", parameters, cancellationToken),
-            await Section(Unit + DueSoon, "due_on, id", parameters, cancellationToken),
-            await Section(Unit + AmendmentFilters.IsStale, "last_progress_at, id", parameters, cancellationToken));
+        var sections = new List<DeadlineSection>();
+        foreach (var part in Parts)
+        {
+            sections.Add(await Section(part, parameters, cancellationToken));
+        }
+
+        return new DeadlinesDto(request.UnitId, clock.Today, request.WithinDays, sections[0], sections[1], sections[2]);
     }
 
-    private async Task<DeadlineSection> Section(string condition, string order, object parameters, CancellationToken ct)
+    private async Task<DeadlineSection> Section((string Condition, string Order) part, object parameters, CancellationToken ct)
     {
-        var count = await db.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM amendment WHERE {condition}", parameters, ct);
-        var rows = count == 0
-            ? []
-            : await db.QueryAsync<AmendmentRow>(db.Dialect.Limit($"SELECT {AmendmentQueries.Columns} FROM amendment WHERE {condition} ORDER BY {order}"), parameters, ct);
+        var count = await db.ExecuteScalarAsync<int>(CountSql(part.Condition), parameters, ct);
+        var rows = count == 0 ? [] : await db.QueryAsync<AmendmentRow>(PageSql(db.Dialect, part), parameters, ct);
         return new DeadlineSection(count, rows.Select(r => r.ToListItem(clock)).ToList());
     }
+
+    private static string CountSql(string condition) => $"SELECT COUNT(*) FROM amendment WHERE {condition}";
+
+    private static string PageSql(ISqlDialect dialect, (string Condition, string Order) part) =>
+        dialect.Limit($"SELECT {AmendmentQueries.Columns} FROM amendment WHERE {part.Condition} ORDER BY {part.Order}");
 }
