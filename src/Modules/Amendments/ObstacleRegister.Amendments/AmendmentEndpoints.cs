@@ -147,23 +147,9 @@ internal static class AmendmentEndpoints
     private static void MapChange<TBody>(
         RouteGroupBuilder amendments, string action, string[] roles, string name, string summary, string description,
         Func<Guid, string?, TBody?, IRequest<VersionedAmendment>> command)
-        where TBody : class
-    {
-        amendments.MapPost($"/{{id:guid}}/{action}", async (
-                Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, [FromBody] TBody? body, IMediator mediator, CancellationToken ct) =>
-            {
-                var (amendment, version) = await mediator.Send(command(id, ifMatch, body), ct);
-                return ApiResults.Ok(amendment, version);
-            })
-            .RequireAuthorization(p => p.RequireRole(roles))
+        where TBody : class =>
+        amendments.MapVersionedAction(action, roles, command, r => (r.Amendment, r.Version))
             .WithName(name)
             .WithSummary(summary)
-            .WithDescription(description + IfMatchNote)
-            .Produces<AmendmentDto>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
-    }
+            .WithDescription(description + IfMatchNote);
 }

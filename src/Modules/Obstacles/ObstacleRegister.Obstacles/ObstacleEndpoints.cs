@@ -1,7 +1,6 @@
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using ObstacleRegister.BuildingBlocks.Http;
 using ObstacleRegister.BuildingBlocks.Idempotency;
@@ -89,23 +88,10 @@ internal static class ObstacleEndpoints
     private static void MapTransition<TBody>(
         RouteGroupBuilder obstacles, string action, string role, string name, string summary, string description,
         Func<Guid, string?, TBody?, IRequest<VersionedObstacle>> command)
-        where TBody : class
-    {
-        obstacles.MapPost($"/{{id:guid}}/{action}", async (
-                Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, [FromBody] TBody? body, IMediator mediator, CancellationToken ct) =>
-            {
-                var (obstacle, version) = await mediator.Send(command(id, ifMatch, body), ct);
-                return ApiResults.Ok(obstacle, version);
-            })
-            .RequireAuthorization(p => p.RequireRole(role))
+        where TBody : class =>
+        obstacles.MapVersionedAction(action, [role], command, r => (r.Obstacle, r.Version))
             .WithName(name)
             .WithSummary(summary)
             .WithDescription(description + " Send the ETag as If-Match: 412 when the obstacle changed since. An illegal transition is 409 " +
-                "(type illegal-transition, with currentStatus).")
-            .Produces<ObstacleDto>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
-    }
+                "(type illegal-transition, with currentStatus).");
 }
