@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load run against the real service on loopback. Usage: bench/run.sh [obstacles] [duration] ["connection counts"]
 # Seeds bench/data/<obstacles>/bench.db once (reused afterwards), starts the Release build on 127.0.0.1:5199,
-# runs four wrk scenarios at each connection count (few connections measure latency, many measure throughput)
+# runs six wrk scenarios at each connection count (few connections measure latency, many measure throughput)
 # and writes bench/results/<obstacles>-<date>.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,6 +38,7 @@ key=$(curl -sf -X POST "${base}/api/v1/api-keys" -H "X-Api-Key: ${admin}" -H 'Co
 
 export BENCH_KEY="$key" BENCH_WRK="$(pwd)/bench/wrk" BENCH_IDS="$(pwd)/${data}/obstacle-ids.txt"
 export BENCH_REGULATION=$(head -n 1 "${data}/regulation-ids.txt")
+export BENCH_AMENDMENTS="$(pwd)/${data}/amendment-ids.txt" BENCH_UNITS="$(pwd)/${data}/unit-ids.txt"
 
 mkdir -p bench/results
 out="bench/results/${obstacles}-$(date -u +%Y%m%dT%H%M%SZ).md"
@@ -48,7 +49,7 @@ out="bench/results/${obstacles}-$(date -u +%Y%m%dT%H%M%SZ).md"
   echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
 } >"$out"
 for connections in $connection_counts; do
-  for scenario in read list search intake; do
+  for scenario in read list search amendments deadlines intake; do
     line=$(wrk -t2 -c"$connections" -d"$duration" --latency -s "bench/wrk/${scenario}.lua" "$base" | grep '^RESULT')
     echo "$scenario c=$connections: $line"
     echo "$line" | sed -E "s/RESULT requests=[0-9]+ rps=([0-9]+) p50_ms=([0-9.]+) p99_ms=([0-9.]+) max_ms=([0-9.]+) errors=([0-9]+) non2xx=([0-9]+)/| ${scenario} | ${connections} | \1 | \2 | \3 | \4 | \5 | \6 |/" >>"$out"

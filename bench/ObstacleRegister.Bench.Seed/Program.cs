@@ -30,13 +30,17 @@ var seeder = new Seeder(connection, new VietnameseCorpus(new Random(20260302)), 
 var units = await seeder.Units();
 var regulations = await seeder.Regulations();
 var obstacles = await seeder.Obstacles(units, regulations);
+var amendments = await new AmendmentSeeder(connection, new VietnameseCorpus(new Random(20250109)), new Random(206))
+    .Seed(options.Obstacles / 20, units, regulations, obstacles);
 await Exec(connection, "PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);");
 
 var folder = Path.GetDirectoryName(Path.GetFullPath(options.Database))!;
 await File.WriteAllLinesAsync(Path.Combine(folder, "obstacle-ids.txt"), obstacles.OrderBy(_ => Random.Shared.Next()).Take(2000).Select(id => id.ToString()));
 await File.WriteAllLinesAsync(Path.Combine(folder, "regulation-ids.txt"), regulations.Take(2000).Select(id => id.ToString()));
+await File.WriteAllLinesAsync(Path.Combine(folder, "amendment-ids.txt"), amendments.OrderBy(_ => Random.Shared.Next()).Take(2000).Select(id => id.ToString()));
+await File.WriteAllLinesAsync(Path.Combine(folder, "unit-ids.txt"), units.Select(id => id.ToString()));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"seeded {units.Count} units, {regulations.Count} regulations, {obstacles.Count} obstacles in {watch.Elapsed.TotalSeconds:F0} s; {new FileInfo(options.Database).Length / 1048576} MiB"));
+    $"seeded {units.Count} units, {regulations.Count} regulations, {obstacles.Count} obstacles, {amendments.Count} amendments in {watch.Elapsed.TotalSeconds:F0} s; {new FileInfo(options.Database).Length / 1048576} MiB"));
 return 0;
 
 static async Task Exec(DbConnection connection, string sql)
