@@ -31,6 +31,14 @@ public interface ICaller
     bool IsInRole(string role);
 }
 
+/// <summary>Who a history entry names: an API key and its unit, or nobody when the register acted on its own (a date reached).</summary>
+public readonly record struct Actor(Guid? KeyId, Guid? UnitId)
+{
+    public static readonly Actor Register = new(null, null);
+
+    public static Actor Of(ICaller caller) => new(caller.KeyId, caller.UnitId);
+}
+
 internal sealed class HttpCaller(IHttpContextAccessor accessor) : ICaller
 {
     public Guid KeyId => Read(CallerClaims.KeyId);

@@ -1,5 +1,4 @@
 using ObstacleRegister.Amendments.Contracts;
-using ObstacleRegister.Amendments.History;
 using ObstacleRegister.Amendments.Stages;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;

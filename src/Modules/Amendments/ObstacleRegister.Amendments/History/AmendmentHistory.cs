@@ -7,14 +7,6 @@ using ObstacleRegister.BuildingBlocks.Security;
 
 namespace ObstacleRegister.Amendments.History;
 
-/// <summary>Who an entry names: an API key and its unit, or nobody when the register acted on a date reached.</summary>
-internal readonly record struct Actor(Guid? KeyId, Guid? UnitId)
-{
-    public static readonly Actor Register = new(null, null);
-
-    public static Actor Of(ICaller caller) => new(caller.KeyId, caller.UnitId);
-}
-
 /// <summary>One change in an amendment's life.</summary>
 /// <param name="Action">What happened: <c>opened</c>, <c>obstacles_linked</c>, <c>progress_reported</c>, <c>deadline_moved</c>, <c>issued</c>, <c>entered_into_force</c>, <c>cancelled</c>.</param>
 /// <param name="From">The stage before; absent for the opening.</param>

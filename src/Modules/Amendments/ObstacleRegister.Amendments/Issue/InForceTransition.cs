@@ -3,6 +3,7 @@ using MediatR;
 using ObstacleRegister.Amendments.Contracts;
 using ObstacleRegister.Amendments.History;
 using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Security;
 
 namespace ObstacleRegister.Amendments.Issue;
 

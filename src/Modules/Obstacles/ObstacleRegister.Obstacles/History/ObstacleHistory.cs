@@ -43,12 +43,6 @@ internal sealed class ObstacleEventRow
         Reason, RelatedId, KeyId, UnitId);
 }
 
-/// <summary>Who a history entry names: an API key and its unit, or nobody when the register acted on its own (a date reached).</summary>
-internal readonly record struct Actor(Guid? KeyId, Guid? UnitId)
-{
-    public static Actor Of(ICaller caller) => new(caller.KeyId, caller.UnitId);
-}
-
 /// <summary>The append-only record of every change: written in the same transaction as the change itself.</summary>
 internal static class ObstacleHistory
 {

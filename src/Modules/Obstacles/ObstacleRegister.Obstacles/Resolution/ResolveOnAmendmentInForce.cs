@@ -2,8 +2,8 @@ using System.Globalization;
 using MediatR;
 using ObstacleRegister.Amendments.Contracts;
 using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Security;
 using ObstacleRegister.Obstacles.Contracts;
-using ObstacleRegister.Obstacles.History;
 using ObstacleRegister.Obstacles.Triage;
 
 namespace ObstacleRegister.Obstacles.Resolution;
