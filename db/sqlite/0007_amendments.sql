@@ -24,12 +24,16 @@ CREATE TABLE amendment (
     version INTEGER NOT NULL
 );
 CREATE INDEX ix_amendment_due_on ON amendment (due_on, id);
-CREATE INDEX ix_amendment_open ON amendment (is_open, due_on, id);
+CREATE INDEX ix_amendment_open ON amendment (due_on, id) WHERE is_open = 1;
 CREATE INDEX ix_amendment_status ON amendment (status, due_on, id);
 CREATE INDEX ix_amendment_drafting_unit_id ON amendment (drafting_unit_id, due_on, id);
+-- Open work only (partial indexes: the literal is_open = 1 in the queries selects them): a unit's overdue, due-soon
+-- and stale work for /deadlines, and every unit's for the overdue and stale filters.
+CREATE INDEX ix_amendment_drafting_unit_open ON amendment (drafting_unit_id, due_on, id) WHERE is_open = 1;
+CREATE INDEX ix_amendment_drafting_unit_stale ON amendment (drafting_unit_id, last_progress_at) WHERE is_open = 1;
 CREATE INDEX ix_amendment_regulation_id ON amendment (regulation_id);
 CREATE INDEX ix_amendment_issued_regulation_id ON amendment (issued_regulation_id);
-CREATE INDEX ix_amendment_last_progress_at ON amendment (is_open, last_progress_at);
+CREATE INDEX ix_amendment_last_progress_at ON amendment (last_progress_at) WHERE is_open = 1;
 -- What the in-force sweep reads: issued amendments by effective date.
 CREATE INDEX ix_amendment_effective_on ON amendment (status, effective_on);
 

@@ -177,6 +177,21 @@ public sealed partial class SqlStatementTests
         });
     }
 
+    [Test]
+    public async Task Deadlines_ReadOnlyTheUnitsRowsForEachPart()
+    {
+        using var scratch = await SqliteScratch.Migrated();
+        await using var connection = await scratch.Connections.OpenAsync(CancellationToken.None);
+
+        var plans = new List<string>();
+        foreach (var sql in GetDeadlinesHandler.Statements(SqliteDialect.Instance))
+        {
+            plans.Add(string.Join('\n', await QueryPlan(connection, sql)));
+        }
+
+        Assert.That(plans, Has.All.Match("USING (COVERING )?INDEX ix_amendment_drafting_unit_(open|stale) \\(drafting_unit_id=\\?"), string.Join("\n---\n", plans));
+    }
+
     private static AmendmentClock AmendmentClock() =>
         new(new RegisterCalendar(TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new RegisterOptions())));
 
