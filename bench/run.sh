@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load run against the real service on loopback. Usage: bench/run.sh [obstacles] [duration] ["connection counts"]
+# Load run against the real service on loopback. Usage: bench/run.sh [obstacles] [duration] ["connection counts"] ["scenarios"]
 # Seeds bench/data/<obstacles>/bench.db once (reused afterwards), starts the Release build on 127.0.0.1:5199,
 # runs six wrk scenarios at each connection count (few connections measure latency, many measure throughput)
 # and writes bench/results/<obstacles>-<date>.md.
@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 obstacles=${1:-100000}
 duration=${2:-20s}
 connection_counts=${3:-"2 16"}
+scenarios=${4:-"read list search amendments deadlines intake"}
 port=5199
 base="http://127.0.0.1:${port}"
 
@@ -49,7 +50,7 @@ out="bench/results/${obstacles}-$(date -u +%Y%m%dT%H%M%SZ).md"
   echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
 } >"$out"
 for connections in $connection_counts; do
-  for scenario in read list search amendments deadlines intake; do
+  for scenario in $scenarios; do
     line=$(wrk -t2 -c"$connections" -d"$duration" --latency -s "bench/wrk/${scenario}.lua" "$base" | grep '^RESULT')
     echo "$scenario c=$connections: $line"
     echo "$line" | sed -E "s/RESULT requests=[0-9]+ rps=([0-9]+) p50_ms=([0-9.]+) p99_ms=([0-9.]+) max_ms=([0-9.]+) errors=([0-9]+) non2xx=([0-9]+)/| ${scenario} | ${connections} | \1 | \2 | \3 | \4 | \5 | \6 |/" >>"$out"
