@@ -34,6 +34,9 @@ public sealed record AmendmentSummary(
     Guid Id, string Title, AmendmentKind Kind, AmendmentStatus Status, Guid RegulationId, Guid DraftingUnitId, DateOnly DueOn,
     Guid? IssuedRegulationId);
 
+/// <summary>The amendment that took this obstacle on most recently (open, in force or cancelled); null when none has.</summary>
+public sealed record GetAmendmentOfObstacle(Guid ObstacleId) : IRequest<AmendmentSummary?>;
+
 /// <summary>The amendments whose target or issued document is this regulation, newest first.</summary>
 public sealed record GetAmendmentsTouchingRegulation(Guid RegulationId) : IRequest<IReadOnlyList<AmendmentSummary>>;
 

@@ -18,3 +18,17 @@ internal sealed class GetAmendmentsTouchingRegulationHandler(IDbSession db)
         return targeting.Concat(issuing).OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Select(r => r.ToSummary()).ToList();
     }
 }
+
+internal sealed class GetAmendmentOfObstacleHandler(IDbSession db) : IRequestHandler<GetAmendmentOfObstacle, AmendmentSummary?>
+{
+    private const string Latest = $"""
+        SELECT {AmendmentQueries.Columns} FROM amendment
+        WHERE id IN (SELECT l.amendment_id FROM amendment_obstacle l WHERE l.obstacle_id = @ObstacleId)
+        ORDER BY created_at DESC, id DESC
+        """;
+
+    public async Task<AmendmentSummary?> Handle(GetAmendmentOfObstacle request, CancellationToken cancellationToken) =>
+        await db.QueryAsync<AmendmentRow>(db.Dialect.Limit(Latest), new { request.ObstacleId, Limit = 1 }, cancellationToken) is [var latest, ..]
+            ? latest.ToSummary()
+            : null;
+}

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ObstacleRegister.Amendments.Contracts;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Security;
@@ -28,12 +29,13 @@ internal sealed record MasterDto(Guid Id, string Reference, ObstacleStatus Statu
 /// <param name="UnitId">The reporting unit.</param>
 /// <param name="Answer">The public answer: the reason given when it was rejected.</param>
 /// <param name="Master">For a duplicate, the obstacle it follows.</param>
+/// <param name="Amendment">The amendment that took it on (the latest, if one was cancelled and another opened); absent before that.</param>
 /// <param name="Contact">How to reach the reporter. Full view only.</param>
 /// <param name="LikelyDuplicates">Obstacles found at intake that may be the same. Full view only.</param>
 internal sealed record ObstacleDto(
     Guid Id, string Reference, string Visibility, Guid UnitId, string Title, string Description, ObstacleCategory Category,
     ObstacleSeverity Severity, RemedyRoute Proposal, string? Impact, ObstacleStatus Status, string? Answer, Guid? DuplicateOfId,
-    MasterDto? Master, IReadOnlyList<CitedProvisionDto> Regulations, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    MasterDto? Master, AmendmentRef? Amendment, IReadOnlyList<CitedProvisionDto> Regulations, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Contact { get; init; }
@@ -41,6 +43,11 @@ internal sealed record ObstacleDto(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<LikelyDuplicateDto>? LikelyDuplicates { get; init; }
 }
+
+/// <summary>The amendment following an obstacle, in brief: where the work that removes it stands.</summary>
+/// <param name="DueOn">Its due date for issuance.</param>
+/// <param name="IssuedRegulationId">The document issued, once it is.</param>
+internal sealed record AmendmentRef(Guid Id, string Title, AmendmentStatus Status, DateOnly DueOn, Guid? IssuedRegulationId);
 
 /// <summary>An obstacle in a list: public fields only.</summary>
 internal sealed record ObstacleListItem(

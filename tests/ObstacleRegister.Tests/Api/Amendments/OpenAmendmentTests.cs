@@ -50,6 +50,25 @@ public sealed class OpenAmendmentTests(DatabaseProvider provider) : AmendmentTes
     }
 
     [Test]
+    public async Task Obstacle_TakenOnByAnAmendment_ShowsItEvenInThePublicView()
+    {
+        var obstacle = await AcceptedObstacle(ReporterA);
+        var before = await ReporterB.Http.GetAsync($"/api/v1/obstacles/{obstacle}").ExpectJson(200);
+        var amendment = await Open(OpenBody(obstacle));
+
+        var seenByAnotherUnit = await ReporterB.Http.GetAsync($"/api/v1/obstacles/{obstacle}").ExpectJson(200);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(before["amendment"], Is.Null);
+            Assert.That(seenByAnotherUnit.Str("visibility"), Is.EqualTo("public"));
+            Assert.That(seenByAnotherUnit["amendment"]!.Str("id"), Is.EqualTo(amendment.Str("id")));
+            Assert.That(seenByAnotherUnit["amendment"]!.Str("status"), Is.EqualTo("planned"));
+            Assert.That(seenByAnotherUnit["amendment"]!.Str("dueOn"), Is.EqualTo("2026-04-30"));
+        });
+    }
+
+    [Test]
     public async Task Open_WithAnObstacleNotYetAccepted_Returns409AndOpensNothing()
     {
         var accepted = await AcceptedObstacle(ReporterA);
