@@ -2,6 +2,7 @@ using ObstacleRegister.Access;
 using ObstacleRegister.Amendments;
 using ObstacleRegister.Api;
 using ObstacleRegister.BuildingBlocks;
+using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Messaging;
 using ObstacleRegister.Obstacles;
@@ -26,6 +27,7 @@ api.MapAccess();
 api.MapRegulations();
 api.MapObstacles();
 api.MapAmendments();
+api.MapChangeFeed();
 app.MapOperationalEndpoints();
 
 app.Run();

@@ -38,6 +38,7 @@ public static class BuildingBlocksRegistration
         services.AddSingleton<RegisterCalendar>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICaller, HttpCaller>();
+        services.AddScoped<Changes.IChangeLog, Changes.ChangeLog>();
         services.AddHostedService<Idempotency.IdempotencyJanitor>();
         services.AddHostedService<SqliteCheckpointer>();
         return services;

@@ -54,6 +54,15 @@ public interface ISqlDialect
 
     /// <summary>The engine's full-text query for documents holding every phrase of at least one group.</summary>
     string AnyPhraseGroup(IReadOnlyList<IReadOnlyList<string>> groups);
+
+    /// <summary><c>change_log.position</c> as a 64-bit integer, for the feed's cursor.</summary>
+    string ChangePosition { get; }
+
+    /// <summary>
+    /// The changes after the position in <paramref name="afterParameter"/> that no reader can see out of order:
+    /// on SQL Server only those below every uncommitted change.
+    /// </summary>
+    string ChangesAfter(string afterParameter);
 }
 
 public sealed class SqliteDialect : ISqlDialect
@@ -87,6 +96,10 @@ public sealed class SqliteDialect : ISqlDialect
 
     public string AnyPhraseGroup(IReadOnlyList<IReadOnlyList<string>> groups) =>
         string.Join(" OR ", groups.Select(g => $"({string.Join(' ', g.Select(p => $"\"{p}\""))})"));
+
+    public string ChangePosition => "position";
+
+    public string ChangesAfter(string afterParameter) => $"position > {afterParameter}";
 }
 
 public sealed class SqlServerDialect : ISqlDialect
@@ -120,4 +133,9 @@ public sealed class SqlServerDialect : ISqlDialect
 
     public string AnyPhraseGroup(IReadOnlyList<IReadOnlyList<string>> groups) =>
         string.Join(" OR ", groups.Select(g => $"({string.Join(" AND ", g.Select(p => $"\"{p}\""))})"));
+
+    public string ChangePosition => "CAST(position AS bigint)";
+
+    public string ChangesAfter(string afterParameter) =>
+        $"position > CAST({afterParameter} AS binary(8)) AND position < MIN_ACTIVE_ROWVERSION()";
 }

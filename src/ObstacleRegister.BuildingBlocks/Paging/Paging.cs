@@ -36,7 +36,7 @@ public static class Cursor
         Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(key));
 
     /// <summary>Reads a cursor made by <see cref="Encode{TKey}"/>; anything else is a 400 on <c>cursor</c>.</summary>
-    public static TKey? Decode<TKey>(string? cursor)
+    public static TKey? Decode<TKey>(string? cursor, string field = "cursor")
         where TKey : class
     {
         if (string.IsNullOrEmpty(cursor))
@@ -52,7 +52,7 @@ public static class Cursor
         }
         catch (Exception ex) when (ex is FormatException or JsonException or NotSupportedException)
         {
-            throw RequestValidationException.For("cursor", "'cursor' is not a cursor this API returned.");
+            throw RequestValidationException.For(field, $"'{field}' is not a cursor this API returned.");
         }
     }
 

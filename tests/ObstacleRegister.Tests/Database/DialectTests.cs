@@ -10,6 +10,29 @@ public sealed class DialectTests
     private static readonly string[] Terms = ["chong", "cheo"];
 
     [Test]
+    public async Task ChangeFeedQuery_RunsOnSqliteInInsertOrderAndParsesAsTSql()
+    {
+        using var scratch = await SqliteScratch.Migrated();
+        await using var connection = await scratch.Connections.OpenAsync(CancellationToken.None);
+        foreach (var type in new[] { "obstacle.submitted", "obstacle.accepted", "amendment.opened" })
+        {
+            await connection.ExecuteAsync(
+                "INSERT INTO change_log (id, type, resource, resource_id, unit_id, at) VALUES (@Id, @Type, 'x', @Id, NULL, '2026-03-02T02:00:00.0000000+00:00')",
+                new { Id = Guid.NewGuid().ToString(), Type = type });
+        }
+
+        var afterFirst = await connection.QueryAsync<string>(
+            $"SELECT type FROM ({BuildingBlocks.Changes.ListChangesHandler.Query(SqliteDialect.Instance)}) AS page", new { After = 1L, Limit = 10 });
+        TSql.Parse(BuildingBlocks.Changes.ListChangesHandler.Query(SqlServerDialect.Instance), out var errors);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(afterFirst, Is.EqualTo(new[] { "obstacle.accepted", "amendment.opened" }));
+            Assert.That(errors, Is.Empty);
+        });
+    }
+
+    [Test]
     public async Task FullTextFragments_RunOnSqliteAndParseAsTSql()
     {
         static string Newest(ISqlDialect d) =>

@@ -34,7 +34,7 @@ internal sealed class CancelAmendmentHandler(IDbSession db, AmendmentWriter writ
         await writer.MoveTo(row, AmendmentStatus.Cancelled, writer.Today, cancellationToken);
         row.CancellationReason = reason;
         await writer.Save(row, cancellationToken);
-        await history.Record(row.Id, Actor.Of(caller), "cancelled", from, AmendmentStatus.Cancelled, reason, cancellationToken);
+        await history.Record(row, Actor.Of(caller), "cancelled", from, AmendmentStatus.Cancelled, reason, cancellationToken);
 
         var obstacleIds = await AmendmentQueries.LinkedObstacleIds(db, row.Id, cancellationToken);
         await mediator.Send(new ReleaseObstaclesFromAmendment(row.Id, obstacleIds, $"The amendment \"{row.Title}\" was cancelled: {reason}"), cancellationToken);

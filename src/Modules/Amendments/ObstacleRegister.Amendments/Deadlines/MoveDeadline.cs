@@ -60,7 +60,7 @@ internal sealed class MoveDeadlineHandler(IDbSession db, AmendmentWriter writer,
         row.DueOn = dueOn;
         await writer.Save(row, cancellationToken);
         var detail = string.Create(CultureInfo.InvariantCulture, $"{previous:yyyy-MM-dd} → {dueOn:yyyy-MM-dd}: {reason}");
-        await history.Record(row.Id, Actor.Of(caller), "deadline_moved", row.StatusValue, row.StatusValue, detail, cancellationToken);
+        await history.Record(row, Actor.Of(caller), "deadline_moved", row.StatusValue, row.StatusValue, detail, cancellationToken);
         return await mediator.Send(new GetAmendment(row.Id), cancellationToken);
     }
 }

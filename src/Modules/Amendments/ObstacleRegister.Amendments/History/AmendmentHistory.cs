@@ -1,5 +1,6 @@
 using MediatR;
 using ObstacleRegister.Amendments.Contracts;
+using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Messaging;
 using ObstacleRegister.BuildingBlocks.Paging;
@@ -17,19 +18,23 @@ namespace ObstacleRegister.Amendments.History;
 internal sealed record AmendmentEventDto(
     Guid Id, DateTimeOffset At, string Action, AmendmentStatus? From, AmendmentStatus To, string? Detail, Guid? KeyId, Guid? UnitId);
 
-/// <summary>The append-only record of every change, written in the same transaction as the change.</summary>
-internal sealed class AmendmentHistory(IDbSession db, TimeProvider clock)
+/// <summary>
+/// The append-only record of every change, written in the same transaction as the change, and announced in the
+/// change log (<c>amendment.{action}</c>, with the drafting unit) for the feed and webhooks.
+/// </summary>
+internal sealed class AmendmentHistory(IDbSession db, IChangeLog changes, TimeProvider clock)
 {
     private const string Insert = """
         INSERT INTO amendment_event (id, amendment_id, at, action, from_status, to_status, detail, key_id, unit_id)
         VALUES (@Id, @AmendmentId, @At, @Action, @FromStatus, @ToStatus, @Detail, @KeyId, @UnitId)
         """;
 
-    public Task Record(Guid amendmentId, Actor actor, string action, AmendmentStatus? from, AmendmentStatus to, string? detail, CancellationToken ct) =>
-        db.ExecuteAsync(Insert, new
+    public async Task Record(AmendmentRow amendment, Actor actor, string action, AmendmentStatus? from, AmendmentStatus to, string? detail, CancellationToken ct)
+    {
+        await db.ExecuteAsync(Insert, new
         {
             Id = Guid.CreateVersion7(),
-            AmendmentId = amendmentId,
+            AmendmentId = amendment.Id,
             At = clock.GetUtcNow(),
             Action = action,
             FromStatus = from is { } f ? WireNames.Of(f) : null,
@@ -38,6 +43,8 @@ internal sealed class AmendmentHistory(IDbSession db, TimeProvider clock)
             actor.KeyId,
             actor.UnitId,
         }, ct);
+        await changes.Record(new ResourceChange($"amendment.{action}", "amendment", amendment.Id, amendment.DraftingUnitId), ct);
+    }
 }
 
 /// <summary>An amendment's history, oldest first.</summary>

@@ -77,7 +77,7 @@ internal sealed class IssueAmendmentHandler(AmendmentWriter writer, AmendmentHis
         row.EffectiveOn = body.EffectiveOn;
         await writer.Save(row, cancellationToken);
         var detail = string.Create(CultureInfo.InvariantCulture, $"{issued.Symbol} issued on {body.IssuedOn:yyyy-MM-dd}, effective {body.EffectiveOn:yyyy-MM-dd}.");
-        await history.Record(row.Id, Actor.Of(caller), "issued", from, AmendmentStatus.Issued, detail, cancellationToken);
+        await history.Record(row, Actor.Of(caller), "issued", from, AmendmentStatus.Issued, detail, cancellationToken);
 
         if (row.EffectiveOn <= writer.Today)
         {

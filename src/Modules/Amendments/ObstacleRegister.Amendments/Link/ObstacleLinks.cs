@@ -83,6 +83,6 @@ internal sealed class ObstacleLinks(IDbSession db, IMediator mediator, Amendment
         var now = clock.GetUtcNow();
         await db.ExecuteAsync(Insert, obstacleIds.Select(id => new { AmendmentId = row.Id, ObstacleId = id, LinkedAt = now }), ct);
         var status = row.StatusValue;
-        await history.Record(row.Id, Actor.Of(caller), "obstacles_linked", status, status, string.Join(", ", linked.Select(o => o.Reference)), ct);
+        await history.Record(row, Actor.Of(caller), "obstacles_linked", status, status, string.Join(", ", linked.Select(o => o.Reference)), ct);
     }
 }

@@ -65,7 +65,7 @@ internal sealed class OpenAmendmentHandler(
         {
             Id = Guid.CreateVersion7(), AmendmentId = row.Id, At = now, row.DueOn, Reason = "Set when the amendment was opened.", caller.KeyId, caller.UnitId,
         }, cancellationToken);
-        await history.Record(row.Id, Actor.Of(caller), "opened", null, AmendmentStatus.Planned, row.Title, cancellationToken);
+        await history.Record(row, Actor.Of(caller), "opened", null, AmendmentStatus.Planned, row.Title, cancellationToken);
         await links.Link(row, body.ObstacleIds ?? [], cancellationToken);
         return await mediator.Send(new GetAmendment(row.Id), cancellationToken);
     }

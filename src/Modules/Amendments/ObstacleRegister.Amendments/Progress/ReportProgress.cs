@@ -74,7 +74,7 @@ internal sealed class ReportProgressHandler(IDbSession db, AmendmentWriter write
         }, cancellationToken);
         row.LastProgressAt = now;
         await writer.Save(row, cancellationToken);
-        await history.Record(row.Id, Actor.Of(caller), "progress_reported", from, stage, progress.Note, cancellationToken);
+        await history.Record(row, Actor.Of(caller), "progress_reported", from, stage, progress.Note, cancellationToken);
         return progress;
     }
 

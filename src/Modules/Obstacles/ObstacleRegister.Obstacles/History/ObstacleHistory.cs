@@ -1,4 +1,5 @@
 using MediatR;
+using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Messaging;
 using ObstacleRegister.BuildingBlocks.Paging;
@@ -43,30 +44,36 @@ internal sealed class ObstacleEventRow
         Reason, RelatedId, KeyId, UnitId);
 }
 
-/// <summary>The append-only record of every change: written in the same transaction as the change itself.</summary>
-internal static class ObstacleHistory
+/// <summary>
+/// The append-only record of every change, written in the same transaction as the change itself, and announced
+/// in the change log (<c>obstacle.{action}</c>, with the reporting unit) for the feed and webhooks.
+/// </summary>
+internal sealed class ObstacleHistory(IDbSession db, IChangeLog changes, TimeProvider clock)
 {
     private const string Insert = """
         INSERT INTO obstacle_event (id, obstacle_id, at, action, from_status, to_status, reason, related_id, key_id, unit_id)
         VALUES (@Id, @ObstacleId, @At, @Action, @FromStatus, @ToStatus, @Reason, @RelatedId, @KeyId, @UnitId)
         """;
 
-    public static Task Record(
-        IDbSession db, Actor actor, TimeProvider clock, Guid obstacleId, string action, ObstacleStatus? from, ObstacleStatus to,
-        string? reason, Guid? relatedId, CancellationToken ct) =>
-        db.ExecuteAsync(Insert, new
+    public async Task Record(
+        Actor actor, ObstacleRow obstacle, string action, ObstacleStatus? from, ObstacleStatus to, string? reason, Guid? relatedId,
+        CancellationToken ct)
+    {
+        await db.ExecuteAsync(Insert, new
         {
             Id = Guid.CreateVersion7(),
-            ObstacleId = obstacleId,
+            ObstacleId = obstacle.Id,
             At = clock.GetUtcNow(),
             Action = action,
             FromStatus = from is { } f ? WireNames.Of(f) : null,
             ToStatus = WireNames.Of(to),
             Reason = reason,
             RelatedId = relatedId,
-            KeyId = actor.KeyId,
-            UnitId = actor.UnitId,
+            actor.KeyId,
+            actor.UnitId,
         }, ct);
+        await changes.Record(new ResourceChange($"obstacle.{action}", "obstacle", obstacle.Id, obstacle.UnitId), ct);
+    }
 }
 
 /// <summary>An obstacle's history, oldest first. Anyone who may read the obstacle may read its history.</summary>

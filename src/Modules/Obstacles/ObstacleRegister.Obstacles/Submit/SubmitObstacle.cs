@@ -106,7 +106,7 @@ internal sealed class SubmitObstacleValidator : IValidator<SubmitObstacle>, IVal
 }
 
 internal sealed class SubmitObstacleHandler(
-    IDbSession db, IMediator mediator, ICaller caller, TimeProvider clock, RegisterCalendar calendar, ObstacleIntake intake)
+    IDbSession db, IMediator mediator, ICaller caller, TimeProvider clock, RegisterCalendar calendar, ObstacleIntake intake, ObstacleHistory history)
     : IRequestHandler<SubmitObstacle, VersionedObstacle>
 {
     public async Task<VersionedObstacle> Handle(SubmitObstacle request, CancellationToken cancellationToken)
@@ -135,7 +135,7 @@ internal sealed class SubmitObstacleHandler(
             Version = 1,
         };
         await intake.Store(row, cited.Select(c => (c.RegulationId!.Value, c.Provision!.Trim())).ToList(), cancellationToken);
-        await ObstacleHistory.Record(db, Actor.Of(caller), clock, row.Id, "submitted", null, ObstacleStatus.Submitted, null, null, cancellationToken);
+        await history.Record(Actor.Of(caller), row, "submitted", null, ObstacleStatus.Submitted, null, null, cancellationToken);
         await intake.StoreHints(row.Id, request.Hints, cancellationToken);
         return await mediator.Send(new GetObstacle(row.Id), cancellationToken);
     }

@@ -24,10 +24,10 @@ internal sealed class MarkDuplicateValidator : IValidator<MarkDuplicate>
     }
 }
 
-internal sealed class MarkDuplicateHandler(IDbSession db, ObstacleTransitions transitions, IMediator mediator, ICaller caller, TimeProvider clock)
+internal sealed class MarkDuplicateHandler(IDbSession db, ObstacleTransitions transitions, ObstacleHistory history, IMediator mediator, ICaller caller, TimeProvider clock)
     : IRequestHandler<MarkDuplicate, VersionedObstacle>
 {
-    private const string Followers = "SELECT id FROM obstacle WHERE duplicate_of_id = @Id";
+    private const string Followers = $"SELECT {ObstacleQueries.Columns} FROM obstacle WHERE duplicate_of_id = @Id";
 
     private const string Repoint = """
         UPDATE obstacle SET duplicate_of_id = @MasterId, updated_at = @Now, version = version + 1
@@ -41,11 +41,11 @@ internal sealed class MarkDuplicateHandler(IDbSession db, ObstacleTransitions tr
         var note = request.Body.Note?.Trim();
         await transitions.Apply(row, request.IfMatch, new ObstacleChange(ObstacleStatus.Duplicate, "marked_duplicate", note) { DuplicateOfId = master.Id }, cancellationToken);
 
-        var followers = await db.QueryAsync<Guid>(Followers, new { row.Id }, cancellationToken);
+        var followers = await db.QueryAsync<ObstacleRow>(Followers, new { row.Id }, cancellationToken);
         await db.ExecuteAsync(Repoint, new { MasterId = master.Id, row.Id, Now = clock.GetUtcNow() }, cancellationToken);
         foreach (var follower in followers)
         {
-            await ObstacleHistory.Record(db, Actor.Of(caller), clock, follower, "master_changed", ObstacleStatus.Duplicate, ObstacleStatus.Duplicate,
+            await history.Record(Actor.Of(caller), follower, "master_changed", ObstacleStatus.Duplicate, ObstacleStatus.Duplicate,
                 $"{row.Reference} was merged into {master.Reference}.", master.Id, cancellationToken);
         }
 

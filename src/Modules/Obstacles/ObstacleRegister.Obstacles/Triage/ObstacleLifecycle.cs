@@ -54,7 +54,7 @@ internal sealed record ObstacleChange(ObstacleStatus To, string Action, string? 
 }
 
 /// <summary>Moves an obstacle to a new status: checks the version and the life cycle, writes, records history.</summary>
-internal sealed class ObstacleTransitions(IDbSession db, ICaller caller, TimeProvider clock)
+internal sealed class ObstacleTransitions(IDbSession db, ObstacleHistory history, ICaller caller, TimeProvider clock)
 {
     private const string Move = """
         UPDATE obstacle
@@ -83,8 +83,7 @@ internal sealed class ObstacleTransitions(IDbSession db, ICaller caller, TimePro
             throw new PreconditionFailedException(row.Version + 1);
         }
 
-        await ObstacleHistory.Record(
-            db, change.Actor ?? Actor.Of(caller), clock, row.Id, change.Action, row.StatusValue, change.To, change.Reason,
-            change.RelatedId ?? change.DuplicateOfId, ct);
+        await history.Record(
+            change.Actor ?? Actor.Of(caller), row, change.Action, row.StatusValue, change.To, change.Reason, change.RelatedId ?? change.DuplicateOfId, ct);
     }
 }

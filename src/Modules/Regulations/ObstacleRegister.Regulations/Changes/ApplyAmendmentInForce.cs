@@ -1,5 +1,6 @@
 using MediatR;
 using ObstacleRegister.Amendments.Contracts;
+using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.Regulations.Contracts;
 
@@ -9,7 +10,7 @@ namespace ObstacleRegister.Regulations.Changes;
 /// When an amendment takes effect, its issued document is in force and its target is amended, replaced or
 /// repealed, as the recorded change says. Runs in the amendment's transaction.
 /// </summary>
-internal sealed class ApplyAmendmentInForce(IDbSession db, TimeProvider clock) : INotificationHandler<AmendmentEnteredIntoForce>
+internal sealed class ApplyAmendmentInForce(IDbSession db, TimeProvider clock, IChangeLog changes) : INotificationHandler<AmendmentEnteredIntoForce>
 {
     private const string Relation = "SELECT relation FROM regulation_change WHERE regulation_id = @IssuedId AND target_id = @TargetId";
 
@@ -27,11 +28,7 @@ internal sealed class ApplyAmendmentInForce(IDbSession db, TimeProvider clock) :
 
     public async Task Handle(AmendmentEnteredIntoForce notification, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        await db.ExecuteAsync(SetStatus, new
-        {
-            Id = notification.IssuedRegulationId, To = WireNames.Of(RegulationStatus.InForce), From = NotYetInForce, Now = now,
-        }, cancellationToken);
+        await SetStatusIfIn(notification.IssuedRegulationId, RegulationStatus.InForce, NotYetInForce, cancellationToken);
 
         var relation = await db.QuerySingleOrDefaultAsync<string>(Relation, new { IssuedId = notification.IssuedRegulationId, TargetId = notification.RegulationId }, cancellationToken);
         if (relation is null || TargetStatus(WireNames.Parse<RegulationChange>(relation)) is not { } status)
@@ -39,8 +36,15 @@ internal sealed class ApplyAmendmentInForce(IDbSession db, TimeProvider clock) :
             return;
         }
 
-        var from = status == RegulationStatus.Amended ? StillInForce : NotYetGone;
-        await db.ExecuteAsync(SetStatus, new { Id = notification.RegulationId, To = WireNames.Of(status), From = from, Now = now }, cancellationToken);
+        await SetStatusIfIn(notification.RegulationId, status, status == RegulationStatus.Amended ? StillInForce : NotYetGone, cancellationToken);
+    }
+
+    private async Task SetStatusIfIn(Guid id, RegulationStatus to, string[] from, CancellationToken ct)
+    {
+        if (await db.ExecuteAsync(SetStatus, new { Id = id, To = WireNames.Of(to), From = from, Now = clock.GetUtcNow() }, ct) > 0)
+        {
+            await changes.Record(new ResourceChange("regulation.status_changed", "regulation", id, null), ct);
+        }
     }
 
     private static RegulationStatus? TargetStatus(RegulationChange change) => change switch

@@ -1,4 +1,5 @@
 using MediatR;
+using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Validation;
 using ObstacleRegister.Regulations.Get;
@@ -13,7 +14,7 @@ internal sealed class RegisterRegulationValidator : IValidator<RegisterRegulatio
     public void Validate(RegisterRegulation request, ValidationErrors errors) => RegulationBodyRules.Validate(request.Body, errors);
 }
 
-internal sealed class RegisterRegulationHandler(IDbSession db, RegulationWriter writer, TimeProvider clock, IMediator mediator)
+internal sealed class RegisterRegulationHandler(IDbSession db, RegulationWriter writer, TimeProvider clock, IMediator mediator, IChangeLog changes)
     : IRequestHandler<RegisterRegulation, VersionedRegulation>
 {
     private const string Insert = """
@@ -41,6 +42,7 @@ internal sealed class RegisterRegulationHandler(IDbSession db, RegulationWriter 
         }
 
         await writer.WriteTerms(row, replace: false, cancellationToken);
+        await changes.Record(new ResourceChange("regulation.registered", "regulation", row.Id, null), cancellationToken);
         return await RegulationDetails.Load(db, mediator, row, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using MediatR;
+using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Http;
@@ -15,7 +16,7 @@ internal sealed class UpdateRegulationValidator : IValidator<UpdateRegulation>
     public void Validate(UpdateRegulation request, ValidationErrors errors) => RegulationBodyRules.Validate(request.Body, errors);
 }
 
-internal sealed class UpdateRegulationHandler(IDbSession db, RegulationWriter writer, TimeProvider clock, IMediator mediator)
+internal sealed class UpdateRegulationHandler(IDbSession db, RegulationWriter writer, TimeProvider clock, IMediator mediator, IChangeLog changes)
     : IRequestHandler<UpdateRegulation, VersionedRegulation>
 {
     private const string Update = """
@@ -58,6 +59,7 @@ internal sealed class UpdateRegulationHandler(IDbSession db, RegulationWriter wr
             await writer.WriteTerms(row, replace: true, cancellationToken);
         }
 
+        await changes.Record(new ResourceChange("regulation.updated", "regulation", row.Id, null), cancellationToken);
         return await RegulationDetails.Load(db, mediator, row, cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using MediatR;
 using ObstacleRegister.Access.Contracts;
+using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Validation;
@@ -34,7 +35,7 @@ internal sealed partial class RegisterUnitValidator : IValidator<RegisterUnit>
     private static partial Regex CodePattern();
 }
 
-internal sealed class RegisterUnitHandler(IDbSession db, TimeProvider clock) : IRequestHandler<RegisterUnit, UnitRow>
+internal sealed class RegisterUnitHandler(IDbSession db, TimeProvider clock, IChangeLog changes) : IRequestHandler<RegisterUnit, UnitRow>
 {
     private const string CodeTaken = "SELECT COUNT(*) FROM unit WHERE code = @Code";
 
@@ -75,6 +76,7 @@ internal sealed class RegisterUnitHandler(IDbSession db, TimeProvider clock) : I
             throw DuplicateCode(unit.Code);
         }
 
+        await changes.Record(new ResourceChange("unit.registered", "unit", unit.Id, unit.Id), cancellationToken);
         return unit;
     }
 

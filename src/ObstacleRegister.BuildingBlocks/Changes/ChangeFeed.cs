@@ -1,0 +1,82 @@
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Messaging;
+using ObstacleRegister.BuildingBlocks.Paging;
+
+namespace ObstacleRegister.BuildingBlocks.Changes;
+
+/// <summary>One change in the feed.</summary>
+/// <param name="Id">The change's own id: the same in the feed and in a webhook delivery, so a client can drop repeats.</param>
+/// <param name="Type">What happened, <c>resource.action</c>.</param>
+/// <param name="At">When it was committed, UTC.</param>
+internal sealed record ChangeDto(Guid Id, string Type, string Resource, Guid ResourceId, Guid? UnitId, DateTimeOffset At);
+
+/// <summary>A page of the feed.</summary>
+/// <param name="NextCursor">Where to resume: pass it as <c>after</c>. Present whenever the feed has a change, even on the last page, so a client can poll from it.</param>
+/// <param name="HasMore">More changes are waiting now; ask again at once.</param>
+internal sealed record ChangePage(IReadOnlyList<ChangeDto> Items, string? NextCursor, bool HasMore);
+
+internal sealed record ChangeCursor(long Position);
+
+/// <summary>The changes after a cursor, oldest first.</summary>
+internal sealed record ListChanges(string? After, int Limit) : IQuery<ChangePage>;
+
+internal sealed class ListChangesHandler(IDbSession db) : IRequestHandler<ListChanges, ChangePage>
+{
+    public async Task<ChangePage> Handle(ListChanges request, CancellationToken cancellationToken)
+    {
+        var after = Cursor.Decode<ChangeCursor>(request.After, "after");
+        var rows = await db.QueryAsync<ChangeRow>(Query(db.Dialect), new { After = after?.Position ?? 0L, Limit = request.Limit + 1 }, cancellationToken);
+        var items = rows.Take(request.Limit).ToList();
+        var resume = items.Count > 0 ? Cursor.Encode(new ChangeCursor(items[^1].Position)) : request.After;
+        return new ChangePage(items.Select(r => r.ToDto()).ToList(), resume, rows.Count > request.Limit);
+    }
+
+    internal static string Query(ISqlDialect dialect) => dialect.Limit($"""
+        SELECT {dialect.ChangePosition} AS Position, id AS Id, type AS Type, resource AS Resource, resource_id AS ResourceId,
+               unit_id AS UnitId, at AS At
+        FROM change_log
+        WHERE {dialect.ChangesAfter("@After")}
+        ORDER BY position
+        """);
+
+    private sealed class ChangeRow
+    {
+        public long Position { get; set; }
+
+        public Guid Id { get; set; }
+
+        public string Type { get; set; } = "";
+
+        public string Resource { get; set; } = "";
+
+        public Guid ResourceId { get; set; }
+
+        public Guid? UnitId { get; set; }
+
+        public DateTimeOffset At { get; set; }
+
+        public ChangeDto ToDto() => new(Id, Type, Resource, ResourceId, UnitId, At);
+    }
+}
+
+public static class ChangeFeedEndpoints
+{
+    public static IEndpointRouteBuilder MapChangeFeed(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/changes", async (string? after, int? limit, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListChanges(after, Cursor.Limit(limit)), ct)))
+            .WithTags("Changes")
+            .WithName("ListChanges")
+            .WithSummary("Changes since a point")
+            .WithDescription("Every change to obstacles, amendments, regulations and units, in commit order, oldest first. Start " +
+                "without after; keep nextCursor and pass it as after to catch up after downtime or to poll. A change is listed " +
+                "once it is committed, never before and never out of order.")
+            .Produces<ChangePage>()
+            .ProducesValidationProblem();
+        return api;
+    }
+}

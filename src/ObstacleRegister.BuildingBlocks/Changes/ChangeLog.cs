@@ -1,0 +1,30 @@
+using ObstacleRegister.BuildingBlocks.Data;
+
+namespace ObstacleRegister.BuildingBlocks.Changes;
+
+/// <summary>A change to a resource, as the change feed and webhooks announce it.</summary>
+/// <param name="Type">What happened, <c>resource.action</c>: <c>obstacle.accepted</c>, <c>amendment.issued</c>, …</param>
+/// <param name="Resource">The kind of resource: <c>obstacle</c>, <c>amendment</c>, <c>regulation</c>, <c>unit</c>.</param>
+/// <param name="ResourceId">Its id; fetch it for the details the caller may see.</param>
+/// <param name="UnitId">The unit it belongs to (the reporting unit of an obstacle, the drafting unit of an amendment), if any.</param>
+public sealed record ResourceChange(string Type, string Resource, Guid ResourceId, Guid? UnitId);
+
+/// <summary>Records changes in the transaction of the request that makes them.</summary>
+public interface IChangeLog
+{
+    Task Record(ResourceChange change, CancellationToken ct);
+}
+
+internal sealed class ChangeLog(IDbSession db, TimeProvider clock) : IChangeLog
+{
+    private const string Insert = """
+        INSERT INTO change_log (id, type, resource, resource_id, unit_id, at)
+        VALUES (@Id, @Type, @Resource, @ResourceId, @UnitId, @At)
+        """;
+
+    public Task Record(ResourceChange change, CancellationToken ct) =>
+        db.ExecuteAsync(Insert, new
+        {
+            Id = Guid.CreateVersion7(), change.Type, change.Resource, change.ResourceId, change.UnitId, At = clock.GetUtcNow(),
+        }, ct);
+}
