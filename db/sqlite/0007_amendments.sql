@@ -26,6 +26,7 @@ CREATE TABLE amendment (
 CREATE INDEX ix_amendment_due_on ON amendment (due_on, id);
 CREATE INDEX ix_amendment_open ON amendment (due_on, id) WHERE is_open = 1;
 CREATE INDEX ix_amendment_status ON amendment (status, due_on, id);
+CREATE INDEX ix_amendment_kind ON amendment (kind, due_on, id);
 CREATE INDEX ix_amendment_drafting_unit_id ON amendment (drafting_unit_id, due_on, id);
 -- Open work only (partial indexes: the literal is_open = 1 in the queries selects them): a unit's overdue, due-soon
 -- and stale work for /deadlines, and every unit's for the overdue and stale filters.
@@ -34,6 +35,9 @@ CREATE INDEX ix_amendment_drafting_unit_stale ON amendment (drafting_unit_id, la
 CREATE INDEX ix_amendment_regulation_id ON amendment (regulation_id);
 CREATE INDEX ix_amendment_issued_regulation_id ON amendment (issued_regulation_id);
 CREATE INDEX ix_amendment_last_progress_at ON amendment (last_progress_at) WHERE is_open = 1;
+-- What the period reports read: opened, issued and in force by date.
+CREATE INDEX ix_amendment_created_at ON amendment (created_at);
+CREATE INDEX ix_amendment_issued_on ON amendment (issued_on);
 -- What the in-force sweep reads: issued amendments by effective date.
 CREATE INDEX ix_amendment_effective_on ON amendment (status, effective_on);
 
@@ -95,3 +99,4 @@ CREATE TABLE amendment_event (
     unit_id TEXT NULL
 );
 CREATE INDEX ix_amendment_event_amendment_id ON amendment_event (amendment_id, at, id);
+CREATE INDEX ix_amendment_event_at ON amendment_event (at, action);

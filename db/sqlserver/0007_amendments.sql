@@ -26,6 +26,7 @@ CREATE TABLE dbo.amendment (
 CREATE INDEX ix_amendment_due_on ON dbo.amendment (due_on, id);
 CREATE INDEX ix_amendment_open ON dbo.amendment (due_on, id) WHERE is_open = 1;
 CREATE INDEX ix_amendment_status ON dbo.amendment (status, due_on, id);
+CREATE INDEX ix_amendment_kind ON dbo.amendment (kind, due_on, id);
 CREATE INDEX ix_amendment_drafting_unit_id ON dbo.amendment (drafting_unit_id, due_on, id);
 -- Open work only (partial indexes: the literal is_open = 1 in the queries selects them): a unit's overdue, due-soon
 -- and stale work for /deadlines, and every unit's for the overdue and stale filters.
@@ -34,6 +35,9 @@ CREATE INDEX ix_amendment_drafting_unit_stale ON dbo.amendment (drafting_unit_id
 CREATE INDEX ix_amendment_regulation_id ON dbo.amendment (regulation_id);
 CREATE INDEX ix_amendment_issued_regulation_id ON dbo.amendment (issued_regulation_id);
 CREATE INDEX ix_amendment_last_progress_at ON dbo.amendment (last_progress_at) WHERE is_open = 1;
+-- What the period reports read: opened, issued and in force by date.
+CREATE INDEX ix_amendment_created_at ON dbo.amendment (created_at);
+CREATE INDEX ix_amendment_issued_on ON dbo.amendment (issued_on);
 -- What the in-force sweep reads: issued amendments by effective date.
 CREATE INDEX ix_amendment_effective_on ON dbo.amendment (status, effective_on);
 
@@ -95,3 +99,4 @@ CREATE TABLE dbo.amendment_event (
     unit_id uniqueidentifier NULL
 );
 CREATE CLUSTERED INDEX ix_amendment_event_amendment_id ON dbo.amendment_event (amendment_id, at, id);
+CREATE INDEX ix_amendment_event_at ON dbo.amendment_event (at, action);

@@ -11,5 +11,6 @@ internal static class ModuleAssemblies
         typeof(Regulations.RegulationsModule).Assembly,
         typeof(Obstacles.ObstaclesModule).Assembly,
         typeof(Amendments.AmendmentsModule).Assembly,
+        typeof(Reports.ReportsModule).Assembly,
     ];
 }

@@ -7,6 +7,7 @@ using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Messaging;
 using ObstacleRegister.Obstacles;
 using ObstacleRegister.Regulations;
+using ObstacleRegister.Reports;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,6 +18,7 @@ builder.Services.AddAccess();
 builder.Services.AddRegulations();
 builder.Services.AddObstacles();
 builder.Services.AddAmendments(builder.Configuration);
+builder.Services.AddReports();
 builder.AddHttpPipeline();
 
 var app = builder.Build();
@@ -27,6 +29,7 @@ api.MapAccess();
 api.MapRegulations();
 api.MapObstacles();
 api.MapAmendments();
+api.MapReports();
 api.MapChangeFeed();
 app.MapOperationalEndpoints();
 

@@ -55,6 +55,15 @@ public interface ISqlDialect
     /// <summary>The engine's full-text query for documents holding every phrase of at least one group.</summary>
     string AnyPhraseGroup(IReadOnlyList<IReadOnlyList<string>> groups);
 
+    /// <summary>Days from one stored instant to another, with the fraction.</summary>
+    string DaysBetweenInstants(string earlier, string later);
+
+    /// <summary>Whole days from one stored date (or date parameter) to another.</summary>
+    string DaysBetweenDates(string earlier, string later);
+
+    /// <summary>Completes an ordered query so it skips <paramref name="skipParameter"/> rows and returns <paramref name="takeParameter"/>; for small, bounded sets only (a median).</summary>
+    string SkipTake(string orderedQuery, string skipParameter, string takeParameter);
+
     /// <summary><c>change_log.position</c> as a 64-bit integer, for the feed's cursor.</summary>
     string ChangePosition { get; }
 
@@ -100,6 +109,13 @@ public sealed class SqliteDialect : ISqlDialect
     public string ChangePosition => "position";
 
     public string ChangesAfter(string afterParameter) => $"position > {afterParameter}";
+
+    public string DaysBetweenInstants(string earlier, string later) => $"(julianday({later}) - julianday({earlier}))";
+
+    public string DaysBetweenDates(string earlier, string later) => $"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)";
+
+    public string SkipTake(string orderedQuery, string skipParameter, string takeParameter) =>
+        $"{orderedQuery.TrimEnd()}\nLIMIT {takeParameter} OFFSET {skipParameter}";
 }
 
 public sealed class SqlServerDialect : ISqlDialect
@@ -138,4 +154,11 @@ public sealed class SqlServerDialect : ISqlDialect
 
     public string ChangesAfter(string afterParameter) =>
         $"position > CAST({afterParameter} AS binary(8)) AND position < MIN_ACTIVE_ROWVERSION()";
+
+    public string DaysBetweenInstants(string earlier, string later) => $"(DATEDIFF_BIG(second, {earlier}, {later}) / 86400.0)";
+
+    public string DaysBetweenDates(string earlier, string later) => $"DATEDIFF(day, {earlier}, {later})";
+
+    public string SkipTake(string orderedQuery, string skipParameter, string takeParameter) =>
+        $"{orderedQuery.TrimEnd()}\nOFFSET {skipParameter} ROWS FETCH NEXT {takeParameter} ROWS ONLY";
 }

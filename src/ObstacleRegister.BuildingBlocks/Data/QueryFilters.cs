@@ -29,6 +29,13 @@ public sealed class QueryFilters
     public StringBuilder AppendWhere(StringBuilder sql) =>
         conditions.Count == 0 ? sql : sql.Append("\nWHERE ").AppendJoin("\n  AND ", conditions);
 
+    /// <summary>
+    /// Puts <paramref name="condition"/> where a fixed statement holds <paramref name="marker"/> (a SQL comment such as
+    /// <c>/*unit*/</c>), or nothing: an optional filter without a catch-all <c>@x IS NULL OR …</c>, in a statement
+    /// that still parses as it stands.
+    /// </summary>
+    public static string Optional(string sql, string marker, string? condition) => sql.Replace(marker, condition ?? "", StringComparison.Ordinal);
+
     /// <summary>The folded words of a <c>q</c> parameter; more than <see cref="MaxSearchWords"/> is a 400 on <c>q</c>.</summary>
     public static IReadOnlyList<string> SearchWords(string? q)
     {

@@ -24,6 +24,7 @@ public static class Repository
         ("Regulations", typeof(Regulations.RegulationsModule).Assembly, typeof(Regulations.Contracts.GetRegulation).Assembly),
         ("Obstacles", typeof(Obstacles.ObstaclesModule).Assembly, typeof(Obstacles.Contracts.GetObstacles).Assembly),
         ("Amendments", typeof(Amendments.AmendmentsModule).Assembly, typeof(Amendments.Contracts.GetAmendmentsTouchingRegulation).Assembly),
+        ("Reports", typeof(Reports.ReportsModule).Assembly, typeof(Reports.Contracts.GetProgressReport).Assembly),
     ];
 
     public static readonly Assembly BuildingBlocks = typeof(DatabaseOptions).Assembly;

@@ -17,3 +17,6 @@ public sealed record UnitSummary(Guid Id, string Code, string Name, UnitKind Kin
 
 /// <summary>Asks for one unit; null when there is none with that id.</summary>
 public sealed record GetUnit(Guid Id) : IRequest<UnitSummary?>;
+
+/// <summary>Asks for several units at once (one query); unknown ids are left out.</summary>
+public sealed record GetUnits(IReadOnlyCollection<Guid> Ids) : IRequest<IReadOnlyList<UnitSummary>>;

@@ -53,3 +53,32 @@ public sealed record GetAmendmentsTouchingRegulation(Guid RegulationId) : IReque
 public sealed record AmendmentEnteredIntoForce(
     Guid AmendmentId, string Title, AmendmentKind Kind, Guid RegulationId, Guid IssuedRegulationId, string DocumentSymbol,
     DateOnly EffectiveOn, IReadOnlyList<Guid> ObstacleIds, Guid? ActorKeyId, Guid? ActorUnitId) : INotification;
+
+/// <summary>What happened to one drafting unit's amendments in a period, and how late its open work is.</summary>
+/// <param name="UnitId">The drafting unit.</param>
+/// <param name="Opened">Opened in the period.</param>
+/// <param name="Issued">Issued in the period (by date of issue).</param>
+/// <param name="IssuedOnTime">Of those, issued on or before the first due date.</param>
+/// <param name="InForce">Took effect in the period.</param>
+/// <param name="Cancelled">Cancelled in the period.</param>
+/// <param name="Overdue">Not issued by the as-of date, and due before it.</param>
+/// <param name="DaysLate">The days those overdue amendments are late at the as-of date, summed.</param>
+/// <param name="Stale">Open now with no check-in for more than 7 days.</param>
+public sealed record AmendmentActivity(
+    Guid UnitId, int Opened, int Issued, int IssuedOnTime, int InForce, int Cancelled, int Overdue, int DaysLate, int Stale);
+
+/// <summary>
+/// Amendment figures per drafting unit for the instants [<paramref name="From"/>, <paramref name="To"/>) and the days
+/// <paramref name="FirstDay"/> to <paramref name="LastDay"/>; overdue and days late as of <paramref name="AsOf"/>.
+/// </summary>
+public sealed record CountAmendmentActivity(
+    DateTimeOffset From, DateTimeOffset To, DateOnly FirstDay, DateOnly LastDay, DateOnly AsOf, Guid? UnitId)
+    : IRequest<IReadOnlyList<AmendmentActivity>>;
+
+/// <summary>A required guiding document not in force yet: the new-guidance amendment that should produce it.</summary>
+/// <param name="RegulationId">The law or decree it is to guide.</param>
+public sealed record GuidanceBacklogItem(
+    Guid AmendmentId, string Title, AmendmentStatus Status, Guid RegulationId, Guid DraftingUnitId, string ResponsibleOfficial, DateOnly DueOn);
+
+/// <summary>New-guidance amendments not in force yet (and not cancelled), soonest due first, paged by <paramref name="AfterDueOn"/>/<paramref name="AfterId"/>.</summary>
+public sealed record GetGuidanceBacklog(DateOnly? AfterDueOn, Guid? AfterId, int Limit) : IRequest<IReadOnlyList<GuidanceBacklogItem>>;

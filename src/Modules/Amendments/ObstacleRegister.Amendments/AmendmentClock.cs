@@ -17,6 +17,8 @@ internal sealed class AmendmentClock(RegisterCalendar calendar)
     /// <summary>Check-ins before this instant are too old: the SQL form of <see cref="IsStale"/>.</summary>
     public DateTimeOffset StaleBefore => calendar.StartOfDay(Today.AddDays(-StaleAfterDays));
 
+    public DateTimeOffset StartOfDay(DateOnly day) => calendar.StartOfDay(day);
+
     public bool IsOverdue(AmendmentRow row) => row.IsOpen && Today > row.DueOn;
 
     public int DaysOverdue(AmendmentRow row) => IsOverdue(row) ? Today.DayNumber - row.DueOn.DayNumber : 0;

@@ -70,3 +70,20 @@ public sealed record LinkObstaclesToAmendment(Guid AmendmentId, string Amendment
 
 /// <summary>The amendment was cancelled: its obstacles still <c>in_amendment</c> go back to <c>accepted</c>.</summary>
 public sealed record ReleaseObstaclesFromAmendment(Guid AmendmentId, IReadOnlyList<Guid> ObstacleIds, string Reason) : IRequest<int>;
+
+/// <summary>What happened to one unit's obstacles in a period: received, and each triage outcome reached.</summary>
+/// <param name="UnitId">The reporting unit.</param>
+/// <param name="Resolved">Resolved in the period, duplicates resolved with their master included.</param>
+public sealed record ObstacleActivity(Guid UnitId, int Received, int Accepted, int Rejected, int Duplicates, int Withdrawn, int Resolved);
+
+/// <summary>Obstacle figures per reporting unit for the instants [<paramref name="From"/>, <paramref name="To"/>); one unit when <paramref name="UnitId"/> is set.</summary>
+public sealed record CountObstacleActivity(DateTimeOffset From, DateTimeOffset To, Guid? UnitId) : IRequest<IReadOnlyList<ObstacleActivity>>;
+
+/// <summary>The median of days from report to resolution over the obstacles resolved in the period; null when none was.</summary>
+public sealed record MedianDaysToResolution(DateTimeOffset From, DateTimeOffset To, Guid? UnitId) : IRequest<double?>;
+
+/// <summary>How many of the obstacles received in a period cite a regulation.</summary>
+public sealed record RegulationObstacleCount(Guid RegulationId, int Obstacles);
+
+/// <summary>The regulations cited by the most obstacles received in the period, most first.</summary>
+public sealed record MostCitedRegulations(DateTimeOffset From, DateTimeOffset To, Guid? UnitId, int Top) : IRequest<IReadOnlyList<RegulationObstacleCount>>;

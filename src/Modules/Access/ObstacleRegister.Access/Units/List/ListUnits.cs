@@ -47,3 +47,14 @@ internal sealed class GetUnitHandler(IDbSession db) : IRequestHandler<GetUnit, U
     public async Task<UnitSummary?> Handle(GetUnit request, CancellationToken cancellationToken) =>
         (await UnitQueries.Find(db, request.Id, cancellationToken))?.ToDto().ToSummary();
 }
+
+/// <summary>Answers other modules' <see cref="GetUnits"/> with one query.</summary>
+internal sealed class GetUnitsHandler(IDbSession db) : IRequestHandler<GetUnits, IReadOnlyList<UnitSummary>>
+{
+    private const string ByIds = $"SELECT {UnitQueries.Columns} FROM unit WHERE id IN @Ids";
+
+    public async Task<IReadOnlyList<UnitSummary>> Handle(GetUnits request, CancellationToken cancellationToken) =>
+        request.Ids.Count == 0
+            ? []
+            : (await db.QueryAsync<UnitRow>(ByIds, new { Ids = db.Dialect.IdList(request.Ids) }, cancellationToken)).Select(u => u.ToDto().ToSummary()).ToList();
+}

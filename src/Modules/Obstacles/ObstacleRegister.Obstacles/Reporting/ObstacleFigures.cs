@@ -1,0 +1,105 @@
+using MediatR;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.Obstacles.Contracts;
+using static ObstacleRegister.Obstacles.Reporting.ReportFilters;
+
+namespace ObstacleRegister.Obstacles.Reporting;
+
+internal static class ReportFilters
+{
+    public static string ForUnit(string sql, string column, Guid? unitId) =>
+        QueryFilters.Optional(sql, "/*unit*/", unitId is null ? null : $"AND {column} = @UnitId");
+}
+
+/// <summary>
+/// Period figures for the reports, computed by SQL aggregates over the time indexes (obstacles by created_at,
+/// history by at): nothing is loaded row by row. An outcome counts in the period its history event happened.
+/// </summary>
+internal sealed class CountObstacleActivityHandler(IDbSession db) : IRequestHandler<CountObstacleActivity, IReadOnlyList<ObstacleActivity>>
+{
+    private const string Received = """
+        SELECT unit_id AS UnitId, COUNT(*) AS Count FROM obstacle
+        WHERE created_at >= @From AND created_at < @To /*unit*/
+        GROUP BY unit_id
+        """;
+
+    private const string Outcomes = """
+        SELECT o.unit_id AS UnitId, e.action AS Action, COUNT(*) AS Count
+        FROM obstacle_event e JOIN obstacle o ON o.id = e.obstacle_id
+        WHERE e.at >= @From AND e.at < @To
+          AND e.action IN ('accepted', 'rejected', 'marked_duplicate', 'withdrawn', 'resolved', 'resolved_with_master') /*unit*/
+        GROUP BY o.unit_id, e.action
+        """;
+
+    public async Task<IReadOnlyList<ObstacleActivity>> Handle(CountObstacleActivity request, CancellationToken cancellationToken)
+    {
+        var parameters = new { request.From, request.To, request.UnitId };
+        var received = (await db.QueryAsync<UnitCount>(ForUnit(Received, "unit_id", request.UnitId), parameters, cancellationToken)).ToDictionary(r => r.UnitId, r => r.Count);
+        var outcomes = (await db.QueryAsync<UnitCount>(ForUnit(Outcomes, "o.unit_id", request.UnitId), parameters, cancellationToken)).ToLookup(r => r.UnitId);
+        return received.Keys.Union(outcomes.Select(g => g.Key)).Select(unit =>
+        {
+            int Of(params string[] actions) => outcomes[unit].Where(o => actions.Contains(o.Action)).Sum(o => o.Count);
+            return new ObstacleActivity(
+                unit, received.GetValueOrDefault(unit), Of("accepted"), Of("rejected"), Of("marked_duplicate"), Of("withdrawn"),
+                Of("resolved", "resolved_with_master"));
+        }).ToList();
+    }
+
+    private sealed class UnitCount
+    {
+        public Guid UnitId { get; set; }
+
+        public string Action { get; set; } = "";
+
+        public int Count { get; set; }
+    }
+}
+
+internal sealed class MedianDaysToResolutionHandler(IDbSession db) : IRequestHandler<MedianDaysToResolution, double?>
+{
+    private const string ResolvedIn = """
+        FROM obstacle_event e JOIN obstacle o ON o.id = e.obstacle_id
+        WHERE e.at >= @From AND e.at < @To AND e.action IN ('resolved', 'resolved_with_master') /*unit*/
+        """;
+
+    private const string Count = $"SELECT COUNT(*) {ResolvedIn}";
+
+    /// <summary>The middle one or two durations: the engine sorts the period's resolutions, only those rows come back.</summary>
+    public async Task<double?> Handle(MedianDaysToResolution request, CancellationToken cancellationToken)
+    {
+        var parameters = new { request.From, request.To, request.UnitId };
+        var count = await db.ExecuteScalarAsync<int>(ForUnit(Count, "o.unit_id", request.UnitId), parameters, cancellationToken);
+        if (count == 0)
+        {
+            return null;
+        }
+
+        var middle = db.Dialect.SkipTake(
+            ForUnit($"SELECT {db.Dialect.DaysBetweenInstants("o.created_at", "e.at")} AS days {ResolvedIn} ORDER BY days", "o.unit_id", request.UnitId),
+            "@Skip", "@Take");
+        var days = await db.QueryAsync<double>(middle, new { request.From, request.To, request.UnitId, Skip = (count - 1) / 2, Take = 2 - (count % 2) }, cancellationToken);
+        return Math.Round(days.Average(), 1);
+    }
+}
+
+internal sealed class MostCitedRegulationsHandler(IDbSession db) : IRequestHandler<MostCitedRegulations, IReadOnlyList<RegulationObstacleCount>>
+{
+    private const string Query = """
+        SELECT c.regulation_id AS RegulationId, COUNT(DISTINCT o.id) AS Obstacles
+        FROM obstacle o JOIN obstacle_regulation c ON c.obstacle_id = o.id
+        WHERE o.created_at >= @From AND o.created_at < @To AND o.status <> 'withdrawn' /*unit*/
+        GROUP BY c.regulation_id
+        ORDER BY COUNT(DISTINCT o.id) DESC, c.regulation_id
+        """;
+
+    public async Task<IReadOnlyList<RegulationObstacleCount>> Handle(MostCitedRegulations request, CancellationToken cancellationToken) =>
+        (await db.QueryAsync<Row>(db.Dialect.Limit(ForUnit(Query, "o.unit_id", request.UnitId), "@Top"), new { request.From, request.To, request.UnitId, request.Top }, cancellationToken))
+            .Select(r => new RegulationObstacleCount(r.RegulationId, r.Obstacles)).ToList();
+
+    private sealed class Row
+    {
+        public Guid RegulationId { get; set; }
+
+        public int Obstacles { get; set; }
+    }
+}

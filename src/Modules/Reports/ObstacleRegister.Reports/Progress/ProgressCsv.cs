@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.Reports.Contracts;
+
+namespace ObstacleRegister.Reports.Progress;
+
+/// <summary>
+/// The report as CSV for spreadsheet programs: UTF-8 with a byte order mark (so Vietnamese shows correctly),
+/// one row for the scope and one per unit, then the most cited regulations after a blank line. Text that a
+/// spreadsheet would run as a formula is prefixed with an apostrophe.
+/// </summary>
+internal static class ProgressCsv
+{
+    public const string ContentType = "text/csv; charset=utf-8";
+
+    public static readonly string[] Columns =
+    [
+        "scope", "unit_id", "unit_code", "unit_name", "period", "from", "to", "as_of",
+        "obstacles_received", "obstacles_accepted", "obstacles_rejected", "obstacles_duplicates", "obstacles_withdrawn", "obstacles_resolved",
+        "amendments_opened", "amendments_issued", "amendments_in_force", "amendments_cancelled", "amendments_overdue", "amendments_stale",
+        "total_days_late", "on_time_rate", "median_days_to_resolution",
+    ];
+
+    public static byte[] Write(ProgressReport report)
+    {
+        var csv = new StringBuilder();
+        Line(csv, Columns);
+        Line(csv, Row(report, report.UnitId is null ? "register" : "unit", report.UnitId, Code(report), null, report.Obstacles, report.Amendments, report.MedianDaysToResolution));
+        foreach (var unit in report.UnitId is null ? report.Units : [])
+        {
+            Line(csv, Row(report, "unit", unit.UnitId, unit.Code, unit.Name, unit.Obstacles, unit.Amendments, null));
+        }
+
+        csv.Append("\r\n");
+        Line(csv, ["regulation_id", "regulation_symbol", "regulation_title", "obstacles_received"]);
+        foreach (var regulation in report.MostCitedRegulations)
+        {
+            Line(csv, [regulation.RegulationId.ToString(), regulation.Symbol, regulation.Title, Number(regulation.Obstacles)]);
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+
+    private static string? Code(ProgressReport report) => report.UnitId is { } id ? report.Units.FirstOrDefault(u => u.UnitId == id)?.Code : null;
+
+    private static string?[] Row(
+        ProgressReport report, string scope, Guid? unitId, string? code, string? name, ObstacleFigures o, AmendmentFigures a, double? median) =>
+    [
+        scope, unitId?.ToString(), code, name, WireNames.Of(report.Period), Day(report.From), Day(report.To), Day(report.AsOf),
+        Number(o.Received), Number(o.Accepted), Number(o.Rejected), Number(o.Duplicates), Number(o.Withdrawn), Number(o.Resolved),
+        Number(a.Opened), Number(a.Issued), Number(a.InForce), Number(a.Cancelled), Number(a.Overdue), Number(a.Stale),
+        Number(a.TotalDaysLate), a.OnTimeRate?.ToString("0.###", CultureInfo.InvariantCulture), median?.ToString("0.#", CultureInfo.InvariantCulture),
+    ];
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static void Line(StringBuilder csv, IEnumerable<string?> cells) =>
+        csv.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
+
+    private static string Cell(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "";
+        }
+
+        var safe = value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+        return safe.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{safe.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : safe;
+    }
+}
