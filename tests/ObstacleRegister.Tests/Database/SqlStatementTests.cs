@@ -192,6 +192,32 @@ public sealed partial class SqlStatementTests
         Assert.That(plans, Has.All.Match("USING (COVERING )?INDEX ix_amendment_drafting_unit_(open|stale) \\(drafting_unit_id=\\?"), string.Join("\n---\n", plans));
     }
 
+    [Test]
+    public async Task ReportStatementsBuiltPerEngine_AreValidOnBothEngines()
+    {
+        static IEnumerable<string> Built(ISqlDialect d) =>
+        [
+            ObstacleRegister.Amendments.Reporting.CountAmendmentActivityHandler.OverdueAt(d).Replace("/*unit*/", "AND drafting_unit_id = @UnitId", StringComparison.Ordinal),
+            d.SkipTake($"SELECT {d.DaysBetweenInstants("o.created_at", "e.at")} AS days FROM obstacle_event e JOIN obstacle o ON o.id = e.obstacle_id ORDER BY days", "@Skip", "@Take"),
+        ];
+        using var scratch = await SqliteScratch.Migrated();
+        await using var connection = await scratch.Connections.OpenAsync(CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            foreach (var tsql in Built(SqlServerDialect.Instance))
+            {
+                TSql.Parse(tsql, out var errors);
+                Assert.That(errors, Is.Empty, tsql);
+            }
+
+            foreach (var sqlite in Built(SqliteDialect.Instance))
+            {
+                Assert.DoesNotThrowAsync(() => Explain(connection, sqlite));
+            }
+        });
+    }
+
     private static AmendmentClock AmendmentClock() =>
         new(new RegisterCalendar(TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new RegisterOptions())));
 
