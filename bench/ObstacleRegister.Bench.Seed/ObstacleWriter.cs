@@ -3,7 +3,10 @@ using ObstacleRegister.BuildingBlocks.Text;
 
 namespace ObstacleRegister.Bench.Seed;
 
-/// <summary>Writes one obstacle as intake does: the row, its citation, its first history event and its search text.</summary>
+/// <summary>
+/// Writes one obstacle as intake does (the row, its citation, its first history event and its search text),
+/// then the history events that brought it to its status, days and weeks later, as triage and amendments would.
+/// </summary>
 internal sealed class ObstacleWriter(SqliteConnection connection)
 {
     private const string InsertObstacle = """
@@ -23,6 +26,25 @@ internal sealed class ObstacleWriter(SqliteConnection connection)
         VALUES ($event, $id, $at, 'submitted', NULL, 'submitted', NULL, NULL, $key, $unit)
         """;
 
+    private const string InsertOutcome = """
+        INSERT INTO obstacle_event (id, obstacle_id, at, action, from_status, to_status, reason, related_id, key_id, unit_id)
+        VALUES ($event, $id, $at, $action, $from, $to, NULL, NULL, $key, NULL)
+        """;
+
+    /// <summary>The steps to each status after submission, and how many days after it each happens.</summary>
+    private static readonly Dictionary<string, (string Action, string From, string To, int Days)[]> Steps = new()
+    {
+        ["accepted"] = [("accepted", "submitted", "accepted", 5)],
+        ["rejected"] = [("rejected", "submitted", "rejected", 6)],
+        ["duplicate"] = [("marked_duplicate", "submitted", "duplicate", 4)],
+        ["withdrawn"] = [("withdrawn", "submitted", "withdrawn", 2)],
+        ["in_amendment"] = [("accepted", "submitted", "accepted", 5), ("linked_to_amendment", "accepted", "in_amendment", 12)],
+        ["resolved"] =
+        [
+            ("accepted", "submitted", "accepted", 5), ("linked_to_amendment", "accepted", "in_amendment", 12), ("resolved", "in_amendment", "resolved", 75),
+        ],
+    };
+
     private const string InsertSearch = "INSERT INTO obstacle_search (rowid, text) VALUES (last_insert_rowid(), $text)";
 
     private static readonly Guid BenchKey = Guid.Parse("00000000-0000-7000-8000-00000000b0b0");
@@ -32,12 +54,15 @@ internal sealed class ObstacleWriter(SqliteConnection connection)
 
     internal sealed record Row(
         Guid Id, string Reference, Guid Unit, string Title, string Description, string Category, string Severity, string Proposal,
-        string Impact, string Status, string At, Guid Regulation, string Provision);
+        string Impact, string Status, DateTimeOffset Created, Guid Regulation, string Provision)
+    {
+        public string At => Seeder.Text(Created);
+    }
 
     public Task Begin()
     {
         transaction = connection.BeginTransaction();
-        commands = [.. new[] { InsertObstacle, InsertSearch, InsertCitation, InsertEvent }.Select(sql => Seeder.Command(transaction, sql))];
+        commands = [.. new[] { InsertObstacle, InsertSearch, InsertCitation, InsertEvent, InsertOutcome }.Select(sql => Seeder.Command(transaction, sql))];
         return Task.CompletedTask;
     }
 
@@ -56,6 +81,12 @@ internal sealed class ObstacleWriter(SqliteConnection connection)
         Seeder.Bind(commands[3], ("$event", Guid.CreateVersion7().ToString()), ("$id", row.Id.ToString()), ("$at", row.At),
             ("$key", BenchKey.ToString()), ("$unit", row.Unit.ToString()));
         await commands[3].ExecuteNonQueryAsync();
+        foreach (var (action, from, to, days) in Steps.GetValueOrDefault(row.Status) ?? [])
+        {
+            Seeder.Bind(commands[4], ("$event", Guid.CreateVersion7().ToString()), ("$id", row.Id.ToString()), ("$at", Seeder.Text(row.Created.AddDays(days))),
+                ("$action", action), ("$from", from), ("$to", to), ("$key", BenchKey.ToString()));
+            await commands[4].ExecuteNonQueryAsync();
+        }
     }
 
     public async Task Commit()

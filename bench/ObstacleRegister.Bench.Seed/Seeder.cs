@@ -96,7 +96,7 @@ internal sealed class Seeder(SqliteConnection connection, VietnameseCorpus corpu
             await writer.Write(new ObstacleWriter.Row(
                 id, string.Create(CultureInfo.InvariantCulture, $"VM-{year}-{numbers[year]:D6}"), units[random.Next(units.Count)],
                 corpus.Title(), corpus.Description(), Pick(Categories), Pick(Severities), Pick(Proposals), corpus.Impact(),
-                PickStatus(), Text(at), regulations[Skewed(regulations.Count)], corpus.Provision()));
+                PickStatus(), at, regulations[Skewed(regulations.Count)], corpus.Provision()));
 
             if ((i + 1) % Batch == 0 || i == options.Obstacles - 1)
             {

@@ -2,7 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using ObstacleRegister.BuildingBlocks.Http;
 using ObstacleRegister.Access;
 using ObstacleRegister.Api.Health;
 using ObstacleRegister.Api.Http;
@@ -29,6 +32,7 @@ internal static class HttpPipeline
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(AccessModule.AuthenticationScheme).RequireAuthenticatedUser().Build());
 
+        AddPublicRateLimiting(services, builder.Configuration.GetSection("Public"));
         services.AddRegisterOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
     }
@@ -41,6 +45,31 @@ internal static class HttpPipeline
         app.UseRegisterSwaggerUi();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
+    }
+
+    /// <summary>
+    /// The public pages are limited per client address (fixed one-minute windows, no queue): over the limit is a 429
+    /// problem with Retry-After, never a 503. Partitions live in this process: each instance limits on its own.
+    /// </summary>
+    private static void AddPublicRateLimiting(IServiceCollection services, IConfigurationSection section)
+    {
+        services.AddOptions<PublicAccessOptions>().Bind(section)
+            .Validate(o => o.RequestsPerMinute > 0 && o.MaxAgeSeconds >= 0, "Public:RequestsPerMinute must be positive and Public:MaxAgeSeconds not negative.")
+            .ValidateOnStart();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(PublicEndpoints.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = http.RequestServices.GetRequiredService<IOptions<PublicAccessOptions>>().Value.RequestsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+            o.OnRejected = ProblemResponses.WriteTooManyRequests;
+        });
     }
 
     public static void MapOperationalEndpoints(this WebApplication app)

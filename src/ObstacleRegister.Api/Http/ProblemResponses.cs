@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using ObstacleRegister.BuildingBlocks.Errors;
 
 namespace ObstacleRegister.Api.Http;
@@ -31,6 +33,21 @@ internal static class ProblemResponses
 
     public static string Detail(this RequestValidationException exception) =>
         exception.Errors.Count == 1 ? exception.Errors.First().Value[0] : exception.Message;
+
+    /// <summary>A client over the public pages' rate limit: 429 with how long to wait.</summary>
+    public static async ValueTask WriteTooManyRequests(OnRejectedContext context, CancellationToken ct)
+    {
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+        var seconds = (int)Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds));
+        var http = context.HttpContext;
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = Simple(StatusCodes.Status429TooManyRequests, ProblemTypes.TooManyRequests, "Too many requests",
+                $"This address has made too many requests to the public pages; try again in {seconds} seconds."),
+        });
+    }
 
     /// <summary>Every problem carries the trace id, so a report from an integrator can be found in the logs.</summary>
     public static void AddTraceId(ProblemDetailsContext context)

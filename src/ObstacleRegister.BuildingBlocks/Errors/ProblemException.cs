@@ -32,6 +32,7 @@ public static class ProblemTypes
     public const string MalformedRequest = Base + "malformed-request";
     public const string IdempotencyKeyReused = Base + "idempotency-key-reused";
     public const string IdempotencyKeyInProgress = Base + "idempotency-key-in-progress";
+    public const string TooManyRequests = Base + "too-many-requests";
 }
 
 public sealed class NotFoundException(string resource, object id)

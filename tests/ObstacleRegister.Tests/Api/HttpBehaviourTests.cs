@@ -12,7 +12,10 @@ namespace ObstacleRegister.Tests.Api;
 
 public sealed class HttpBehaviourTests(DatabaseProvider provider) : ApiTest(provider)
 {
-    private static readonly string[] PublicPaths = ["/health/live", "/health/ready", "/openapi/{documentName}.json"];
+    private static readonly string[] PublicPaths =
+    [
+        "/health/live", "/health/ready", "/openapi/{documentName}.json", "/api/v1/public/progress", "/api/v1/public/amendments", "/api/v1/public/obstacles",
+    ];
 
     [Test]
     public async Task MalformedJson_Returns400ProblemUnderTheTestHostToo()
@@ -82,7 +85,7 @@ public sealed class HttpBehaviourTests(DatabaseProvider provider) : ApiTest(prov
         var endpoints = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
         var anonymous = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
             .Select(e => e.RoutePattern.RawText).ToList();
-        Assert.That(anonymous, Is.EquivalentTo(PublicPaths), "only health and the OpenAPI document may be open");
+        Assert.That(anonymous, Is.EquivalentTo(PublicPaths), "only health, the OpenAPI document and the public pages may be open");
 
         using var client = Anonymous();
         foreach (var endpoint in endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null))

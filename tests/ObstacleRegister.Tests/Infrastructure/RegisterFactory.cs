@@ -29,6 +29,8 @@ public sealed class RegisterFactory(TestDatabase database, FakeClock clock, IRea
         builder.UseSetting("Access:BootstrapAdminKey", AdminKey);
         // Tests bring amendments into force themselves, at the dates they choose; a fixture that tests the timer sets its own.
         builder.UseSetting("Amendments:InForceCheckInterval", "01:00:00");
+        // Every test client comes from one address here; the fixture that tests the limit sets a small one.
+        builder.UseSetting("Public:RequestsPerMinute", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

@@ -82,3 +82,17 @@ public sealed record GuidanceBacklogItem(
 
 /// <summary>New-guidance amendments not in force yet (and not cancelled), soonest due first, paged by <paramref name="AfterDueOn"/>/<paramref name="AfterId"/>.</summary>
 public sealed record GetGuidanceBacklog(DateOnly? AfterDueOn, Guid? AfterId, int Limit) : IRequest<IReadOnlyList<GuidanceBacklogItem>>;
+
+/// <summary>An amendment as the public may read it: who answers for it, by when, how late. No check-in text.</summary>
+/// <param name="DaysOverdue">Days past the current due date while open, today in the register's time zone.</param>
+/// <param name="TotalDaysLate">Days past the first due date, up to issuance or today.</param>
+public sealed record PublicAmendment(
+    Guid Id, string Title, AmendmentKind Kind, AmendmentStatus Status, Guid RegulationId, Guid DraftingUnitId, string OfficialName,
+    string OfficialPosition, DateOnly DueOn, DateOnly OriginalDueOn, int DaysOverdue, int TotalDaysLate, Guid? IssuedRegulationId);
+
+/// <summary>A page of amendments, soonest due first; <paramref name="NextCursor"/> is absent on the last page.</summary>
+public sealed record PublicAmendmentPage(IReadOnlyList<PublicAmendment> Items, string? NextCursor);
+
+/// <summary>Amendments for the public responsibility view, soonest due first; one drafting unit or status when set.</summary>
+public sealed record ListPublicAmendments(Guid? DraftingUnitId, AmendmentStatus? Status, bool? Overdue, int Limit, string? Cursor)
+    : IRequest<PublicAmendmentPage>;

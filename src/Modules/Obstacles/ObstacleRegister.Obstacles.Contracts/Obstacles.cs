@@ -87,3 +87,20 @@ public sealed record RegulationObstacleCount(Guid RegulationId, int Obstacles);
 
 /// <summary>The regulations cited by the most obstacles received in the period, most first.</summary>
 public sealed record MostCitedRegulations(DateTimeOffset From, DateTimeOffset To, Guid? UnitId, int Top) : IRequest<IReadOnlyList<RegulationObstacleCount>>;
+
+/// <summary>An obstacle's result as the public may read it: never the description, impact, contact or intake hints.</summary>
+/// <param name="UnitId">The reporting unit.</param>
+/// <param name="Answer">The reasoned answer, for a rejected obstacle.</param>
+/// <param name="DuplicateOfId">The obstacle it was merged into, when it was a duplicate.</param>
+public sealed record PublishedObstacle(
+    Guid Id, string Reference, Guid UnitId, string Title, ObstacleCategory Category, ObstacleStatus Status, string? Answer, Guid? DuplicateOfId,
+    DateTimeOffset ReportedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>A page of published results, newest first; <paramref name="NextCursor"/> is absent on the last page.</summary>
+public sealed record PublishedObstaclePage(IReadOnlyList<PublishedObstacle> Items, string? NextCursor);
+
+/// <summary>
+/// The published results of one status: <c>resolved</c> obstacles or <c>rejected</c> ones with their reasoned
+/// answers (any other status is not published). Newest first, from one reporting unit when <paramref name="UnitId"/> is set.
+/// </summary>
+public sealed record ListPublishedObstacles(ObstacleStatus Status, Guid? UnitId, int Limit, string? Cursor) : IRequest<PublishedObstaclePage>;

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using ObstacleRegister.Reports.Public;
 
 namespace ObstacleRegister.Reports;
 
-/// <summary>Reports: weekly and monthly progress for the register and each unit, and the backlog of guiding documents.</summary>
+/// <summary>Reports: weekly and monthly progress for the register and each unit, the backlog of guiding documents, and the public view.</summary>
 public static class ReportsModule
 {
     public static IServiceCollection AddReports(this IServiceCollection services) => services;
@@ -11,6 +12,7 @@ public static class ReportsModule
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder api)
     {
         api.MapReportEndpoints();
+        api.MapPublicViewEndpoints();
         return api;
     }
 }

@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+
+namespace ObstacleRegister.BuildingBlocks.Http;
+
+/// <summary>Bound from <c>Public</c>: how the pages anyone may read without a key are served.</summary>
+public sealed class PublicAccessOptions
+{
+    /// <summary>Requests per minute one client address may make to the public pages.</summary>
+    public int RequestsPerMinute { get; set; } = 120;
+
+    /// <summary>How long a browser or proxy may reuse a public answer without asking again.</summary>
+    public int MaxAgeSeconds { get; set; } = 60;
+}
+
+/// <summary>
+/// The public pages: open without a key, rate limited per client address, and cacheable: each answer carries a
+/// strong ETag of its bytes and <c>Cache-Control: public</c>, and a matching <c>If-None-Match</c> gets 304.
+/// </summary>
+public static class PublicEndpoints
+{
+    public const string RateLimitPolicy = "public";
+
+    public static RouteHandlerBuilder AsPublicPage(this RouteHandlerBuilder endpoint) =>
+        endpoint.AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicy)
+            .AddEndpointFilter(async (context, next) =>
+            {
+                var result = await next(context);
+                return result is IValueHttpResult { Value: { } body } ? Cacheable(context.HttpContext, body) : result;
+            })
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+    private static IResult Cacheable(HttpContext http, object body)
+    {
+        var json = http.RequestServices.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), json);
+        var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 16))}\"");
+        var maxAge = http.RequestServices.GetRequiredService<IOptions<PublicAccessOptions>>().Value.MaxAgeSeconds;
+        var headers = http.Response.GetTypedHeaders();
+        headers.ETag = etag;
+        headers.CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = TimeSpan.FromSeconds(maxAge) };
+        var notModified = http.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Compare(etag, useStrongComparison: false) || tag.Equals(EntityTagHeaderValue.Any));
+        return notModified ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Bytes(bytes, "application/json");
+    }
+}
