@@ -12,5 +12,6 @@ internal static class ModuleAssemblies
         typeof(Obstacles.ObstaclesModule).Assembly,
         typeof(Amendments.AmendmentsModule).Assembly,
         typeof(Reports.ReportsModule).Assembly,
+        typeof(Webhooks.WebhooksModule).Assembly,
     ];
 }

@@ -8,6 +8,7 @@ using ObstacleRegister.BuildingBlocks.Messaging;
 using ObstacleRegister.Obstacles;
 using ObstacleRegister.Regulations;
 using ObstacleRegister.Reports;
+using ObstacleRegister.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,6 +20,7 @@ builder.Services.AddRegulations();
 builder.Services.AddObstacles();
 builder.Services.AddAmendments(builder.Configuration);
 builder.Services.AddReports();
+builder.Services.AddWebhooks(builder.Configuration);
 builder.AddHttpPipeline();
 
 var app = builder.Build();
@@ -30,6 +32,7 @@ api.MapRegulations();
 api.MapObstacles();
 api.MapAmendments();
 api.MapReports();
+api.MapWebhooks();
 api.MapChangeFeed();
 app.MapOperationalEndpoints();
 

@@ -29,6 +29,7 @@ internal static class OpenApiExamples
         ["MoveDeadlineBody"] = ["dueOn", "reason"],
         ["IssueAmendmentBody"] = ["documentSymbol", "issuedOn", "effectiveOn"],
         ["CancelAmendmentBody"] = ["reason"],
+        ["RegisterWebhookBody"] = ["url", "eventTypes"],
     };
 
     private static readonly Dictionary<string, Func<JsonNode>> ByTypeName = new(StringComparer.Ordinal)
@@ -114,6 +115,13 @@ internal static class OpenApiExamples
             ["issuedOn"] = "2026-06-15",
             ["effectiveOn"] = "2026-08-01",
             ["title"] = "Thông tư sửa đổi, bổ sung một số điều của Thông tư 01/2024/TT-BTTTT",
+        },
+        ["RegisterWebhookBody"] = () => new JsonObject
+        {
+            ["url"] = "https://congdichvu.example.gov.vn/webhooks/obstacle-register",
+            ["eventTypes"] = new JsonArray("obstacle.accepted", "obstacle.rejected", "obstacle.resolved", "amendment.*"),
+            ["unitId"] = "0193b2a4-7c1e-7d3a-9f00-1a2b3c4d5e6f",
+            ["description"] = "Cổng dịch vụ công của Bộ: báo cho Vụ Pháp chế khi vướng mắc được trả lời",
         },
         ["CancelAmendmentBody"] = () => new JsonObject
         {

@@ -42,25 +42,25 @@ internal sealed class ListChangesHandler(IDbSession db) : IRequestHandler<ListCh
         WHERE {dialect.ChangesAfter("@After")}
         ORDER BY position
         """);
+}
 
-    private sealed class ChangeRow
-    {
-        public long Position { get; set; }
+internal sealed class ChangeRow
+{
+    public long Position { get; set; }
 
-        public Guid Id { get; set; }
+    public Guid Id { get; set; }
 
-        public string Type { get; set; } = "";
+    public string Type { get; set; } = "";
 
-        public string Resource { get; set; } = "";
+    public string Resource { get; set; } = "";
 
-        public Guid ResourceId { get; set; }
+    public Guid ResourceId { get; set; }
 
-        public Guid? UnitId { get; set; }
+    public Guid? UnitId { get; set; }
 
-        public DateTimeOffset At { get; set; }
+    public DateTimeOffset At { get; set; }
 
-        public ChangeDto ToDto() => new(Id, Type, Resource, ResourceId, UnitId, At);
-    }
+    public ChangeDto ToDto() => new(Id, Type, Resource, ResourceId, UnitId, At);
 }
 
 public static class ChangeFeedEndpoints
@@ -79,4 +79,18 @@ public static class ChangeFeedEndpoints
             .ProducesValidationProblem();
         return api;
     }
+}
+
+/// <summary>A committed change with its position in the log, for code that follows the log (webhook fan-out).</summary>
+public sealed record CommittedChange(long Position, Guid Id, ResourceChange Change, DateTimeOffset At);
+
+/// <summary>The committed changes after <paramref name="AfterPosition"/>, oldest first, at most <paramref name="Limit"/>.</summary>
+public sealed record ReadChanges(long AfterPosition, int Limit) : IQuery<IReadOnlyList<CommittedChange>>;
+
+internal sealed class ReadChangesHandler(IDbSession db) : IRequestHandler<ReadChanges, IReadOnlyList<CommittedChange>>
+{
+    public async Task<IReadOnlyList<CommittedChange>> Handle(ReadChanges request, CancellationToken cancellationToken) =>
+        (await db.QueryAsync<ChangeRow>(ListChangesHandler.Query(db.Dialect), new { After = request.AfterPosition, request.Limit }, cancellationToken))
+            .Select(r => new CommittedChange(r.Position, r.Id, new ResourceChange(r.Type, r.Resource, r.ResourceId, r.UnitId), r.At))
+            .ToList();
 }

@@ -31,6 +31,7 @@ public sealed class RegisterFactory(TestDatabase database, FakeClock clock, IRea
         builder.UseSetting("Amendments:InForceCheckInterval", "01:00:00");
         // Every test client comes from one address here; the fixture that tests the limit sets a small one.
         builder.UseSetting("Public:RequestsPerMinute", "100000");
+        builder.UseSetting("Webhooks:DispatchInterval", "01:00:00");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

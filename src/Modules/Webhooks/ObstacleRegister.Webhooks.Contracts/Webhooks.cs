@@ -1,0 +1,24 @@
+using MediatR;
+
+namespace ObstacleRegister.Webhooks.Contracts;
+
+/// <summary>The change types an endpoint may subscribe to, as the change log records them (<c>resource.action</c>).</summary>
+public static class WebhookEventTypes
+{
+    public static readonly IReadOnlyList<string> All =
+    [
+        "obstacle.submitted", "obstacle.accepted", "obstacle.rejected", "obstacle.marked_duplicate", "obstacle.withdrawn",
+        "obstacle.master_changed", "obstacle.linked_to_amendment", "obstacle.released_from_amendment", "obstacle.resolved",
+        "obstacle.resolved_with_master",
+        "amendment.opened", "amendment.obstacles_linked", "amendment.progress_reported", "amendment.deadline_moved",
+        "amendment.issued", "amendment.entered_into_force", "amendment.cancelled",
+        "regulation.registered", "regulation.updated", "regulation.status_changed",
+        "unit.registered",
+    ];
+}
+
+/// <summary>Delivery figures of one endpoint, for other modules that report on integrations.</summary>
+public sealed record WebhookDeliveryCounts(int Pending, int Delivered, int Failed);
+
+/// <summary>How an endpoint's deliveries stand; null when there is no such endpoint.</summary>
+public sealed record GetWebhookDeliveryCounts(Guid EndpointId) : IRequest<WebhookDeliveryCounts?>;

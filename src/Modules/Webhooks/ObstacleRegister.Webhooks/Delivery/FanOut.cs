@@ -1,0 +1,66 @@
+using System.Text.Json;
+using MediatR;
+using ObstacleRegister.BuildingBlocks.Changes;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.Webhooks.Endpoints;
+
+namespace ObstacleRegister.Webhooks.Delivery;
+
+/// <summary>
+/// Turns the next committed changes into deliveries for the active endpoints that want them, and moves the
+/// cursor past them, in one transaction: a change is owed to an endpoint exactly once, even across restarts,
+/// and a second instance doing the same round finds the cursor moved and rolls back. Answers how many changes it read.
+/// </summary>
+internal sealed record FanOutChanges(int Limit) : IRequest<int>;
+
+internal sealed class FanOutChangesHandler(IDbSession db, IMediator mediator, TimeProvider clock) : IRequestHandler<FanOutChanges, int>
+{
+    private const string Position = "SELECT position FROM webhook_cursor WHERE name = 'fan_out'";
+
+    private const string Move = "UPDATE webhook_cursor SET position = @To WHERE name = 'fan_out' AND position = @From";
+
+    private const string Active = $"SELECT {WebhookEndpointQueries.Columns} FROM webhook_endpoint WHERE status = 'active'";
+
+    private const string Insert = """
+        INSERT INTO webhook_delivery (id, endpoint_id, change_id, type, payload, status, attempts, next_attempt_at, lease_until,
+                                      last_status_code, last_error, delivered_at, created_at)
+        VALUES (@Id, @EndpointId, @ChangeId, @Type, @Payload, 'pending', 0, @Now, NULL, NULL, NULL, NULL, @Now)
+        """;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<int> Handle(FanOutChanges request, CancellationToken cancellationToken)
+    {
+        var from = await db.ExecuteScalarAsync<long>(Position, null, cancellationToken);
+        var changes = await mediator.Send(new ReadChanges(from, request.Limit), cancellationToken);
+        if (changes.Count == 0)
+        {
+            return 0;
+        }
+
+        var endpoints = await db.QueryAsync<WebhookEndpointRow>(Active, null, cancellationToken);
+        var now = clock.GetUtcNow();
+        var deliveries = changes
+            .SelectMany(c => endpoints.Where(e => e.Wants(c.Change.Type, c.Change.UnitId)).Select(e => new
+            {
+                Id = Guid.CreateVersion7(), EndpointId = e.Id, ChangeId = c.Id, c.Change.Type, Payload = Payload(c), Now = now,
+            }))
+            .ToList();
+        await db.ExecuteAsync(Insert, deliveries, cancellationToken);
+        if (await db.ExecuteAsync(Move, new { From = from, To = changes[^1].Position }, cancellationToken) == 0)
+        {
+            throw new PreconditionFailedException(from);
+        }
+
+        return changes.Count;
+    }
+
+    /// <summary>The Standard Webhooks envelope: type, timestamp, data. The data names the resource; the receiver fetches it with its key.</summary>
+    private static string Payload(CommittedChange change) => JsonSerializer.Serialize(new
+    {
+        type = change.Change.Type,
+        timestamp = change.At,
+        data = new { changeId = change.Id, resource = change.Change.Resource, resourceId = change.Change.ResourceId, unitId = change.Change.UnitId },
+    }, Json);
+}

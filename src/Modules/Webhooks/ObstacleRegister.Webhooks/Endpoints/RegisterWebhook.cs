@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using MediatR;
+using Microsoft.Extensions.Options;
+using ObstacleRegister.Access.Contracts;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.BuildingBlocks.Validation;
+using ObstacleRegister.Webhooks.Contracts;
+
+namespace ObstacleRegister.Webhooks.Endpoints;
+
+/// <summary>An endpoint to notify.</summary>
+/// <param name="Url">Where to POST: https (http only where the operator allows it), not a private, loopback or link-local address.</param>
+/// <param name="EventTypes">One to 50 change types (<c>obstacle.resolved</c>), a whole resource (<c>amendment.*</c>), or everything (<c>*</c>).</param>
+/// <param name="UnitId">Only changes that belong to this unit: how a reporting unit's system hears about its own obstacles.</param>
+/// <param name="Description">What the endpoint is, up to 500 characters.</param>
+internal sealed record RegisterWebhookBody(string? Url, IReadOnlyList<string?>? EventTypes, Guid? UnitId, string? Description);
+
+internal sealed record RegisterWebhook(RegisterWebhookBody? Body) : IRequest<CreatedWebhookEndpointDto>;
+
+internal sealed class RegisterWebhookValidator(IOptions<WebhookOptions> options) : IValidator<RegisterWebhook>
+{
+    public const int MaxEventTypes = 50;
+
+    private static readonly HashSet<string> Resources = [.. WebhookEventTypes.All.Select(t => t[..t.IndexOf('.', StringComparison.Ordinal)])];
+
+    public void Validate(RegisterWebhook request, ValidationErrors errors)
+    {
+        if (request.Body is not { } body)
+        {
+            errors.Add("body", "A JSON body is required.");
+            return;
+        }
+
+        if (errors.Required("url", body.Url) && TargetRules.Problem(body.Url!.Trim(), options.Value) is { } problem)
+        {
+            errors.Add("url", problem);
+        }
+
+        errors.Text("description", body.Description, 500, required: false);
+        if (!errors.Required("eventTypes", body.EventTypes))
+        {
+            return;
+        }
+
+        if (body.EventTypes!.Count is 0 or > MaxEventTypes)
+        {
+            errors.Add("eventTypes", $"'eventTypes' must name 1 to {MaxEventTypes} types.");
+        }
+
+        for (var i = 0; i < body.EventTypes.Count; i++)
+        {
+            if (!IsKnown(body.EventTypes[i]?.Trim()))
+            {
+                errors.Add($"eventTypes[{i}]", $"Unknown event type '{body.EventTypes[i]}': use one of {string.Join(", ", WebhookEventTypes.All)}, 'resource.*' or '*'.");
+            }
+        }
+    }
+
+    private static bool IsKnown(string? type) =>
+        type is "*" || (type is not null && (WebhookEventTypes.All.Contains(type) || (type.EndsWith(".*", StringComparison.Ordinal) && Resources.Contains(type[..^2]))));
+}
+
+internal sealed class RegisterWebhookHandler(IDbSession db, IMediator mediator, IOptions<WebhookOptions> options, TimeProvider clock)
+    : IRequestHandler<RegisterWebhook, CreatedWebhookEndpointDto>
+{
+    private const string Insert = """
+        INSERT INTO webhook_endpoint (id, url, event_types, unit_id, description, secret, status, disabled_reason, created_at, updated_at, version)
+        VALUES (@Id, @Url, @EventTypes, @UnitId, @Description, @Secret, @Status, NULL, @CreatedAt, @UpdatedAt, 1)
+        """;
+
+    public async Task<CreatedWebhookEndpointDto> Handle(RegisterWebhook request, CancellationToken cancellationToken)
+    {
+        var body = request.Body!;
+        var url = body.Url!.Trim();
+        if (await TargetRules.ResolutionProblem(url, options.Value, cancellationToken) is { } problem)
+        {
+            throw RequestValidationException.For("url", problem);
+        }
+
+        if (body.UnitId is { } unitId && await mediator.Send(new GetUnit(unitId), cancellationToken) is null)
+        {
+            throw RequestValidationException.For("unitId", $"No unit with id '{unitId}'.");
+        }
+
+        var now = clock.GetUtcNow();
+        var row = new WebhookEndpointRow
+        {
+            Id = Guid.CreateVersion7(), Url = url, EventTypes = WebhookEndpointRow.Join(body.EventTypes!.Select(t => t!)), UnitId = body.UnitId,
+            Description = body.Description?.Trim(), Secret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            Status = "active", CreatedAt = now, UpdatedAt = now, Version = 1,
+        };
+        await db.ExecuteAsync(Insert, row, cancellationToken);
+        return new CreatedWebhookEndpointDto(row.ToDto(), row.Secret);
+    }
+}
