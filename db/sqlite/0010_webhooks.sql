@@ -10,6 +10,8 @@ CREATE TABLE webhook_endpoint (
     secret TEXT NOT NULL,
     status TEXT NOT NULL,
     disabled_reason TEXT NULL,
+    -- The change log's position when it was registered: it is owed the changes after it, not the history before.
+    from_position INTEGER NOT NULL,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     version INTEGER NOT NULL

@@ -10,6 +10,8 @@ CREATE TABLE dbo.webhook_endpoint (
     secret nvarchar(100) NOT NULL,
     status nvarchar(20) NOT NULL,
     disabled_reason nvarchar(500) NULL,
+    -- The change log's position when it was registered: it is owed the changes after it, not the history before.
+    from_position bigint NOT NULL,
     created_at datetimeoffset NOT NULL,
     updated_at datetimeoffset NOT NULL,
     version bigint NOT NULL

@@ -94,3 +94,15 @@ internal sealed class ReadChangesHandler(IDbSession db) : IRequestHandler<ReadCh
             .Select(r => new CommittedChange(r.Position, r.Id, new ResourceChange(r.Type, r.Resource, r.ResourceId, r.UnitId), r.At))
             .ToList();
 }
+
+/// <summary>The position of the newest committed change (0 when there is none): where a new follower of the log starts.</summary>
+public sealed record GetLatestChangePosition : IQuery<long>;
+
+internal sealed class GetLatestChangePositionHandler(IDbSession db) : IRequestHandler<GetLatestChangePosition, long>
+{
+    internal static string Query(ISqlDialect dialect) =>
+        $"SELECT COALESCE(MAX({dialect.ChangePosition}), 0) FROM change_log WHERE {dialect.ChangesAfter("@After")}";
+
+    public async Task<long> Handle(GetLatestChangePosition request, CancellationToken cancellationToken) =>
+        await db.ExecuteScalarAsync<long>(Query(db.Dialect), new { After = 0L }, cancellationToken);
+}

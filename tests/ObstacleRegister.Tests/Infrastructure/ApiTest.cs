@@ -25,6 +25,11 @@ public abstract class ApiTest(DatabaseProvider provider)
     /// <summary>Configuration a fixture's host needs beyond the defaults.</summary>
     protected virtual IReadOnlyDictionary<string, string>? HostSettings => null;
 
+    /// <summary>Services a fixture's host needs replaced, such as an in-memory webhook receiver.</summary>
+    protected virtual void ConfigureTestServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
+    }
+
     /// <summary>A client holding the bootstrap admin key.</summary>
     protected HttpClient Admin { get; private set; } = null!;
 
@@ -36,7 +41,7 @@ public abstract class ApiTest(DatabaseProvider provider)
             Assert.Ignore($"SQL Server variant not run: set {TestDatabase.SqlServerVariable} to a connection string to run it.");
         }
 
-        Factory = new RegisterFactory(TestDatabase.Create(provider), Clock, HostSettings);
+        Factory = new RegisterFactory(TestDatabase.Create(provider), Clock, HostSettings, ConfigureTestServices);
         _ = Factory.Server;
     }
 

@@ -11,7 +11,8 @@ using ObstacleRegister.BuildingBlocks.Data;
 namespace ObstacleRegister.Tests.Infrastructure;
 
 /// <summary>The real host, in memory, on a <see cref="TestDatabase"/>, with every log line kept for inspection.</summary>
-public sealed class RegisterFactory(TestDatabase database, FakeClock clock, IReadOnlyDictionary<string, string>? settings = null)
+public sealed class RegisterFactory(
+    TestDatabase database, FakeClock clock, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? testServices = null)
     : WebApplicationFactory<Program>
 {
     public const string AdminKey = "test-admin-key-0123456789abcdefghijklmnopqrstuvwxyz";
@@ -32,6 +33,7 @@ public sealed class RegisterFactory(TestDatabase database, FakeClock clock, IRea
         // Every test client comes from one address here; the fixture that tests the limit sets a small one.
         builder.UseSetting("Public:RequestsPerMinute", "100000");
         builder.UseSetting("Webhooks:DispatchInterval", "01:00:00");
+        builder.UseSetting("Webhooks:AllowHttp", "true");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
@@ -52,6 +54,7 @@ public sealed class RegisterFactory(TestDatabase database, FakeClock clock, IRea
             // Registered after the host's behaviours, so it is the innermost: it fails inside the transaction.
             services.AddScoped(typeof(MediatR.IPipelineBehavior<,>), typeof(FaultInjectionBehavior<,>));
             services.AddScoped(typeof(MediatR.INotificationHandler<>), typeof(FaultInjectionNotificationHandler<>));
+            testServices?.Invoke(services);
         });
     }
 }

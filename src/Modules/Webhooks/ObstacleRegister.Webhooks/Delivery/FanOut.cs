@@ -42,7 +42,7 @@ internal sealed class FanOutChangesHandler(IDbSession db, IMediator mediator, Ti
         var endpoints = await db.QueryAsync<WebhookEndpointRow>(Active, null, cancellationToken);
         var now = clock.GetUtcNow();
         var deliveries = changes
-            .SelectMany(c => endpoints.Where(e => e.Wants(c.Change.Type, c.Change.UnitId)).Select(e => new
+            .SelectMany(c => endpoints.Where(e => c.Position > e.FromPosition && e.Wants(c.Change.Type, c.Change.UnitId)).Select(e => new
             {
                 Id = Guid.CreateVersion7(), EndpointId = e.Id, ChangeId = c.Id, c.Change.Type, Payload = Payload(c), Now = now,
             }))

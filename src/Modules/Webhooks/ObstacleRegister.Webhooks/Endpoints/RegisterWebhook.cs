@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using MediatR;
 using Microsoft.Extensions.Options;
 using ObstacleRegister.Access.Contracts;
+using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Validation;
@@ -65,8 +66,9 @@ internal sealed class RegisterWebhookHandler(IDbSession db, IMediator mediator, 
     : IRequestHandler<RegisterWebhook, CreatedWebhookEndpointDto>
 {
     private const string Insert = """
-        INSERT INTO webhook_endpoint (id, url, event_types, unit_id, description, secret, status, disabled_reason, created_at, updated_at, version)
-        VALUES (@Id, @Url, @EventTypes, @UnitId, @Description, @Secret, @Status, NULL, @CreatedAt, @UpdatedAt, 1)
+        INSERT INTO webhook_endpoint (id, url, event_types, unit_id, description, secret, status, disabled_reason, from_position,
+                                      created_at, updated_at, version)
+        VALUES (@Id, @Url, @EventTypes, @UnitId, @Description, @Secret, @Status, NULL, @FromPosition, @CreatedAt, @UpdatedAt, 1)
         """;
 
     public async Task<CreatedWebhookEndpointDto> Handle(RegisterWebhook request, CancellationToken cancellationToken)
@@ -88,7 +90,8 @@ internal sealed class RegisterWebhookHandler(IDbSession db, IMediator mediator, 
         {
             Id = Guid.CreateVersion7(), Url = url, EventTypes = WebhookEndpointRow.Join(body.EventTypes!.Select(t => t!)), UnitId = body.UnitId,
             Description = body.Description?.Trim(), Secret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            Status = "active", CreatedAt = now, UpdatedAt = now, Version = 1,
+            Status = "active", FromPosition = await mediator.Send(new GetLatestChangePosition(), cancellationToken),
+            CreatedAt = now, UpdatedAt = now, Version = 1,
         };
         await db.ExecuteAsync(Insert, row, cancellationToken);
         return new CreatedWebhookEndpointDto(row.ToDto(), row.Secret);

@@ -33,6 +33,8 @@ internal sealed class WebhookEndpointRow
 
     public string? DisabledReason { get; set; }
 
+    public long FromPosition { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -55,7 +57,7 @@ internal static class WebhookEndpointQueries
 {
     public const string Columns = """
         id AS Id, url AS Url, event_types AS EventTypes, unit_id AS UnitId, description AS Description, secret AS Secret, status AS Status,
-        disabled_reason AS DisabledReason, created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version
+        disabled_reason AS DisabledReason, from_position AS FromPosition, created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version
         """;
 
     private const string ById = $"SELECT {Columns} FROM webhook_endpoint WHERE id = @Id";
