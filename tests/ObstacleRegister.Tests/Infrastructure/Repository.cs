@@ -25,7 +25,7 @@ public static class Repository
         ("Obstacles", typeof(Obstacles.ObstaclesModule).Assembly, typeof(Obstacles.Contracts.GetObstacles).Assembly),
         ("Amendments", typeof(Amendments.AmendmentsModule).Assembly, typeof(Amendments.Contracts.GetAmendmentsTouchingRegulation).Assembly),
         ("Reports", typeof(Reports.ReportsModule).Assembly, typeof(Reports.Contracts.GetProgressReport).Assembly),
-        ("Webhooks", typeof(Webhooks.WebhooksModule).Assembly, typeof(Webhooks.Contracts.GetWebhookDeliveryCounts).Assembly),
+        ("Webhooks", typeof(Webhooks.WebhooksModule).Assembly, typeof(Webhooks.Contracts.WebhookEventTypes).Assembly),
     ];
 
     public static readonly Assembly BuildingBlocks = typeof(DatabaseOptions).Assembly;

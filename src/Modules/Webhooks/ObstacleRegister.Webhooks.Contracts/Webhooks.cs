@@ -1,5 +1,3 @@
-using MediatR;
-
 namespace ObstacleRegister.Webhooks.Contracts;
 
 /// <summary>The change types an endpoint may subscribe to, as the change log records them (<c>resource.action</c>).</summary>
@@ -16,9 +14,3 @@ public static class WebhookEventTypes
         "unit.registered",
     ];
 }
-
-/// <summary>Delivery figures of one endpoint, for other modules that report on integrations.</summary>
-public sealed record WebhookDeliveryCounts(int Pending, int Delivered, int Failed);
-
-/// <summary>How an endpoint's deliveries stand; null when there is no such endpoint.</summary>
-public sealed record GetWebhookDeliveryCounts(Guid EndpointId) : IRequest<WebhookDeliveryCounts?>;

@@ -154,27 +154,3 @@ internal sealed class DeliveryRow
     public DeliveryDto ToDto(IReadOnlyList<AttemptDto>? attempts) =>
         new(Id, ChangeId, Type, Status, Attempts, NextAttemptAt, LastStatusCode, LastError, DeliveredAt, CreatedAt, attempts);
 }
-
-internal sealed class GetWebhookDeliveryCountsHandler(IDbSession db) : IRequestHandler<Contracts.GetWebhookDeliveryCounts, Contracts.WebhookDeliveryCounts?>
-{
-    private const string Counts = "SELECT status AS Status, COUNT(*) AS Count FROM webhook_delivery WHERE endpoint_id = @EndpointId GROUP BY status";
-
-    public async Task<Contracts.WebhookDeliveryCounts?> Handle(Contracts.GetWebhookDeliveryCounts request, CancellationToken cancellationToken)
-    {
-        if (await WebhookEndpointQueries.Find(db, request.EndpointId, cancellationToken) is null)
-        {
-            return null;
-        }
-
-        var counts = (await db.QueryAsync<StatusCount>(Counts, request, cancellationToken)).ToDictionary(c => c.Status, c => c.Count);
-        return new Contracts.WebhookDeliveryCounts(counts.GetValueOrDefault("pending"), counts.GetValueOrDefault("delivered"),
-            counts.GetValueOrDefault("failed") + counts.GetValueOrDefault("abandoned"));
-    }
-
-    private sealed class StatusCount
-    {
-        public string Status { get; set; } = "";
-
-        public int Count { get; set; }
-    }
-}
