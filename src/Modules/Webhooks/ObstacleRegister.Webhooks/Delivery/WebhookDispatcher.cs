@@ -28,8 +28,14 @@ internal sealed partial class WebhookDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         var sender = scope.ServiceProvider.GetRequiredService<WebhookSender>();
-        while (await mediator.Send(new FanOutChanges(FanOutBatch), ct) == FanOutBatch)
+        var (newChanges, dueDeliveries) = await mediator.Send(new FindPendingWebhookWork(), ct);
+        while (newChanges && await mediator.Send(new FanOutChanges(FanOutBatch), ct) == FanOutBatch)
         {
+        }
+
+        if (!newChanges && !dueDeliveries)
+        {
+            return;
         }
 
         IReadOnlyList<ClaimedDelivery> due;
