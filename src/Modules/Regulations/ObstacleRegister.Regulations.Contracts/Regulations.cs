@@ -66,3 +66,13 @@ public enum RegulationChange
 public sealed record RegisterIssuedDocument(
     Guid TargetId, RegulationChange Change, string DocumentSymbol, string? Title, string DefaultTitle, RegulationType? Type,
     string? Issuer, DateOnly IssuedOn, DateOnly EffectiveOn) : IRequest<RegulationSummary>;
+
+/// <summary>An issued document as an amendment records it.</summary>
+public sealed record IssuedDocumentSummary(Guid Id, string Symbol, DateOnly IssuedOn, DateOnly? EffectiveOn, RegulationStatus Status);
+
+/// <summary>
+/// Records that an already registered document makes <paramref name="Change"/> to the target: one amending decree
+/// often amends several documents, each through its own amendment. An unknown id, or the target itself, is a 400
+/// on <c>regulationId</c>.
+/// </summary>
+public sealed record LinkIssuedDocument(Guid TargetId, RegulationChange Change, Guid RegulationId) : IRequest<IssuedDocumentSummary>;

@@ -181,6 +181,54 @@ public sealed class IssuanceTests(DatabaseProvider provider) : AmendmentTest(pro
     }
 
     [Test]
+    public async Task Issue_OneAmendingDocumentForTwoTargets_LinksTheRegisteredDocumentAndChangesBoth()
+    {
+        var second = await RegisterRegulation($"{Unique()}/2024/TT-BTTTT", "circular", "Thông tư quy định hồ sơ cấp phép");
+        var first = await SubmittedAmendment();
+        var body = OpenBody();
+        body["regulationId"] = second;
+        var other = (await Open(body)).Str("id");
+        await AdvanceTo(other, "submitted");
+        var issued = await Issue(first, IssueBody(NewCircularSymbol(), effectiveOn: "2026-04-01"));
+        var documentId = issued["issuedDocument"]!.Str("regulationId");
+
+        var linked = await Issue(other, new JsonObject { ["regulationId"] = documentId });
+        SetLocalTime("2026-04-01T08:00:00");
+        await RunInForceSweep();
+
+        var document = await Coordinator.Http.GetAsync($"/api/v1/regulations/{documentId}").ExpectJson(200);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(linked["issuedDocument"]!.Str("regulationId"), Is.EqualTo(documentId));
+            Assert.That(linked["issuedDocument"]!.Str("effectiveOn"), Is.EqualTo("2026-04-01"), "the document's dates by default");
+            Assert.That(document["changes"]!.AsArray().Select(c => c!["regulation"]!.Str("id")), Is.EquivalentTo(new[] { CircularId, second }));
+            Assert.That(await RegulationStatus(CircularId), Is.EqualTo("amended"));
+            Assert.That(await RegulationStatus(second), Is.EqualTo("amended"));
+            Assert.That((await GetAmendment(other)).Str("status"), Is.EqualTo("in_force"));
+        });
+    }
+
+    [Test]
+    public async Task Issue_WithBothASymbolAndARegulationIdOrAnUnknownId_Returns400()
+    {
+        var id = await SubmittedAmendment();
+        var both = IssueBody(NewCircularSymbol());
+        both["regulationId"] = CircularId;
+
+        var twice = await Issue(id, both, status: 400);
+        var unknown = await Issue(id, new JsonObject { ["regulationId"] = Guid.NewGuid().ToString() }, status: 400);
+        var itself = await Issue(id, new JsonObject { ["regulationId"] = CircularId }, status: 400);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(twice["errors"]!.AsObject().ContainsKey("documentSymbol"), Is.True);
+            Assert.That(unknown["errors"]!.AsObject().ContainsKey("regulationId"), Is.True);
+            Assert.That(itself["errors"]!.AsObject().ContainsKey("regulationId"), Is.True);
+            Assert.That((await GetAmendment(id)).Str("status"), Is.EqualTo("submitted"));
+        });
+    }
+
+    [Test]
     public async Task Issue_WithASymbolAlreadyRegistered_Returns409AndChangesNothing()
     {
         var id = await SubmittedAmendment();

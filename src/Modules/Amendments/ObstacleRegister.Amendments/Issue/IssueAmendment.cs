@@ -3,6 +3,7 @@ using MediatR;
 using ObstacleRegister.Amendments.Contracts;
 using ObstacleRegister.Amendments.Get;
 using ObstacleRegister.Amendments.History;
+using ObstacleRegister.Amendments.Stages;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Security;
@@ -11,15 +12,16 @@ using ObstacleRegister.Regulations.Contracts;
 
 namespace ObstacleRegister.Amendments.Issue;
 
-/// <summary>The signed document.</summary>
+/// <summary>The signed document: a new one by its symbol, or one already registered by its id (one amending decree often changes several documents).</summary>
 /// <param name="DocumentSymbol">Its symbol (số, ký hiệu), e.g. <c>05/2026/TT-BTTTT</c>; registered as a new regulation, so it must be unique.</param>
-/// <param name="IssuedOn">Date of signing: not in the future, and in the year the symbol names.</param>
-/// <param name="EffectiveOn">Date it takes effect, on or after <paramref name="IssuedOn"/>. Today or past: in force at once.</param>
+/// <param name="RegulationId">Instead of <paramref name="DocumentSymbol"/>: the document, already registered, that this amendment's change is part of.</param>
+/// <param name="IssuedOn">Date of signing: not in the future, and in the year the symbol names. With regulationId, defaults to the document's.</param>
+/// <param name="EffectiveOn">Date it takes effect, on or after <paramref name="IssuedOn"/>. Today or past: in force at once. With regulationId, defaults to the document's.</param>
 /// <param name="Title">Its title; the amendment's title when absent.</param>
 /// <param name="Type">Its type; the target's type when absent.</param>
 /// <param name="Issuer">The issuing body; the target's issuer when absent.</param>
 internal sealed record IssueAmendmentBody(
-    string? DocumentSymbol, DateOnly? IssuedOn, DateOnly? EffectiveOn, string? Title, RegulationType? Type, string? Issuer);
+    string? DocumentSymbol, DateOnly? IssuedOn, DateOnly? EffectiveOn, string? Title, RegulationType? Type, string? Issuer, Guid? RegulationId = null);
 
 /// <summary>Records issuance: registers the document in Regulations and, when it is already effective, puts the amendment in force.</summary>
 internal sealed record IssueAmendment(Guid Id, string? IfMatch, IssueAmendmentBody? Body) : IRequest<VersionedAmendment>;
@@ -36,9 +38,21 @@ internal sealed class IssueAmendmentValidator : IValidator<IssueAmendment>
             return;
         }
 
-        errors.Text("documentSymbol", body.DocumentSymbol, MaxSymbol);
-        errors.Required("issuedOn", body.IssuedOn);
-        if (errors.Required("effectiveOn", body.EffectiveOn) && body.EffectiveOn < body.IssuedOn)
+        if (body.RegulationId is not null)
+        {
+            if (body.DocumentSymbol is not null)
+            {
+                errors.Add("documentSymbol", "Give either 'documentSymbol' (a new document) or 'regulationId' (a registered one), not both.");
+            }
+        }
+        else
+        {
+            errors.Text("documentSymbol", body.DocumentSymbol, MaxSymbol);
+            errors.Required("issuedOn", body.IssuedOn);
+            errors.Required("effectiveOn", body.EffectiveOn);
+        }
+
+        if (body.EffectiveOn < body.IssuedOn)
         {
             errors.Add("effectiveOn", "'effectiveOn' must not be before 'issuedOn'.");
         }
@@ -61,22 +75,21 @@ internal sealed class IssueAmendmentHandler(AmendmentWriter writer, AmendmentHis
         }
 
         var body = request.Body!;
-        if (body.IssuedOn > writer.Today)
+        var from = row.StatusValue;
+        AmendmentStages.EnsureCanMove(row, AmendmentStatus.Issued);
+        var (id, symbol, issuedOn, effectiveOn) = await Document(row, body, cancellationToken);
+        if (issuedOn > writer.Today)
         {
             throw RequestValidationException.For("issuedOn", $"'issuedOn' is after today ({writer.Today:yyyy-MM-dd} in the register's time zone): record issuance once the document is signed.");
         }
 
-        var from = row.StatusValue;
-        await writer.MoveTo(row, AmendmentStatus.Issued, body.IssuedOn!.Value, cancellationToken);
-        var issued = await mediator.Send(new RegisterIssuedDocument(
-            row.RegulationId, ChangeOf(row.KindValue), body.DocumentSymbol!.Trim(), body.Title?.Trim(), row.Title, body.Type, body.Issuer?.Trim(),
-            body.IssuedOn.Value, body.EffectiveOn!.Value), cancellationToken);
-        row.DocumentSymbol = issued.Symbol;
-        row.IssuedRegulationId = issued.Id;
-        row.IssuedOn = body.IssuedOn;
-        row.EffectiveOn = body.EffectiveOn;
+        await writer.MoveTo(row, AmendmentStatus.Issued, issuedOn, cancellationToken);
+        row.DocumentSymbol = symbol;
+        row.IssuedRegulationId = id;
+        row.IssuedOn = issuedOn;
+        row.EffectiveOn = effectiveOn;
         await writer.Save(row, cancellationToken);
-        var detail = string.Create(CultureInfo.InvariantCulture, $"{issued.Symbol} issued on {body.IssuedOn:yyyy-MM-dd}, effective {body.EffectiveOn:yyyy-MM-dd}.");
+        var detail = string.Create(CultureInfo.InvariantCulture, $"{symbol} issued on {issuedOn:yyyy-MM-dd}, effective {effectiveOn:yyyy-MM-dd}.");
         await history.Record(row, Actor.Of(caller), "issued", from, AmendmentStatus.Issued, detail, cancellationToken);
 
         if (row.EffectiveOn <= writer.Today)
@@ -85,6 +98,23 @@ internal sealed class IssueAmendmentHandler(AmendmentWriter writer, AmendmentHis
         }
 
         return await mediator.Send(new GetAmendment(row.Id), cancellationToken);
+    }
+
+    /// <summary>The issued document: registered now from the body, or an existing one linked (its dates unless the body gives them).</summary>
+    private async Task<(Guid Id, string Symbol, DateOnly IssuedOn, DateOnly EffectiveOn)> Document(AmendmentRow row, IssueAmendmentBody body, CancellationToken ct)
+    {
+        if (body.RegulationId is { } regulationId)
+        {
+            var linked = await mediator.Send(new LinkIssuedDocument(row.RegulationId, ChangeOf(row.KindValue), regulationId), ct);
+            var effectiveOn = body.EffectiveOn ?? linked.EffectiveOn
+                ?? throw RequestValidationException.For("effectiveOn", $"{linked.Symbol} has no effective date: give 'effectiveOn'.");
+            return (linked.Id, linked.Symbol, body.IssuedOn ?? linked.IssuedOn, effectiveOn);
+        }
+
+        var issued = await mediator.Send(new RegisterIssuedDocument(
+            row.RegulationId, ChangeOf(row.KindValue), body.DocumentSymbol!.Trim(), body.Title?.Trim(), row.Title, body.Type, body.Issuer?.Trim(),
+            body.IssuedOn!.Value, body.EffectiveOn!.Value), ct);
+        return (issued.Id, issued.Symbol, body.IssuedOn.Value, body.EffectiveOn.Value);
     }
 
     private static RegulationChange ChangeOf(AmendmentKind kind) => kind switch
