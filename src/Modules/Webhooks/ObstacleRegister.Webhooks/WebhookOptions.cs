@@ -20,6 +20,9 @@ public sealed class WebhookOptions
     /// <summary>Attempts before a delivery is given up (about two days with the defaults).</summary>
     public int MaxAttempts { get; set; } = 15;
 
+    /// <summary>How long the log keeps deliveries that are settled (delivered, failed or abandoned).</summary>
+    public TimeSpan KeepSettledFor { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>How long one attempt may take.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -24,6 +24,7 @@ public static class WebhooksModule
             });
         services.AddScoped<WebhookSender>();
         services.AddHostedService<WebhookDispatcher>();
+        services.AddHostedService<DeliveryRetention>();
         return services;
     }
 

@@ -130,6 +130,31 @@ public sealed class WebhookDeliveryTests(DatabaseProvider provider) : ObstacleTe
         Assert.That(receiver.For(url), Is.Empty);
     }
 
+    [Test]
+    public async Task Retention_ForgetsSettledDeliveriesOnlyOnceTheyAreOldEnough()
+    {
+        var url = Url();
+        await RegisterEndpoint(url, ["obstacle.submitted"], null);
+        var endpointId = await EndpointId(url);
+        await Submit(ReporterA);
+        await receiver.WaitFor(1, url);
+        await Task.Delay(200);
+
+        var tooYoung = await Purge(Clock.Now - TimeSpan.FromDays(30));
+        var kept = (await Admin.GetAsync($"/api/v1/webhooks/{endpointId}/deliveries").ExpectJson(200))["items"]!.AsArray().Count;
+        var old = await Purge(Clock.Now.AddMinutes(1));
+        var left = (await Admin.GetAsync($"/api/v1/webhooks/{endpointId}/deliveries").ExpectJson(200))["items"]!.AsArray().Count;
+
+        Assert.That((tooYoung, kept, old, left), Is.EqualTo((0, 1, 1, 0)));
+    }
+
+    private async Task<int> Purge(DateTimeOffset cutoff)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>()
+            .Send(new ObstacleRegister.Webhooks.Delivery.PurgeSettledDeliveries(cutoff));
+    }
+
     private static string Url() => $"http://receiver.test/hooks/{Guid.NewGuid():N}";
 
     private async Task<string> RegisterEndpoint(string url, string[] types, Guid? unitId)
