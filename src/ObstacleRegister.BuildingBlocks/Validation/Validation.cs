@@ -26,6 +26,18 @@ public sealed class ValidationErrors
         messages.Add(message);
     }
 
+    /// <summary>Requires a JSON body; false, with an error on <c>body</c>, when there is none, so the caller stops there.</summary>
+    public bool Body<TBody>([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] TBody? body)
+        where TBody : class
+    {
+        if (body is null)
+        {
+            Add("body", "A JSON body is required.");
+        }
+
+        return body is not null;
+    }
+
     /// <summary>Requires a value; returns false when it is missing so the caller can skip further checks.</summary>
     public bool Required<T>(string field, T? value)
     {

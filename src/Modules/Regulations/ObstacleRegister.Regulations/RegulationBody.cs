@@ -24,9 +24,8 @@ internal static class RegulationBodyRules
 
     public static void Validate(RegulationBody? body, ValidationErrors errors)
     {
-        if (body is null)
+        if (!errors.Body(body))
         {
-            errors.Add("body", "A JSON body is required.");
             return;
         }
 

@@ -32,11 +32,12 @@ internal sealed class IssueAmendmentValidator : IValidator<IssueAmendment>
 
     public void Validate(IssueAmendment request, ValidationErrors errors)
     {
-        if (request.Body is not { } body)
+        if (!errors.Body(request.Body))
         {
-            errors.Add("body", "A JSON body is required.");
             return;
         }
+
+        var body = request.Body;
 
         if (body.RegulationId is not null)
         {

@@ -43,11 +43,12 @@ internal sealed class OpenAmendmentValidator : IValidator<OpenAmendment>
 
     public void Validate(OpenAmendment request, ValidationErrors errors)
     {
-        if (request.Body is not { } body)
+        if (!errors.Body(request.Body))
         {
-            errors.Add("body", "A JSON body is required.");
             return;
         }
+
+        var body = request.Body;
 
         errors.Required("regulationId", body.RegulationId);
         if (errors.Required("kind", body.Kind)) errors.Defined("kind", body.Kind);

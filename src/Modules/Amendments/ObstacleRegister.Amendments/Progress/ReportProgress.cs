@@ -25,11 +25,12 @@ internal sealed class ReportProgressValidator : IValidator<ReportProgress>
 
     public void Validate(ReportProgress request, ValidationErrors errors)
     {
-        if (request.Body is not { } body)
+        if (!errors.Body(request.Body))
         {
-            errors.Add("body", "A JSON body is required.");
             return;
         }
+
+        var body = request.Body;
 
         errors.Text("note", body.Note, MaxText);
         errors.Text("blockers", body.Blockers, MaxText, required: false);

@@ -62,11 +62,12 @@ internal sealed class SubmitObstacleValidator : IValidator<SubmitObstacle>, IVal
 
     private static void Validate(SubmitObstacleBody? candidate, ValidationErrors errors)
     {
-        if (candidate is not { } body)
+        if (!errors.Body(candidate))
         {
-            errors.Add("body", "A JSON body is required.");
             return;
         }
+
+        var body = candidate;
 
         errors.Text("title", body.Title, MaxTitle);
         errors.Text("description", body.Description, MaxDescription);

@@ -27,11 +27,12 @@ internal sealed class RegisterWebhookValidator(IOptions<WebhookOptions> options)
 
     public void Validate(RegisterWebhook request, ValidationErrors errors)
     {
-        if (request.Body is not { } body)
+        if (!errors.Body(request.Body))
         {
-            errors.Add("body", "A JSON body is required.");
             return;
         }
+
+        var body = request.Body;
 
         if (errors.Required("url", body.Url) && TargetRules.Problem(body.Url!.Trim(), options.Value) is { } problem)
         {
