@@ -36,6 +36,10 @@ public sealed class QueryFilters
     /// </summary>
     public static string Optional(string sql, string marker, string? condition) => sql.Replace(marker, condition ?? "", StringComparison.Ordinal);
 
+    /// <summary>The optional filter of the period and public queries: <c>AND column = @UnitId</c> at <c>/*unit*/</c>, when a unit is given.</summary>
+    public static string ForUnit(string sql, string column, Guid? unitId) =>
+        Optional(sql, "/*unit*/", unitId is null ? null : $"AND {column} = @UnitId");
+
     /// <summary>The folded words of a <c>q</c> parameter; more than <see cref="MaxSearchWords"/> is a 400 on <c>q</c>.</summary>
     public static IReadOnlyList<string> SearchWords(string? q)
     {

@@ -50,7 +50,7 @@ internal sealed class CountAmendmentActivityHandler(IDbSession db, AmendmentCloc
             AsOfEnd = clock.StartOfDay(request.AsOf.AddDays(1)),
         };
         async Task<Dictionary<Guid, UnitCount>> Count(string sql, string unitColumn) =>
-            (await db.QueryAsync<UnitCount>(QueryFilters.Optional(sql, "/*unit*/", request.UnitId is null ? null : $"AND {unitColumn} = @UnitId"), parameters, cancellationToken))
+            (await db.QueryAsync<UnitCount>(QueryFilters.ForUnit(sql, unitColumn, request.UnitId), parameters, cancellationToken))
                 .ToDictionary(r => r.UnitId);
 
         var opened = await Count(Opened, "drafting_unit_id");

@@ -29,7 +29,7 @@ internal sealed class ListPublishedObstaclesHandler(IDbSession db) : IRequestHan
 
         var before = Cursor.Decode<ObstacleCursor>(request.Cursor);
         var sql = QueryFilters.Optional(
-            QueryFilters.Optional(Query, "/*unit*/", request.UnitId is null ? null : "AND unit_id = @UnitId"),
+            QueryFilters.ForUnit(Query, "unit_id", request.UnitId),
             "/*before*/", before is null ? null : "AND seq < @BeforeSeq");
         var rows = await db.QueryAsync<ObstacleRow>(db.Dialect.Limit(sql), new
         {

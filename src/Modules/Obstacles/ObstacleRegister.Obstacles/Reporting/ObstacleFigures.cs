@@ -1,15 +1,9 @@
 using MediatR;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.Obstacles.Contracts;
-using static ObstacleRegister.Obstacles.Reporting.ReportFilters;
+using static ObstacleRegister.BuildingBlocks.Data.QueryFilters;
 
 namespace ObstacleRegister.Obstacles.Reporting;
-
-internal static class ReportFilters
-{
-    public static string ForUnit(string sql, string column, Guid? unitId) =>
-        QueryFilters.Optional(sql, "/*unit*/", unitId is null ? null : $"AND {column} = @UnitId");
-}
 
 /// <summary>
 /// Period figures for the reports, computed by SQL aggregates over the time indexes (obstacles by created_at,
