@@ -31,7 +31,7 @@ internal sealed class GetProgressReportHandler(IMediator mediator, RegisterCalen
         var perUnit = unitIds
             .Select(id => new UnitProgress(
                 id, units.GetValueOrDefault(id)?.Code, units.GetValueOrDefault(id)?.Name,
-                Obstacles(obstacles.GetValueOrDefault(id)), Amendments([.. amendments.GetValueOrDefault(id) is { } a ? new[] { a } : []])))
+                Obstacles(obstacles.GetValueOrDefault(id)), Amendments(amendments.TryGetValue(id, out var a) ? [a] : [])))
             .OrderBy(u => u.Code, StringComparer.Ordinal)
             .ToList();
         return new ProgressReport(

@@ -49,12 +49,11 @@ internal sealed class SetWebhookStatusHandler(IDbSession db, TimeProvider clock)
 
     public async Task<WebhookEndpointDto> Handle(SetWebhookStatus request, CancellationToken cancellationToken)
     {
-        await WebhookEndpointQueries.Get(db, request.Id, cancellationToken);
-        await db.ExecuteAsync(Update, new
+        var changed = await db.ExecuteAsync(Update, new
         {
             request.Id, Status = request.Active ? "active" : "disabled", Reason = request.Active ? null : request.Reason, Now = clock.GetUtcNow(),
         }, cancellationToken);
-        return (await WebhookEndpointQueries.Get(db, request.Id, cancellationToken)).ToDto();
+        return changed == 0 ? throw new NotFoundException("webhook endpoint", request.Id) : (await WebhookEndpointQueries.Get(db, request.Id, cancellationToken)).ToDto();
     }
 }
 
