@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using ObstacleRegister.BuildingBlocks.Http;
 using ObstacleRegister.Access;
 using ObstacleRegister.Api.Health;
+using ObstacleRegister.BuildingBlocks.Health;
 using ObstacleRegister.Api.Http;
 using ObstacleRegister.Api.OpenApi;
 
@@ -34,7 +35,9 @@ internal static class HttpPipeline
 
         AddPublicRateLimiting(services, builder.Configuration.GetSection("Public"));
         services.AddRegisterOpenApi();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<BackgroundLoopsHealthCheck>("background", tags: ["ready"]);
     }
 
     public static void UseHttpPipeline(this WebApplication app)
@@ -75,7 +78,10 @@ internal static class HttpPipeline
     public static void MapOperationalEndpoints(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous().WithTags("Health");
-        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResultStatusCodes = HealthStatusCodes })
+        app.MapHealthChecks("/health/ready", new()
+            {
+                Predicate = c => c.Tags.Contains("ready"), ResultStatusCodes = HealthStatusCodes, ResponseWriter = HealthResponses.Write,
+            })
             .AllowAnonymous().WithTags("Health");
         app.MapOpenApi().AllowAnonymous();
     }

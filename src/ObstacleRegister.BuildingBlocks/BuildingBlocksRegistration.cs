@@ -35,6 +35,10 @@ public static class BuildingBlocksRegistration
         services.AddScoped<IDbSession>(sp => sp.GetRequiredService<DbSession>());
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<Telemetry.RegisterMetrics>();
+        services.AddSingleton<Background.LoopHealth>();
+        services.AddSingleton<Background.LoopSupervisor>();
         services.AddSingleton<RegisterCalendar>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICaller, HttpCaller>();

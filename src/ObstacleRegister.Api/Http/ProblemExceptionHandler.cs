@@ -15,6 +15,12 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (DatabaseBusyException.IsBusy(exception))
+        {
+            // A lock held past the bound in the middle of a request: the transaction rolled back, so nothing was written.
+            exception = new DatabaseBusyException("The database could not be written in time; nothing was changed. Retry shortly.", exception);
+        }
+
         var problem = exception switch
         {
             RequestValidationException invalid => ProblemResponses.Validation(invalid.Errors, invalid.Detail()),
@@ -41,6 +47,12 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
         httpContext.Response.Clear();
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (exception is DatabaseBusyException)
+        {
+            LogBusy(logger, httpContext.Request.Method, httpContext.Request.Path);
+            httpContext.Response.Headers.RetryAfter = DatabaseBusyException.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -124,6 +136,9 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
     [GeneratedRegex("parameter \"[^\"]*? (?<name>[A-Za-z0-9_]+)\" from")]
     private static partial Regex ParameterName();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database busy for {Method} {Path}: answered 503 with Retry-After")]
+    private static partial void LogBusy(ILogger logger, string method, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

@@ -10,8 +10,10 @@ internal sealed class DbConnectionFactory(IOptions<DatabaseOptions> options) : I
     // Set on every connection, not once per file: these are per-connection settings in SQLite and a pooled
     // connection must not depend on who opened it first. Automatic checkpoints are off because
     // SqliteCheckpointer runs them in the background, away from the request that would otherwise pay for them.
-    internal const string SqlitePragmas =
-        "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA wal_autocheckpoint = 0;";
+    // The busy timeout is the configured lock bound (an integer from configuration: PRAGMA takes no parameters).
+    internal static string SqlitePragmas(TimeSpan lockTimeout) =>
+        "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0; "
+        + $"PRAGMA busy_timeout = {(long)lockTimeout.TotalMilliseconds};";
 
     public DatabaseProvider Provider => options.Value.Provider;
 
@@ -25,10 +27,12 @@ internal sealed class DbConnectionFactory(IOptions<DatabaseOptions> options) : I
             return sqlServer;
         }
 
-        var sqlite = new SqliteConnection(connectionString);
+        // Microsoft.Data.Sqlite retries a busy statement until its command timeout (30 s by default) on top of
+        // SQLite's own busy wait: both are held to the lock bound, so a held lock is answered in that time.
+        var sqlite = new SqliteConnection(connectionString) { DefaultTimeout = (int)Math.Ceiling(options.Value.LockTimeout.TotalSeconds) };
         await sqlite.OpenAsync(ct);
         await using var pragmas = sqlite.CreateCommand();
-        pragmas.CommandText = SqlitePragmas;
+        pragmas.CommandText = SqlitePragmas(options.Value.LockTimeout);
         await pragmas.ExecuteNonQueryAsync(ct);
         return sqlite;
     }

@@ -1,12 +1,17 @@
 using System.Data;
 using System.Data.Common;
+using System.Diagnostics;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.BuildingBlocks.Telemetry;
 
 namespace ObstacleRegister.BuildingBlocks.Data;
 
 /// <summary>Scoped: one connection and at most one transaction per request.</summary>
-public sealed class DbSession(IDbConnectionFactory connections) : IDbSession, IAsyncDisposable
+public sealed class DbSession(IDbConnectionFactory connections, IOptions<DatabaseOptions> options, RegisterMetrics metrics)
+    : IDbSession, IAsyncDisposable
 {
     private DbConnection? connection;
     private DbTransaction? transaction;
@@ -43,31 +48,58 @@ public sealed class DbSession(IDbConnectionFactory connections) : IDbSession, IA
 
     /// <summary>
     /// Starts the request's transaction. Writers take SQLite's write lock up front (BEGIN IMMEDIATE), so two
-    /// writers queue on the busy timeout instead of failing when a read lock cannot be upgraded.
+    /// writers queue instead of failing when a read lock cannot be upgraded; a writer that does not get the lock
+    /// within <see cref="DatabaseOptions.LockTimeout"/> is refused with 503 before anything is written. On SQL
+    /// Server, queries read one snapshot (several statements agree with each other and with the ETag) and writers
+    /// wait at most the same bound for a row lock.
     /// </summary>
     internal async Task BeginAsync(bool readOnly, CancellationToken ct)
     {
         var open = await OpenAsync(ct);
+        var timeout = options.Value.LockTimeout;
         if (open is not SqliteConnection sqlite)
         {
-            transaction = await open.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+            if (!readOnly)
+            {
+                // An integer from configuration: SET LOCK_TIMEOUT takes no parameter.
+                await open.ExecuteAsync(new CommandDefinition($"SET LOCK_TIMEOUT {(long)timeout.TotalMilliseconds}", cancellationToken: ct));
+            }
+
+            transaction = await open.BeginTransactionAsync(readOnly ? IsolationLevel.Snapshot : IsolationLevel.ReadCommitted, ct);
             return;
         }
 
-        if (!readOnly)
+        if (readOnly)
         {
-            writeGate = await SqliteWriteGate.EnterAsync(sqlite.ConnectionString, ct);
+            transaction = sqlite.BeginTransaction(deferred: true);
+            return;
         }
 
+        var waited = Stopwatch.StartNew();
+        writeGate = await SqliteWriteGate.TryEnterAsync(sqlite.ConnectionString, timeout, ct) ?? throw Busy(null);
         try
         {
-            transaction = sqlite.BeginTransaction(deferred: readOnly);
+            transaction = sqlite.BeginTransaction(deferred: false);
+        }
+        catch (SqliteException ex) when (DatabaseBusyException.IsBusy(ex))
+        {
+            ReleaseWriteGate();
+            throw Busy(ex);
         }
         catch
         {
             ReleaseWriteGate();
             throw;
         }
+
+        metrics.WriteLockWaited(waited.Elapsed);
+    }
+
+    private DatabaseBusyException Busy(Exception? cause)
+    {
+        metrics.WriteLockTimedOut();
+        return new DatabaseBusyException(
+            $"The database could not be written within {options.Value.LockTimeout.TotalSeconds:0.#} seconds; nothing was changed. Retry shortly.", cause);
     }
 
     internal async Task CommitAsync(CancellationToken ct)

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging;
+using ObstacleRegister.BuildingBlocks.Background;
 using Microsoft.Extensions.Options;
 
 namespace ObstacleRegister.BuildingBlocks.Data;
@@ -9,8 +9,8 @@ namespace ObstacleRegister.BuildingBlocks.Data;
 /// 1000 pages and adds a database-file flush to that one request. A passive checkpoint never blocks writers.
 /// </summary>
 internal sealed class SqliteCheckpointer(
-    IDbConnectionFactory connections, IOptions<DatabaseOptions> options, TimeProvider clock, ILogger<SqliteCheckpointer> logger)
-    : PeriodicDatabaseWork(clock, logger)
+    IDbConnectionFactory connections, IOptions<DatabaseOptions> options, LoopSupervisor supervisor)
+    : SupervisedLoop(supervisor)
 {
     protected override TimeSpan Interval => TimeSpan.FromSeconds(1);
 

@@ -13,11 +13,11 @@ internal static class SqliteWriteGate
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
-    public static async Task<IDisposable> EnterAsync(string connectionString, CancellationToken ct)
+    /// <summary>Waits at most <paramref name="timeout"/> for this process's turn to write; null when it did not come.</summary>
+    public static async Task<IDisposable?> TryEnterAsync(string connectionString, TimeSpan timeout, CancellationToken ct)
     {
         var gate = Gates.GetOrAdd(connectionString, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(ct);
-        return new Release(gate);
+        return await gate.WaitAsync(timeout, ct) ? new Release(gate) : null;
     }
 
     private sealed class Release(SemaphoreSlim gate) : IDisposable

@@ -4,7 +4,8 @@ namespace ObstacleRegister.BuildingBlocks.Errors;
 /// A failure the client can act on, carried to the HTTP edge and written there as an RFC 9457 problem.
 /// <see cref="Type"/> is a stable identifier integrators may branch on.
 /// </summary>
-public class ProblemException(int status, string type, string title, string detail) : Exception(detail)
+public class ProblemException(int status, string type, string title, string detail, Exception? innerException = null)
+    : Exception(detail, innerException)
 {
     public int Status { get; } = status;
 
@@ -33,6 +34,7 @@ public static class ProblemTypes
     public const string IdempotencyKeyReused = Base + "idempotency-key-reused";
     public const string IdempotencyKeyInProgress = Base + "idempotency-key-in-progress";
     public const string TooManyRequests = Base + "too-many-requests";
+    public const string DatabaseBusy = Base + "database-busy";
 }
 
 public sealed class NotFoundException(string resource, object id)
@@ -71,4 +73,24 @@ public sealed class RequestValidationException(IReadOnlyDictionary<string, strin
 
     public static RequestValidationException For(string field, string message) =>
         new(new Dictionary<string, string[]> { [field] = [message] });
+}
+
+/// <summary>
+/// 503: the database could not be written in time (its write lock is held, or it timed out). Nothing was written;
+/// the client may retry the same request after <see cref="RetryAfterSeconds"/>.
+/// </summary>
+public sealed class DatabaseBusyException(string detail, Exception? cause = null)
+    : ProblemException(503, ProblemTypes.DatabaseBusy, "Database busy", detail, cause)
+{
+    public const int RetryAfterSeconds = 2;
+
+    /// <summary>Whether an exception from a driver means "busy or timed out", not "wrong".</summary>
+    public static bool IsBusy(Exception exception) => exception switch
+    {
+        // SQLITE_BUSY and SQLITE_LOCKED: another connection holds the lock past the busy timeout.
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6,
+        // -2: command timeout; 1222: lock request timed out (SET LOCK_TIMEOUT); 1205: chosen as a deadlock victim.
+        Microsoft.Data.SqlClient.SqlException sql => sql.Errors.Cast<Microsoft.Data.SqlClient.SqlError>().Any(e => e.Number is -2 or 1222 or 1205),
+        _ => false,
+    };
 }

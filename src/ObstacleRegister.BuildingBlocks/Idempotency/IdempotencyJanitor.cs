@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ObstacleRegister.BuildingBlocks.Background;
 using ObstacleRegister.BuildingBlocks.Data;
 
 namespace ObstacleRegister.BuildingBlocks.Idempotency;
@@ -17,8 +18,8 @@ internal sealed class PurgeIdempotencyRecordsHandler(IDbSession db) : IRequestHa
 }
 
 /// <summary>Forgets idempotency records once they are older than <see cref="KeptFor"/>, hourly.</summary>
-internal sealed partial class IdempotencyJanitor(IServiceScopeFactory scopes, TimeProvider clock, ILogger<IdempotencyJanitor> logger)
-    : PeriodicDatabaseWork(clock, logger)
+internal sealed partial class IdempotencyJanitor(IServiceScopeFactory scopes, LoopSupervisor supervisor)
+    : SupervisedLoop(supervisor)
 {
     /// <summary>Clients may retry for at least a day; two days leaves a margin for clock skew and long outages.</summary>
     public static readonly TimeSpan KeptFor = TimeSpan.FromHours(48);

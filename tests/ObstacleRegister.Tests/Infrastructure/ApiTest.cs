@@ -49,6 +49,8 @@ public abstract class ApiTest(DatabaseProvider provider)
     public void StartTest()
     {
         Factory.Database.StartTest();
+        Factory.Faults.Clear();
+        Factory.LogLines.Clear();
         Clock.Now = new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
         Admin = Client(RegisterFactory.AdminKey);
     }

@@ -16,7 +16,7 @@ public sealed class InForceServiceTests(DatabaseProvider provider) : AmendmentTe
         var id = (await Open(OpenBody(obstacle))).Str("id");
         await AdvanceTo(id, "submitted");
         await Issue(id, IssueBody(NewCircularSymbol(), effectiveOn: "2026-04-01"));
-        await Task.Delay(300);
+        var enteredBeforeTheDate = await RunInForceSweep();
         var beforeTheDate = (await GetAmendment(id)).Str("status");
 
         SetLocalTime("2026-04-01T00:00:05");
@@ -24,7 +24,7 @@ public sealed class InForceServiceTests(DatabaseProvider provider) : AmendmentTe
 
         Assert.Multiple(async () =>
         {
-            Assert.That(beforeTheDate, Is.EqualTo("issued"));
+            Assert.That((enteredBeforeTheDate, beforeTheDate), Is.EqualTo((0, "issued")), "a round before the date leaves it issued");
             Assert.That(status, Is.EqualTo("in_force"));
             Assert.That(await ObstacleStatus(obstacle), Is.EqualTo("resolved"));
         });

@@ -28,7 +28,6 @@ public sealed class WebhookRestartTests(DatabaseProvider provider) : ObstacleTes
             ["url"] = url, ["eventTypes"] = new JsonArray("obstacle.submitted"),
         }).ExpectJson(201)).Str("secret");
         var obstacle = (await Submit(ReporterA)).Str("id");
-        await Task.Delay(300);
         var beforeRestart = firstReceiver.Received.Count;
 
         var nextReceiver = new WebhookReceiver();

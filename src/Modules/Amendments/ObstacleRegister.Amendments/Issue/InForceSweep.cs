@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ObstacleRegister.Amendments.Contracts;
+using ObstacleRegister.BuildingBlocks.Background;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Messaging;
@@ -57,8 +58,8 @@ internal sealed class BringAmendmentIntoForceHandler(IDbSession db, InForceTrans
 /// without holding the others back.
 /// </summary>
 internal sealed partial class InForceSweep(
-    IServiceScopeFactory scopes, TimeProvider clock, IOptions<AmendmentOptions> options, ILogger<InForceSweep> logger)
-    : PeriodicDatabaseWork(clock, logger)
+    IServiceScopeFactory scopes, IOptions<AmendmentOptions> options, LoopSupervisor supervisor)
+    : SupervisedLoop(supervisor)
 {
     private const int BatchSize = 100;
 

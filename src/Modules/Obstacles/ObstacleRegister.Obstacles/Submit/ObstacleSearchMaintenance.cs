@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ObstacleRegister.BuildingBlocks.Background;
 using ObstacleRegister.BuildingBlocks.Data;
 
 namespace ObstacleRegister.Obstacles.Submit;
@@ -26,8 +27,8 @@ internal sealed class MergeSearchSegmentsHandler(IDbSession db) : IRequestHandle
 /// index's own merging off because it ran inside whichever intake crossed a threshold.
 /// </summary>
 internal sealed class ObstacleSearchMaintenance(
-    IServiceScopeFactory scopes, IDbConnectionFactory connections, TimeProvider clock, ILogger<ObstacleSearchMaintenance> logger)
-    : PeriodicDatabaseWork(clock, logger)
+    IServiceScopeFactory scopes, IDbConnectionFactory connections, LoopSupervisor supervisor)
+    : SupervisedLoop(supervisor)
 {
     protected override TimeSpan Interval => TimeSpan.FromSeconds(1);
 

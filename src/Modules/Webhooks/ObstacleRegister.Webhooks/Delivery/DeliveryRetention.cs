@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ObstacleRegister.BuildingBlocks.Background;
 using ObstacleRegister.BuildingBlocks.Data;
 
 namespace ObstacleRegister.Webhooks.Delivery;
@@ -26,8 +27,8 @@ internal sealed class PurgeSettledDeliveriesHandler(IDbSession db) : IRequestHan
 }
 
 /// <summary>Hourly, keeps the delivery log to <see cref="WebhookOptions.KeepSettledFor"/>; pending deliveries are never purged.</summary>
-internal sealed partial class DeliveryRetention(IServiceScopeFactory scopes, TimeProvider clock, IOptions<WebhookOptions> options, ILogger<DeliveryRetention> logger)
-    : PeriodicDatabaseWork(clock, logger)
+internal sealed partial class DeliveryRetention(IServiceScopeFactory scopes, IOptions<WebhookOptions> options, LoopSupervisor supervisor)
+    : SupervisedLoop(supervisor)
 {
     protected override TimeSpan Interval => TimeSpan.FromHours(1);
 

@@ -2,15 +2,15 @@ using System.Text.Json;
 using MediatR;
 using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
-using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.Webhooks.Endpoints;
 
 namespace ObstacleRegister.Webhooks.Delivery;
 
 /// <summary>
 /// Turns the next committed changes into deliveries for the active endpoints that want them, and moves the
-/// cursor past them, in one transaction: a change is owed to an endpoint exactly once, even across restarts,
-/// and a second instance doing the same round finds the cursor moved and rolls back. Answers how many changes it read.
+/// cursor past them, in one transaction: a change is owed to an endpoint exactly once, even across restarts.
+/// The cursor moves first, conditionally: a second instance doing the same round waits on that row, finds it
+/// moved, and answers 0 having written nothing (a lost race is a quiet no-op). Answers how many changes it fanned out.
 /// </summary>
 internal sealed record FanOutChanges(int Limit) : IRequest<int>;
 
@@ -39,6 +39,11 @@ internal sealed class FanOutChangesHandler(IDbSession db, IMediator mediator, Ti
             return 0;
         }
 
+        if (await db.ExecuteAsync(Move, new { From = from, To = changes[^1].Position }, cancellationToken) == 0)
+        {
+            return 0;
+        }
+
         var endpoints = await db.QueryAsync<WebhookEndpointRow>(Active, null, cancellationToken);
         var now = clock.GetUtcNow();
         var deliveries = changes
@@ -48,11 +53,6 @@ internal sealed class FanOutChangesHandler(IDbSession db, IMediator mediator, Ti
             }))
             .ToList();
         await db.ExecuteAsync(Insert, deliveries, cancellationToken);
-        if (await db.ExecuteAsync(Move, new { From = from, To = changes[^1].Position }, cancellationToken) == 0)
-        {
-            throw new PreconditionFailedException(from);
-        }
-
         return changes.Count;
     }
 

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ObstacleRegister.BuildingBlocks.Background;
 using ObstacleRegister.BuildingBlocks.Data;
 
 namespace ObstacleRegister.Webhooks.Delivery;
@@ -12,8 +13,8 @@ namespace ObstacleRegister.Webhooks.Delivery;
 /// each attempt is recorded in its own.
 /// </summary>
 internal sealed partial class WebhookDispatcher(
-    IServiceScopeFactory scopes, TimeProvider clock, IOptions<WebhookOptions> options, ILogger<WebhookDispatcher> logger)
-    : PeriodicDatabaseWork(clock, logger)
+    IServiceScopeFactory scopes, IOptions<WebhookOptions> options, LoopSupervisor supervisor)
+    : SupervisedLoop(supervisor)
 {
     private const int FanOutBatch = 500;
     private const int SendBatch = 20;

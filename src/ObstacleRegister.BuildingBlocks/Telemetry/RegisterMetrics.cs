@@ -1,0 +1,50 @@
+using System.Diagnostics.Metrics;
+
+namespace ObstacleRegister.BuildingBlocks.Telemetry;
+
+/// <summary>
+/// The register's own instruments, on one meter that the host exports (OTLP, Prometheus). Modules record the
+/// business facts; the building blocks record the health of the machinery under them.
+/// </summary>
+public sealed class RegisterMetrics
+{
+    public const string MeterName = "ObstacleRegister";
+
+    private readonly Counter<long> loopRounds;
+    private readonly Counter<long> loopFailures;
+    private readonly Histogram<double> writeLockWait;
+    private readonly Counter<long> writeLockTimeouts;
+    private readonly Counter<long> obstaclesSubmitted;
+    private readonly Counter<long> obstaclesTriaged;
+    private readonly Counter<long> webhookDeliveries;
+
+    public RegisterMetrics(IMeterFactory meters)
+    {
+        Meter = meters.Create(MeterName);
+        loopRounds = Meter.CreateCounter<long>("register.background.rounds", "{round}", "Rounds of the background loops, by loop and outcome (ok, lost_race, failed).");
+        loopFailures = Meter.CreateCounter<long>("register.background.failures", "{round}", "Background rounds that failed, by loop and exception type.");
+        writeLockWait = Meter.CreateHistogram<double>("register.database.write_lock.wait", "ms", "Time a write waited for the database's write lock.");
+        writeLockTimeouts = Meter.CreateCounter<long>("register.database.write_lock.timeouts", "{request}", "Writes refused because the write lock was not had in time.");
+        obstaclesSubmitted = Meter.CreateCounter<long>("register.obstacles.submitted", "{obstacle}", "Obstacles reported.");
+        obstaclesTriaged = Meter.CreateCounter<long>("register.obstacles.triaged", "{obstacle}", "Obstacles triaged, by outcome (accepted, rejected, duplicate).");
+        webhookDeliveries = Meter.CreateCounter<long>("register.webhooks.deliveries", "{attempt}", "Webhook delivery attempts, by outcome (delivered, retrying, failed, disabled).");
+    }
+
+    /// <summary>The meter itself, for modules that observe gauges of their own.</summary>
+    public Meter Meter { get; }
+
+    public void LoopRound(string loop, string outcome) => loopRounds.Add(1, new("loop", loop), new("outcome", outcome));
+
+    public void LoopFailed(string loop, Exception exception) =>
+        loopFailures.Add(1, new("loop", loop), new("exception", exception.GetType().Name));
+
+    public void WriteLockWaited(TimeSpan wait) => writeLockWait.Record(wait.TotalMilliseconds);
+
+    public void WriteLockTimedOut() => writeLockTimeouts.Add(1);
+
+    public void ObstacleSubmitted() => obstaclesSubmitted.Add(1);
+
+    public void ObstacleTriaged(string outcome) => obstaclesTriaged.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void WebhookDelivery(string outcome) => webhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+}
