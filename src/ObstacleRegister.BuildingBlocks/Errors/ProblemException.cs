@@ -14,6 +14,9 @@ public class ProblemException(int status, string type, string title, string deta
     public string Title { get; } = title;
 
     public IDictionary<string, object?> Extensions { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);
+
+    /// <summary>When set, the answer carries <c>Retry-After</c> with these seconds: the client may try again then.</summary>
+    public int? RetryAfterSeconds { get; init; }
 }
 
 /// <summary>Stable problem type identifiers, documented in docs/api-guide.md.</summary>
@@ -77,12 +80,14 @@ public sealed class RequestValidationException(IReadOnlyDictionary<string, strin
 
 /// <summary>
 /// 503: the database could not be written in time (its write lock is held, or it timed out). Nothing was written;
-/// the client may retry the same request after <see cref="RetryAfterSeconds"/>.
+/// the client may retry the same request after <see cref="RetryAfter"/> seconds.
 /// </summary>
-public sealed class DatabaseBusyException(string detail, Exception? cause = null)
-    : ProblemException(503, ProblemTypes.DatabaseBusy, "Database busy", detail, cause)
+public sealed class DatabaseBusyException : ProblemException
 {
-    public const int RetryAfterSeconds = 2;
+    public const int RetryAfter = 2;
+
+    public DatabaseBusyException(string detail, Exception? cause = null)
+        : base(503, ProblemTypes.DatabaseBusy, "Database busy", detail, cause) => RetryAfterSeconds = RetryAfter;
 
     /// <summary>Whether an exception from a driver means "busy or timed out", not "wrong".</summary>
     public static bool IsBusy(Exception exception) => exception switch

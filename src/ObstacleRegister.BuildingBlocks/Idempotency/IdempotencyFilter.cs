@@ -61,29 +61,39 @@ public sealed class IdempotencyFilter : IEndpointFilter
             case IdempotencyClaim.Mismatch:
                 throw new ProblemException(StatusCodes.Status422UnprocessableEntity, ProblemTypes.IdempotencyKeyReused, "Idempotency key reused",
                     $"This '{HeaderName}' was already used for a different request. Use a new key for a new request.");
-            case IdempotencyClaim.InProgress:
-                throw new ConflictException(ProblemTypes.IdempotencyKeyInProgress, "Request in progress",
-                    $"A request with this '{HeaderName}' is still being processed. Retry after it completes to get its answer.");
+            case IdempotencyClaim.InProgress inProgress:
+                throw InProgress((int)Math.Max(1, Math.Ceiling(inProgress.RetryAfter.TotalSeconds)));
         }
 
-        var claimId = ((IdempotencyClaim.Claimed)claim).RecordId;
+        var (claimId, claimedAt) = (IdempotencyClaim.Claimed)claim;
         var idempotency = services.GetRequiredService<IdempotencyContext>();
         idempotency.ClaimId = claimId;
+        idempotency.ClaimedAt = claimedAt;
         try
         {
             var result = await next(context);
             if (!idempotency.Completed)
             {
-                await mediator.Send(new ReleaseIdempotencyKey(claimId), CancellationToken.None);
+                await mediator.Send(new ReleaseIdempotencyKey(claimId, claimedAt), CancellationToken.None);
             }
 
             return result;
         }
         catch
         {
-            await mediator.Send(new ReleaseIdempotencyKey(claimId), CancellationToken.None);
+            await mediator.Send(new ReleaseIdempotencyKey(claimId, claimedAt), CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>409 while the first request with the key runs; its claim lapses within <paramref name="seconds"/> if that request died.</summary>
+    public static ConflictException InProgress(int seconds)
+    {
+        return new ConflictException(ProblemTypes.IdempotencyKeyInProgress, "Request in progress",
+            $"A request with this '{HeaderName}' is still being processed. Retry after it completes (at most {seconds} seconds) to get its answer.")
+        {
+            RetryAfterSeconds = seconds,
+        };
     }
 
     /// <summary>The operation and its body, as the endpoint bound it: the same JSON in another layout is the same request.</summary>

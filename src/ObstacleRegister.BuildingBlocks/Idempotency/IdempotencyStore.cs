@@ -6,8 +6,8 @@ namespace ObstacleRegister.BuildingBlocks.Idempotency;
 /// <summary>The outcome of claiming an <c>Idempotency-Key</c>.</summary>
 public abstract record IdempotencyClaim
 {
-    /// <summary>The key is ours: run the request, then complete or release the claim.</summary>
-    public sealed record Claimed(Guid RecordId) : IdempotencyClaim;
+    /// <summary>The key is ours: run the request, then complete or release the claim. <paramref name="ClaimedAt"/> is the claim's token.</summary>
+    public sealed record Claimed(Guid RecordId, DateTimeOffset ClaimedAt) : IdempotencyClaim;
 
     /// <summary>The same request already succeeded: answer with what it answered.</summary>
     public sealed record Replay(int Status, string? Location, string? ETag, string Body) : IdempotencyClaim;
@@ -15,15 +15,15 @@ public abstract record IdempotencyClaim
     /// <summary>The key was used for a different request.</summary>
     public sealed record Mismatch : IdempotencyClaim;
 
-    /// <summary>The same request is running right now.</summary>
-    public sealed record InProgress : IdempotencyClaim;
+    /// <summary>The same request is running right now; its claim lapses after <paramref name="RetryAfter"/>.</summary>
+    public sealed record InProgress(TimeSpan RetryAfter) : IdempotencyClaim;
 }
 
 /// <summary>Claims a key in a transaction of its own, so a concurrent duplicate sees the claim at once.</summary>
 public sealed record ClaimIdempotencyKey(string Scope, string Key, string RequestHash) : IRequest<IdempotencyClaim>;
 
 /// <summary>Frees a claim whose request failed, so the client may retry with the same key.</summary>
-public sealed record ReleaseIdempotencyKey(Guid RecordId) : IRequest<Unit>;
+public sealed record ReleaseIdempotencyKey(Guid RecordId, DateTimeOffset ClaimedAt) : IRequest<Unit>;
 
 internal sealed class IdempotencyRecordRow
 {
@@ -46,8 +46,12 @@ internal sealed class IdempotencyRecordRow
 
 internal sealed class ClaimIdempotencyKeyHandler(IDbSession db, TimeProvider clock) : IRequestHandler<ClaimIdempotencyKey, IdempotencyClaim>
 {
-    /// <summary>A claim still pending after this long belongs to a request that died; the key may be claimed again.</summary>
-    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// A claim still pending after this long belongs to a request that died (a process killed mid-request); the key
+    /// may be claimed again. A live request never outlasts it: its writes wait at most the lock bound, and if it
+    /// did, completing its claim fails and its transaction rolls back, so one row results either way.
+    /// </summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromSeconds(30);
 
     private const string Insert = """
         INSERT INTO idempotency_record (id, scope, idem_key, request_hash, state, created_at)
@@ -72,7 +76,7 @@ internal sealed class ClaimIdempotencyKeyHandler(IDbSession db, TimeProvider clo
         try
         {
             await db.ExecuteAsync(Insert, new { Id = id, request.Scope, request.Key, request.RequestHash, Now = now }, cancellationToken);
-            return new IdempotencyClaim.Claimed(id);
+            return new IdempotencyClaim.Claimed(id, now);
         }
         catch (Exception ex) when (db.Dialect.IsUniqueViolation(ex))
         {
@@ -91,23 +95,25 @@ internal sealed class ClaimIdempotencyKeyHandler(IDbSession db, TimeProvider clo
                 : new IdempotencyClaim.Mismatch();
         }
 
-        if (now - existing.CreatedAt < AbandonedAfter)
+        var age = now - existing.CreatedAt;
+        if (age < AbandonedAfter)
         {
-            return existing.RequestHash == request.RequestHash ? new IdempotencyClaim.InProgress() : new IdempotencyClaim.Mismatch();
+            return existing.RequestHash == request.RequestHash ? new IdempotencyClaim.InProgress(AbandonedAfter - age) : new IdempotencyClaim.Mismatch();
         }
 
         var reclaimed = await db.ExecuteAsync(Reclaim, new { existing.Id, request.RequestHash, Now = now, existing.CreatedAt }, ct);
-        return reclaimed == 1 ? new IdempotencyClaim.Claimed(existing.Id) : new IdempotencyClaim.InProgress();
+        return reclaimed == 1 ? new IdempotencyClaim.Claimed(existing.Id, now) : new IdempotencyClaim.InProgress(AbandonedAfter);
     }
 }
 
 internal sealed class ReleaseIdempotencyKeyHandler(IDbSession db) : IRequestHandler<ReleaseIdempotencyKey, Unit>
 {
-    private const string Delete = "DELETE FROM idempotency_record WHERE id = @RecordId AND state = 'pending'";
+    // Only our own claim: one that a retry took over after ours lapsed belongs to that retry.
+    private const string Delete = "DELETE FROM idempotency_record WHERE id = @RecordId AND state = 'pending' AND created_at = @ClaimedAt";
 
     public async Task<Unit> Handle(ReleaseIdempotencyKey request, CancellationToken cancellationToken)
     {
-        await db.ExecuteAsync(Delete, new { request.RecordId }, cancellationToken);
+        await db.ExecuteAsync(Delete, new { request.RecordId, request.ClaimedAt }, cancellationToken);
         return Unit.Value;
     }
 }

@@ -45,6 +45,9 @@ public sealed class IdempotencyContext
 {
     public Guid? ClaimId { get; set; }
 
+    /// <summary>When the claim was taken: completing it must find the same claim, not one a retry took over.</summary>
+    public DateTimeOffset ClaimedAt { get; set; }
+
     public bool Completed { get; set; }
 }
 
@@ -58,7 +61,7 @@ public sealed class IdempotencyBehavior<TRequest, TResponse>(IdempotencyContext 
     private const string Complete = """
         UPDATE idempotency_record
         SET state = 'completed', status_code = @Status, location = @Location, etag = @ETag, body = @Body, completed_at = @Now
-        WHERE id = @Id AND state = 'pending'
+        WHERE id = @Id AND state = 'pending' AND created_at = @ClaimedAt
         """;
 
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -68,15 +71,22 @@ public sealed class IdempotencyBehavior<TRequest, TResponse>(IdempotencyContext 
         {
             var described = command.Describe(response);
             var body = JsonSerializer.Serialize(described.Body, described.Body.GetType(), json.Value.SerializerOptions);
-            await db.ExecuteAsync(Complete, new
+            var completed = await db.ExecuteAsync(Complete, new
             {
                 Id = claimId,
+                context.ClaimedAt,
                 described.Status,
                 described.Location,
                 ETag = described.Version is { } v ? Http.Versions.ToETag(v) : null,
                 Body = body,
                 Now = clock.GetUtcNow(),
             }, cancellationToken);
+            if (completed == 0)
+            {
+                // This request outlived its claim and a retry took the key over: roll back, so only one of them writes.
+                throw IdempotencyFilter.InProgress((int)ClaimIdempotencyKeyHandler.AbandonedAfter.TotalSeconds);
+            }
+
             context.Completed = true;
         }
 

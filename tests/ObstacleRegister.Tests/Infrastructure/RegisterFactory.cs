@@ -39,6 +39,12 @@ public sealed class RegisterFactory(
             builder.UseSetting(key, value);
         }
 
+        // The database options come from the test database, not configuration: carry the bound over.
+        if (settings?.TryGetValue("Database:LockTimeout", out var lockTimeout) == true)
+        {
+            database.LockTimeout = TimeSpan.Parse(lockTimeout, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         builder.ConfigureLogging(logging =>
         {
             logging.AddProvider(new CollectingLoggerProvider(LogLines));

@@ -30,6 +30,13 @@ public sealed class TestDatabase : IOptions<DatabaseOptions>, IDisposable
 
     public DatabaseOptions Value { get; private set; }
 
+    /// <summary>The write-lock bound of the hosts on this database; a fixture that tests the bound makes it short.</summary>
+    public TimeSpan LockTimeout
+    {
+        get => Value.LockTimeout;
+        set => Value = new DatabaseOptions { Provider = Provider, ConnectionString = Value.ConnectionString, LockTimeout = value };
+    }
+
     public DatabaseProvider Provider => Value.Provider;
 
     public static string? SqlServerConnectionString => Environment.GetEnvironmentVariable(SqlServerVariable) is { Length: > 0 } cs ? cs : null;
@@ -80,7 +87,7 @@ public sealed class TestDatabase : IOptions<DatabaseOptions>, IDisposable
 
         var copy = Path.Combine(folder, $"test-{++copies}.db");
         File.Copy(template, copy);
-        Value = new DatabaseOptions { Provider = Provider, ConnectionString = $"Data Source={copy}" };
+        Value = new DatabaseOptions { Provider = Provider, ConnectionString = $"Data Source={copy}", LockTimeout = Value.LockTimeout };
     }
 
     /// <summary>

@@ -169,6 +169,45 @@ public sealed class IdempotencyTests(DatabaseProvider provider) : ObstacleTest(p
         });
     }
 
+    [Test]
+    public async Task ClaimLeftByAProcessThatDied_BlocksItsRetryAtMostThirtySeconds_AndOneObstacleResults()
+    {
+        var (firstKey, deadKey) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
+        using (var first = await ReporterA.Http.SendAsync(Post(Obstacle(), firstKey)))
+        {
+            await first.ExpectJson(201);
+        }
+
+        await LeavePendingClaimAsIfTheProcessDied(copyOf: firstKey, key: deadKey);
+        using var whileClaimed = await ReporterA.Http.SendAsync(Post(Obstacle(), deadKey));
+        var inProgress = await whileClaimed.ExpectJson(409);
+        Clock.Now += TimeSpan.FromSeconds(31);
+        using var retry = await ReporterA.Http.SendAsync(Post(Obstacle(), deadKey));
+        var created = await retry.ExpectJson(201);
+        using var again = await ReporterA.Http.SendAsync(Post(Obstacle(), deadKey));
+        var replayed = await again.ExpectJson(201);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(inProgress.Str("type"), Does.EndWith("idempotency-key-in-progress"));
+            Assert.That(whileClaimed.Headers.RetryAfter?.Delta, Is.EqualTo(TimeSpan.FromSeconds(30)));
+            Assert.That(retry.Headers.Contains("Idempotent-Replayed"), Is.False, "the dead claim was taken over");
+            Assert.That(replayed.Str("id"), Is.EqualTo(created.Str("id")));
+            Assert.That(await CountMine(ReporterA), Is.EqualTo(2), "the first key's obstacle and exactly one for the retried key");
+        });
+    }
+
+    /// <summary>What a process killed between claiming a key and committing leaves: a pending claim for the same request.</summary>
+    private async Task LeavePendingClaimAsIfTheProcessDied(string copyOf, string key)
+    {
+        var connections = Factory.Services.GetRequiredService<IDbConnectionFactory>();
+        await using var connection = await connections.OpenAsync(CancellationToken.None);
+        await Dapper.SqlMapper.ExecuteAsync(connection, """
+            INSERT INTO idempotency_record (id, scope, idem_key, request_hash, state, created_at)
+            SELECT @Id, scope, @Key, request_hash, 'pending', @Now FROM idempotency_record WHERE idem_key = @CopyOf
+            """, new { Id = Guid.NewGuid(), Key = key, Now = Clock.Now, CopyOf = copyOf });
+    }
+
     private async Task<long[]> RowCounts()
     {
         var connections = Factory.Services.GetRequiredService<IDbConnectionFactory>();
