@@ -6,6 +6,7 @@ using System.Threading.RateLimiting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using ObstacleRegister.BuildingBlocks.Http;
+using ObstacleRegister.BuildingBlocks.Validation;
 using ObstacleRegister.Access;
 using ObstacleRegister.Api.Health;
 using ObstacleRegister.BuildingBlocks.Health;
@@ -93,6 +94,7 @@ internal static class HttpPipeline
         options.NumberHandling = JsonNumberHandling.Strict;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.Converters.Add(new ClientDates.JsonConverter());
     }
 
     private static readonly Dictionary<HealthStatus, int> HealthStatusCodes = new()

@@ -26,7 +26,7 @@ builder.AddHttpPipeline();
 var app = builder.Build();
 
 app.UseHttpPipeline();
-var api = app.MapGroup("/api/v1");
+var api = app.MapGroup("/api/v1").AddEndpointFilterFactory(ObstacleRegister.BuildingBlocks.Validation.ClientDates.QueryFilter);
 api.MapAccess();
 api.MapRegulations();
 api.MapObstacles();

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.BuildingBlocks.Validation;
 
 namespace ObstacleRegister.Api.Http;
 
@@ -110,6 +111,11 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         }
 
         var at = FieldPath(json.Path);
+        if (ClientDates.IsOutOfRange(json))
+        {
+            return (at, ClientDates.OutOfRange(at));
+        }
+
         return at == "body"
             ? (at, "The body is not well-formed JSON.")
             : (at, $"'{at}' has a value of the wrong type or format, or the JSON around it is malformed.");

@@ -1,3 +1,4 @@
+using ObstacleRegister.BuildingBlocks.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -17,6 +18,7 @@ internal static class RegisterOpenApi
             options.AddDocumentTransformer(DescribeDocument);
             options.AddOperationTransformer(RequireKeyWhereNeeded);
             options.AddSchemaTransformer(OpenApiExamples.Apply);
+            options.AddSchemaTransformer(DescribeDates);
         });
 
     public static void UseRegisterSwaggerUi(this WebApplication app) =>
@@ -47,6 +49,23 @@ internal static class RegisterOpenApi
             Name = AccessModule.ApiKeyHeader,
             Description = "An API key (ork_…). `Authorization: ApiKey <key>` is accepted as well.",
         };
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Dates are read by the range-checking converter, which hides their shape from the generator: say it again,
+    /// with the range the converter enforces.
+    /// </summary>
+    private static Task DescribeDates(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
+    {
+        var type = context.JsonTypeInfo.Type;
+        if (type == typeof(DateOnly) || type == typeof(DateOnly?))
+        {
+            schema.Type = type == typeof(DateOnly) ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
+            schema.Format = "date";
+            schema.Description ??= $"A date from {ClientDates.Earliest:yyyy-MM-dd} to {ClientDates.Latest:yyyy-MM-dd}.";
+        }
+
         return Task.CompletedTask;
     }
 
