@@ -34,6 +34,7 @@ internal static class HttpPipeline
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(AccessModule.AuthenticationScheme).RequireAuthenticatedUser().Build());
 
+        services.AddTrustedProxies(builder.Configuration);
         AddPublicRateLimiting(services, builder.Configuration.GetSection("Public"));
         services.AddRegisterOpenApi();
         services.AddHealthChecks()
@@ -43,6 +44,7 @@ internal static class HttpPipeline
 
     public static void UseHttpPipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
@@ -54,7 +56,9 @@ internal static class HttpPipeline
 
     /// <summary>
     /// The public pages are limited per client address (fixed one-minute windows, no queue): over the limit is a 429
-    /// problem with Retry-After, never a 503. Partitions live in this process: each instance limits on its own.
+    /// problem with Retry-After, never a 503. The address is the peer's, or the client's as told by a trusted proxy.
+    /// A request with a valid key is not limited here: it is known and answerable. Partitions live in this process:
+    /// each instance limits on its own.
     /// </summary>
     private static void AddPublicRateLimiting(IServiceCollection services, IConfigurationSection section)
     {
@@ -64,9 +68,9 @@ internal static class HttpPipeline
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(PublicEndpoints.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
+            o.AddPolicy(PublicEndpoints.RateLimitPolicy, http => http.User.Identity?.IsAuthenticated == true
+                ? RateLimitPartition.GetNoLimiter("keyed")
+                : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = http.RequestServices.GetRequiredService<IOptions<PublicAccessOptions>>().Value.RequestsPerMinute,
                     Window = TimeSpan.FromMinutes(1),

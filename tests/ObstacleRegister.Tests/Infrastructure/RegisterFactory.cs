@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -57,12 +58,36 @@ public sealed class RegisterFactory(
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(clock);
             services.AddSingleton(Faults);
+            services.AddSingleton<IStartupFilter, TestPeerAddress>();
             // Registered after the host's behaviours, so it is the innermost: it fails inside the transaction.
             services.AddScoped(typeof(MediatR.IPipelineBehavior<,>), typeof(FaultInjectionBehavior<,>));
             services.AddScoped(typeof(MediatR.INotificationHandler<>), typeof(FaultInjectionNotificationHandler<>));
             testServices?.Invoke(services);
         });
     }
+}
+
+/// <summary>
+/// The in-memory server has no peer address: a test names one with <c>X-Test-Peer</c>, as if the request came from
+/// there, before anything else in the pipeline (forwarded headers included) looks at it.
+/// </summary>
+internal sealed class TestPeerAddress : IStartupFilter
+{
+    public const string Header = "X-Test-Peer";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (System.Net.IPAddress.TryParse(context.Request.Headers[Header].ToString(), out var peer))
+            {
+                context.Connection.RemoteIpAddress = peer;
+            }
+
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 /// <summary>A clock tests set; it starts at a fixed instant so every run sees the same dates.</summary>
