@@ -15,7 +15,8 @@ base="http://127.0.0.1:${port}"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 dotnet build -c Release -v q ObstacleRegister.sln >/dev/null
 
-data="bench/data/${obstacles}"
+# Absolute: the service resolves a relative SQLite path against its own folder, not the working directory.
+data="$(pwd)/bench/data/${obstacles}"
 db="${data}/bench.db"
 if [ ! -f "$db" ]; then
   dotnet run -c Release --no-build --project bench/ObstacleRegister.Bench.Seed -- \

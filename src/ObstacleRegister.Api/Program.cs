@@ -10,7 +10,9 @@ using ObstacleRegister.Regulations;
 using ObstacleRegister.Reports;
 using ObstacleRegister.Webhooks;
 
-var builder = WebApplication.CreateBuilder(args);
+// A service manager starts the process from anywhere (systemd from /): settings and relative paths are the
+// service's own folder's, not the working directory's, unless a content root is given explicitly.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = HostFolders.ContentRoot(args) });
 
 builder.Services.AddBuildingBlocks(builder.Configuration);
 builder.Services.AddDatabaseMigrations(typeof(Program).Assembly);

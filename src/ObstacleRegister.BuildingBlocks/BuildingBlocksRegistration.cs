@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Security;
 using ObstacleRegister.BuildingBlocks.Time;
@@ -22,6 +23,7 @@ public static class BuildingBlocksRegistration
                     o.ConnectionString = connectionString;
                 }
             })
+            .PostConfigure<IHostEnvironment>((o, host) => o.ConnectionString = DbConnectionFactory.AnchorSqlitePath(o, host.ContentRootPath))
             .Validate(o => o.Provider == DatabaseProvider.Sqlite || o.ConnectionString != DatabaseOptions.DefaultSqliteConnectionString,
                 "Database:Provider is SqlServer but ConnectionStrings:Register is not set.")
             .ValidateOnStart();

@@ -37,6 +37,29 @@ internal sealed class DbConnectionFactory(IOptions<DatabaseOptions> options) : I
         return sqlite;
     }
 
+    /// <summary>
+    /// A relative SQLite file is the service's own (under its content root), wherever the process was started from;
+    /// an absolute path, an in-memory database or another provider's connection string is left as it is.
+    /// </summary>
+    internal static string AnchorSqlitePath(DatabaseOptions options, string contentRoot)
+    {
+        if (options.Provider != DatabaseProvider.Sqlite)
+        {
+            return options.ConnectionString;
+        }
+
+        var builder = new SqliteConnectionStringBuilder(options.ConnectionString);
+        var dataSource = builder.DataSource;
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
+            || Path.IsPathRooted(dataSource))
+        {
+            return options.ConnectionString;
+        }
+
+        builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, dataSource));
+        return builder.ConnectionString;
+    }
+
     /// <summary>Creates the folder of a SQLite database file so a first start needs nothing prepared.</summary>
     internal static void EnsureSqliteFolder(string connectionString)
     {

@@ -22,13 +22,12 @@ public sealed class DurabilityTests
     {
         var folder = Directory.CreateTempSubdirectory("obstacle-register-durability-");
         var database = Path.Combine(folder.FullName, "register.db");
-        var port = FreePort();
         try
         {
             var acknowledged = new List<string>();
-            using (var service = await Start(database, port))
+            using (var service = await Start(database))
             {
-                using var admin = Client(port, AdminKey);
+                using var admin = Client(service.Port, AdminKey);
                 var (coordinator, reporter) = await Keys(admin);
                 var regulation = await coordinator.PostJson("/api/v1/regulations", new JsonObject
                 {
@@ -45,14 +44,13 @@ public sealed class DurabilityTests
                     acknowledged.Add((await response.ExpectJson(201)).Str("id"));
                 }
 
-                service.Kill(entireProcessTree: true);
-                await service.WaitForExitAsync();
+                await service.Kill();
             }
 
             SqliteConnection.ClearAllPools();
-            using (var restarted = await Start(database, port))
+            using (var restarted = await Start(database))
             {
-                using var admin = Client(port, AdminKey);
+                using var admin = Client(restarted.Port, AdminKey);
                 var (coordinator, _) = await Keys(admin);
                 var stored = new List<string>();
                 foreach (var id in acknowledged)
@@ -69,7 +67,7 @@ public sealed class DurabilityTests
                     Assert.That(acknowledged, Has.Count.EqualTo(40), "every intake was acknowledged before the kill");
                     Assert.That(stored, Is.EquivalentTo(acknowledged));
                 });
-                restarted.Kill(entireProcessTree: true);
+                await restarted.Kill();
             }
         }
         finally
@@ -101,55 +99,10 @@ public sealed class DurabilityTests
         return client;
     }
 
-    private static async Task<Process> Start(string database, int port)
+    private static Task<ServiceProcess> Start(string database, int? port = null) => ServiceProcess.Start(new Dictionary<string, string>
     {
-        var output = Path.Combine(Repository.Root.Value, "src", "ObstacleRegister.Api", "bin");
-        var dll = Directory.GetFiles(output, "ObstacleRegister.Api.dll", SearchOption.AllDirectories)
-            .Where(f => File.Exists(Path.ChangeExtension(f, ".runtimeconfig.json")))
-            .OrderByDescending(File.GetLastWriteTimeUtc)
-            .First();
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ConnectionStrings__Register"] = $"Data Source={database}";
-        start.Environment["Access__BootstrapAdminKey"] = AdminKey;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        using var probe = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline && !process.HasExited)
-        {
-            try
-            {
-                if ((await probe.GetAsync("/health/ready")).IsSuccessStatusCode)
-                {
-                    return process;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200);
-        }
-
-        process.Kill(entireProcessTree: true);
-        throw new InvalidOperationException($"The service did not become ready on port {port}.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+        ["ConnectionStrings__Register"] = $"Data Source={database}",
+        ["Access__BootstrapAdminKey"] = AdminKey,
+        ["Logging__LogLevel__Default"] = "Warning",
+    }, port: port);
 }
