@@ -12,6 +12,7 @@ using ObstacleRegister.Api.Health;
 using ObstacleRegister.BuildingBlocks.Health;
 using ObstacleRegister.Api.Http;
 using ObstacleRegister.Api.OpenApi;
+using ObstacleRegister.Api.Security;
 
 namespace ObstacleRegister.Api;
 
@@ -35,6 +36,7 @@ internal static class HttpPipeline
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(AccessModule.AuthenticationScheme).RequireAuthenticatedUser().Build());
 
         services.AddTrustedProxies(builder.Configuration);
+        builder.AddKeyRing();
         AddPublicRateLimiting(services, builder.Configuration.GetSection("Public"));
         services.AddRegisterOpenApi();
         services.AddHealthChecks()

@@ -16,6 +16,7 @@ public static class MediatorRegistration
         typeof(IRequestHandler<,>),
         typeof(INotificationHandler<>),
         typeof(IValidator<>),
+        typeof(IAsyncValidator<>),
     ];
 
     public static IServiceCollection AddMediator(this IServiceCollection services, params Assembly[] moduleAssemblies)

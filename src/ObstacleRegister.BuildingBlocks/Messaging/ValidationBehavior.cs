@@ -4,10 +4,11 @@ using ObstacleRegister.BuildingBlocks.Validation;
 namespace ObstacleRegister.BuildingBlocks.Messaging;
 
 /// <summary>Runs every validator of the request before the transaction opens; any error stops the request as one 400.</summary>
-public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
+public sealed class ValidationBehavior<TRequest, TResponse>(
+    IEnumerable<IValidator<TRequest>> validators, IEnumerable<IAsyncValidator<TRequest>> asyncValidators)
     : IPipelineBehavior<TRequest, TResponse>
 {
-    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         var errors = new ValidationErrors();
         foreach (var validator in validators)
@@ -16,6 +17,12 @@ public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidat
         }
 
         errors.ThrowIfAny();
-        return next();
+        foreach (var validator in asyncValidators)
+        {
+            await validator.ValidateAsync(request, errors, cancellationToken);
+        }
+
+        errors.ThrowIfAny();
+        return await next();
     }
 }

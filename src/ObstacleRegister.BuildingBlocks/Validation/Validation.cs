@@ -6,6 +6,16 @@ public interface IValidator<in TRequest>
     void Validate(TRequest request, ValidationErrors errors);
 }
 
+/// <summary>
+/// A check that must wait on something outside the database (a name resolution): it runs with the other validators,
+/// before the transaction opens, so no write lock is ever held across network I/O. It runs only when the synchronous
+/// checks found nothing, so a request already refused costs no lookup.
+/// </summary>
+public interface IAsyncValidator<in TRequest>
+{
+    Task ValidateAsync(TRequest request, ValidationErrors errors, CancellationToken ct);
+}
+
 /// <summary>Field errors gathered for one request, reported together as one 400.</summary>
 public sealed class ValidationErrors
 {

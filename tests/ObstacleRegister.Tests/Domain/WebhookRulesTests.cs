@@ -38,6 +38,18 @@ public sealed class WebhookRulesTests
     [TestCase("fd12:3456::1", true)]
     [TestCase("2001:4860:4860::8888", false)]
     [TestCase("93.184.216.34", false)]
+    [TestCase("64:ff9b::a00:1", true)]
+    [TestCase("64:ff9b::7f00:1", true)]
+    [TestCase("2002:a00:1::1", true)]
+    [TestCase("2001:0:4136:e378::1", true)]
+    [TestCase("198.18.0.1", true)]
+    [TestCase("198.19.255.255", true)]
+    [TestCase("198.20.0.1", false)]
+    [TestCase("192.0.2.10", true)]
+    [TestCase("203.0.113.7", true)]
+    [TestCase("2001:db8::1", true)]
+    [TestCase("240.0.0.1", true)]
+    [TestCase("8.8.8.8", false)]
     public void IsInternal_KnowsPrivateLoopbackAndLinkLocalRanges(string address, bool expected)
     {
         Assert.That(TargetRules.IsInternal(IPAddress.Parse(address)), Is.EqualTo(expected));

@@ -35,6 +35,7 @@ public sealed class RegisterFactory(
         builder.UseSetting("Public:RequestsPerMinute", "100000");
         builder.UseSetting("Webhooks:DispatchInterval", "01:00:00");
         builder.UseSetting("Webhooks:AllowHttp", "true");
+        builder.UseSetting("DataProtection:KeyRingPath", Path.Combine(database.Folder, "keys"));
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

@@ -39,6 +39,9 @@ public sealed class TestDatabase : IOptions<DatabaseOptions>, IDisposable
 
     public DatabaseProvider Provider => Value.Provider;
 
+    /// <summary>The fixture's own folder: its SQLite files, and the key ring every host on this database shares.</summary>
+    public string Folder => folder;
+
     public static string? SqlServerConnectionString => Environment.GetEnvironmentVariable(SqlServerVariable) is { Length: > 0 } cs ? cs : null;
 
     public static TestDatabase Create(DatabaseProvider provider)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ObstacleRegister.Webhooks.Delivery;
 using ObstacleRegister.Webhooks.Endpoints;
+using ObstacleRegister.Webhooks.Secrets;
 
 namespace ObstacleRegister.Webhooks;
 
@@ -23,6 +24,9 @@ public static class WebhooksModule
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             });
         services.AddScoped<WebhookSender>();
+        services.AddSingleton<WebhookSecrets>();
+        services.AddScoped<IHostAddressResolver, DnsHostAddressResolver>();
+        services.AddHostedService<SealStoredSecretsAtStart>();
         services.AddHostedService<WebhookDispatcher>();
         services.AddHostedService<DeliveryRetention>();
         return services;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
+using ObstacleRegister.Webhooks.Secrets;
 
 namespace ObstacleRegister.Webhooks.Delivery;
 
@@ -11,7 +12,7 @@ namespace ObstacleRegister.Webhooks.Delivery;
 /// (Unix seconds) and <c>webhook-signature: v1,&lt;base64 HMAC-SHA256 of "id.timestamp.body"&gt;</c>, keyed with the
 /// endpoint's secret without its <c>whsec_</c> prefix.
 /// </summary>
-internal sealed class WebhookSender(IHttpClientFactory clients, TimeProvider clock)
+internal sealed class WebhookSender(IHttpClientFactory clients, WebhookSecrets secrets, TimeProvider clock)
 {
     public const string ClientName = "webhooks";
 
@@ -25,7 +26,7 @@ internal sealed class WebhookSender(IHttpClientFactory clients, TimeProvider clo
         };
         request.Headers.Add("webhook-id", id);
         request.Headers.Add("webhook-timestamp", timestamp);
-        request.Headers.Add("webhook-signature", Sign(delivery.Secret, id, timestamp, delivery.Payload));
+        request.Headers.Add("webhook-signature", Sign(secrets.Open(delivery.Secret), id, timestamp, delivery.Payload));
         var watch = Stopwatch.StartNew();
         try
         {

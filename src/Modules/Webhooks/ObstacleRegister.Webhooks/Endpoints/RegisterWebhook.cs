@@ -7,6 +7,7 @@ using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Validation;
 using ObstacleRegister.Webhooks.Contracts;
+using ObstacleRegister.Webhooks.Secrets;
 
 namespace ObstacleRegister.Webhooks.Endpoints;
 
@@ -63,7 +64,19 @@ internal sealed class RegisterWebhookValidator(IOptions<WebhookOptions> options)
         type is "*" || (type is not null && (WebhookEventTypes.All.Contains(type) || (type.EndsWith(".*", StringComparison.Ordinal) && Resources.Contains(type[..^2]))));
 }
 
-internal sealed class RegisterWebhookHandler(IDbSession db, IMediator mediator, IOptions<WebhookOptions> options, TimeProvider clock)
+/// <summary>Resolves the URL's name before the transaction opens: a slow resolver must never hold the write lock.</summary>
+internal sealed class RegisterWebhookResolution(IOptions<WebhookOptions> options, IHostAddressResolver resolver) : IAsyncValidator<RegisterWebhook>
+{
+    public async Task ValidateAsync(RegisterWebhook request, ValidationErrors errors, CancellationToken ct)
+    {
+        if (await TargetRules.ResolutionProblem(request.Body!.Url!.Trim(), options.Value, resolver, ct) is { } problem)
+        {
+            errors.Add("url", problem);
+        }
+    }
+}
+
+internal sealed class RegisterWebhookHandler(IDbSession db, IMediator mediator, WebhookSecrets secrets, TimeProvider clock)
     : IRequestHandler<RegisterWebhook, CreatedWebhookEndpointDto>
 {
     private const string Insert = """
@@ -76,25 +89,21 @@ internal sealed class RegisterWebhookHandler(IDbSession db, IMediator mediator, 
     {
         var body = request.Body!;
         var url = body.Url!.Trim();
-        if (await TargetRules.ResolutionProblem(url, options.Value, cancellationToken) is { } problem)
-        {
-            throw RequestValidationException.For("url", problem);
-        }
-
         if (body.UnitId is { } unitId && await mediator.Send(new GetUnit(unitId), cancellationToken) is null)
         {
             throw RequestValidationException.For("unitId", $"No unit with id '{unitId}'.");
         }
 
         var now = clock.GetUtcNow();
+        var secret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var row = new WebhookEndpointRow
         {
             Id = Guid.CreateVersion7(), Url = url, EventTypes = WebhookEndpointRow.Join(body.EventTypes!.Select(t => t!)), UnitId = body.UnitId,
-            Description = body.Description?.Trim(), Secret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            Description = body.Description?.Trim(), Secret = secrets.Seal(secret),
             Status = "active", FromPosition = await mediator.Send(new GetLatestChangePosition(), cancellationToken),
             CreatedAt = now, UpdatedAt = now, Version = 1,
         };
         await db.ExecuteAsync(Insert, row, cancellationToken);
-        return new CreatedWebhookEndpointDto(row.ToDto(), row.Secret);
+        return new CreatedWebhookEndpointDto(row.ToDto(), secret);
     }
 }

@@ -4,10 +4,22 @@ using System.Net.Sockets;
 namespace ObstacleRegister.Webhooks.Endpoints;
 
 /// <summary>
-/// Where the register may send requests: https (http only when allowed), never to loopback, private,
-/// link-local, carrier-grade NAT, multicast or unspecified addresses unless the operator allows private targets.
+/// Where the register may send requests: https (http only when allowed), never to loopback, private, link-local,
+/// carrier-grade NAT, multicast, documentation, benchmarking, translation or other special-purpose addresses unless the
+/// operator allows private targets.
 /// Checked when an endpoint is registered and again on every connection (a name may resolve elsewhere later).
 /// </summary>
+/// <summary>Name resolution, a seam so tests can see when it happens.</summary>
+internal interface IHostAddressResolver
+{
+    Task<IPAddress[]> Resolve(string host, CancellationToken ct);
+}
+
+internal sealed class DnsHostAddressResolver : IHostAddressResolver
+{
+    public Task<IPAddress[]> Resolve(string host, CancellationToken ct) => Dns.GetHostAddressesAsync(host, ct);
+}
+
 internal static class TargetRules
 {
     public const int MaxUrlLength = 2000;
@@ -46,7 +58,7 @@ internal static class TargetRules
     }
 
     /// <summary>The resolved addresses a name may be reached at; every one must be public unless private targets are allowed.</summary>
-    public static async Task<string?> ResolutionProblem(string url, WebhookOptions options, CancellationToken ct)
+    public static async Task<string?> ResolutionProblem(string url, WebhookOptions options, IHostAddressResolver resolver, CancellationToken ct)
     {
         var host = new Uri(url).Host.Trim('[', ']');
         if (options.AllowPrivateTargets || IPAddress.TryParse(host, out _))
@@ -56,7 +68,7 @@ internal static class TargetRules
 
         try
         {
-            var addresses = await Dns.GetHostAddressesAsync(host, ct);
+            var addresses = await resolver.Resolve(host, ct);
             return addresses.Length == 0 || addresses.Any(IsInternal) ? "'url' resolves to a private, loopback or link-local address." : null;
         }
         catch (SocketException)
@@ -65,6 +77,22 @@ internal static class TargetRules
         }
     }
 
+    /// <summary>
+    /// The IANA special-purpose ranges (RFC 6890 and its updates) that are not the public internet, plus the
+    /// translation ranges that can carry an internal IPv4 address inside an IPv6 one (NAT64, 6to4, Teredo): refused whole.
+    /// </summary>
+    private static readonly System.Net.IPNetwork[] NotPublic =
+    [
+        .. new[]
+        {
+            "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24",
+            "192.31.196.0/24", "192.52.193.0/24", "192.88.99.0/24", "192.168.0.0/16", "192.175.48.0/24", "198.18.0.0/15", "198.51.100.0/24",
+            "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
+            "::/128", "::1/128", "::ffff:0:0/96", "64:ff9b::/96", "64:ff9b:1::/48", "100::/64", "2001::/23", "2001:db8::/32", "2002::/16",
+            "3fff::/20", "5f00::/16", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8",
+        }.Select(System.Net.IPNetwork.Parse),
+    ];
+
     public static bool IsInternal(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6)
@@ -72,24 +100,7 @@ internal static class TargetRules
             address = address.MapToIPv4();
         }
 
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || address.Equals(IPAddress.IPv6None))
-        {
-            return true;
-        }
-
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
-        {
-            var first = address.GetAddressBytes()[0];
-            return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || (first & 0xFE) == 0xFC;
-        }
-
-        var b = address.GetAddressBytes();
-        return b[0] == 10 || b[0] == 0 || b[0] >= 224
-            || (b[0] == 172 && b[1] is >= 16 and <= 31)
-            || (b[0] == 192 && b[1] == 168)
-            || (b[0] == 169 && b[1] == 254)
-            || (b[0] == 100 && b[1] is >= 64 and <= 127)
-            || (b[0] == 192 && b[1] == 0 && b[2] == 0);
+        return NotPublic.Any(n => n.Contains(address));
     }
 
     /// <summary>The socket connection the delivery client uses: it connects only to an address the rules allow.</summary>
