@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Text;
 using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Text;
 using ObstacleRegister.Reports.Contracts;
 
 namespace ObstacleRegister.Reports.Progress;
 
 /// <summary>
 /// The report as CSV for spreadsheet programs: UTF-8 with a byte order mark (so Vietnamese shows correctly),
-/// one row for the scope and one per unit, then the most cited regulations after a blank line. Text that a
-/// spreadsheet would run as a formula is prefixed with an apostrophe.
+/// one row for the scope and one per unit, then the most cited regulations after a blank line. Cells are escaped
+/// by <see cref="CsvCell"/>, so no text a unit or regulation carries runs as a formula.
 /// </summary>
 internal static class ProgressCsv
 {
@@ -58,16 +59,5 @@ internal static class ProgressCsv
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static void Line(StringBuilder csv, IEnumerable<string?> cells) =>
-        csv.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
-
-    private static string Cell(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "";
-        }
-
-        var safe = value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
-        return safe.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{safe.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : safe;
-    }
+        csv.AppendJoin(',', cells.Select(CsvCell.Escape)).Append("\r\n");
 }
