@@ -78,9 +78,9 @@ public sealed class SchemaParityTests
     }
 
     [Test]
-    public void SqlServerTestReset_ParsesAsTSql()
+    public void SqlServerTestBaselineQuery_ParsesAsTSql()
     {
-        TSql.Parse(Infrastructure.TestDatabase.SqlServerReset, out var errors);
+        TSql.Parse(Infrastructure.SqlServerBaseline.TablesQuery, out var errors);
 
         Assert.That(errors, Is.Empty);
     }

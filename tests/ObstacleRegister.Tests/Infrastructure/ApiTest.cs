@@ -41,8 +41,20 @@ public abstract class ApiTest(DatabaseProvider provider)
             Assert.Ignore($"SQL Server variant not run: set {TestDatabase.SqlServerVariable} to a connection string to run it.");
         }
 
-        Factory = new RegisterFactory(TestDatabase.Create(provider), Clock, HostSettings, ConfigureTestServices);
-        _ = Factory.Server;
+        var database = TestDatabase.Create(provider);
+        Factory = new RegisterFactory(database, Clock, HostSettings, ConfigureTestServices);
+        try
+        {
+            _ = Factory.Server;
+        }
+        catch
+        {
+            // A host that could not start (a failed migration) must not leave its database behind.
+            Factory.Dispose();
+            database.Dispose();
+            Factory = null!;
+            throw;
+        }
     }
 
     [SetUp]

@@ -9,7 +9,7 @@ namespace ObstacleRegister.Tests.Infrastructure;
 /// <summary>
 /// The database the test host talks to, switchable between tests. On SQLite every test gets a fresh copy of a
 /// template migrated once at host start (a file copy, a millisecond); on SQL Server the fixture gets one new
-/// database, emptied before each test down to the bootstrap admin key.
+/// database, brought back before each test to the rows it held when the host had migrated it.
 /// </summary>
 public sealed class TestDatabase : IOptions<DatabaseOptions>, IDisposable
 {
@@ -19,6 +19,7 @@ public sealed class TestDatabase : IOptions<DatabaseOptions>, IDisposable
     private readonly string? sqlServerMaster;
     private readonly string? sqlServerDatabase;
     private int copies;
+    private SqlServerBaseline? sqlServerBaseline;
 
     private TestDatabase(DatabaseProvider provider, string folder, string connectionString, string? master, string? database)
     {
@@ -55,14 +56,21 @@ public sealed class TestDatabase : IOptions<DatabaseOptions>, IDisposable
 
         var master = SqlServerConnectionString ?? throw new InvalidOperationException($"{SqlServerVariable} is not set.");
         var database = $"obstacle_register_test_{Guid.NewGuid():N}";
-        using (var connection = new SqlConnection(master))
-        {
-            connection.Execute($"CREATE DATABASE [{database}]");
-            connection.Execute($"ALTER DATABASE [{database}] SET READ_COMMITTED_SNAPSHOT ON");
-        }
-
+        using var connection = new SqlConnection(master);
+        connection.Execute($"CREATE DATABASE [{database}]");
         var builder = new SqlConnectionStringBuilder(master) { InitialCatalog = database };
-        return new TestDatabase(provider, folder, builder.ConnectionString, master, database);
+        var created = new TestDatabase(provider, folder, builder.ConnectionString, master, database);
+        try
+        {
+            connection.Execute($"ALTER DATABASE [{database}] SET READ_COMMITTED_SNAPSHOT ON");
+            return created;
+        }
+        catch
+        {
+            // A fixture that cannot be set up must not leave a database behind on the server.
+            created.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
@@ -74,7 +82,14 @@ public sealed class TestDatabase : IOptions<DatabaseOptions>, IDisposable
         if (Provider != DatabaseProvider.Sqlite)
         {
             using var connection = new SqlConnection(Value.ConnectionString);
-            connection.Execute(SqlServerReset);
+            connection.Open();
+            if (sqlServerBaseline is null)
+            {
+                sqlServerBaseline = SqlServerBaseline.Capture(connection);
+                MigratedDump = Dump();
+            }
+
+            sqlServerBaseline.Restore(connection);
             return;
         }
 
@@ -86,6 +101,7 @@ public sealed class TestDatabase : IOptions<DatabaseOptions>, IDisposable
             using var connection = new SqliteConnection($"Data Source={template}");
             connection.Open();
             connection.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            MigratedDump = Dump();
         }
 
         var copy = Path.Combine(folder, $"test-{++copies}.db");
@@ -93,24 +109,48 @@ public sealed class TestDatabase : IOptions<DatabaseOptions>, IDisposable
         Value = new DatabaseOptions { Provider = Provider, ConnectionString = $"Data Source={copy}", LockTimeout = Value.LockTimeout };
     }
 
-    /// <summary>
-    /// Empties every table but the schema version and the bootstrap admin key with its unit, with foreign keys
-    /// switched off meanwhile, so each SQL Server test starts from the same state as a copied SQLite template.
-    /// </summary>
-    internal const string SqlServerReset = """
-        DECLARE @off nvarchar(max) = N'', @on nvarchar(max) = N'', @delete nvarchar(max) = N'';
-        SELECT @off += N'ALTER TABLE ' + QUOTENAME(SCHEMA_NAME(schema_id)) + N'.' + QUOTENAME(name) + N' NOCHECK CONSTRAINT ALL; ',
-               @on += N'ALTER TABLE ' + QUOTENAME(SCHEMA_NAME(schema_id)) + N'.' + QUOTENAME(name) + N' WITH CHECK CHECK CONSTRAINT ALL; ',
-               @delete += CASE
-                   WHEN name IN (N'schema_version', N'unit', N'api_key') THEN N''
-                   ELSE N'DELETE FROM ' + QUOTENAME(SCHEMA_NAME(schema_id)) + N'.' + QUOTENAME(name) + N'; ' END
-        FROM sys.tables WHERE is_ms_shipped = 0;
-        EXEC sp_executesql @off;
-        EXEC sp_executesql @delete;
-        DELETE FROM dbo.api_key WHERE name <> N'Bootstrap admin';
-        DELETE FROM dbo.unit WHERE code <> N'REGISTER';
-        EXEC sp_executesql @on;
-        """;
+    /// <summary>The dump of the database as the host migrated it, before any test wrote: what every test starts from.</summary>
+    public Dictionary<string, List<string>> MigratedDump { get; private set; } = [];
+
+    /// <summary>Every table of the current test's database, rows included, as sorted text (rowversions aside).</summary>
+    public Dictionary<string, List<string>> Dump()
+    {
+        if (Provider != DatabaseProvider.Sqlite)
+        {
+            using var sql = new SqlConnection(Value.ConnectionString);
+            sql.Open();
+            return SqlServerBaseline.Dump(sql);
+        }
+
+        using var connection = new SqliteConnection(Value.ConnectionString);
+        connection.Open();
+        var tables = connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").ToList();
+        return tables.ToDictionary(t => t, t =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{t}\"";
+            using var reader = command.ExecuteReader();
+            var rows = new List<string>();
+            while (reader.Read())
+            {
+                var values = new object[reader.FieldCount];
+                reader.GetValues(values);
+                rows.Add(RowText(values));
+            }
+
+            rows.Sort(StringComparer.Ordinal);
+            return rows;
+        });
+    }
+
+    internal static string RowText(object[] values) =>
+        string.Join('|', values.Select(v => v switch
+        {
+            DBNull => "NULL",
+            byte[] bytes => Convert.ToHexString(bytes),
+            IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+            _ => v.ToString(),
+        }));
 
     public void Dispose()
     {
