@@ -26,18 +26,20 @@ public static class DapperTypeHandlers
         SqlMapper.RemoveTypeMap(typeof(Guid?));
         SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
         SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
-        SqlMapper.AddTypeHandler(new GuidHandler());
-        SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
-        SqlMapper.AddTypeHandler(new DateOnlyHandler());
+        SqlMapper.AddTypeHandler(typeof(Guid), new GuidHandler());
+        SqlMapper.AddTypeHandler(typeof(DateTimeOffset), new DateTimeOffsetHandler());
+        SqlMapper.AddTypeHandler(typeof(DateOnly), new DateOnlyHandler());
     }
 
     /// <summary>The text form of an instant on SQLite: UTC, fixed width, so comparisons sort by time.</summary>
     public static string ToSqliteText(DateTimeOffset value) =>
         value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
-    private sealed class GuidHandler : SqlMapper.TypeHandler<Guid>
+    internal sealed class GuidHandler : TypedNullHandler<Guid>
     {
-        public override void SetValue(IDbDataParameter parameter, Guid value)
+        protected override DbType SqlServerType => DbType.Guid;
+
+        protected override void SetValue(IDbDataParameter parameter, Guid value)
         {
             if (parameter is SqliteParameter)
             {
@@ -50,7 +52,7 @@ public static class DapperTypeHandlers
             parameter.Value = value;
         }
 
-        public override Guid Parse(object value) => value switch
+        protected override Guid Parse(object value) => value switch
         {
             Guid guid => guid,
             string text => Guid.Parse(text),
@@ -59,9 +61,11 @@ public static class DapperTypeHandlers
         };
     }
 
-    private sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
+    internal sealed class DateTimeOffsetHandler : TypedNullHandler<DateTimeOffset>
     {
-        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
+        protected override DbType SqlServerType => DbType.DateTimeOffset;
+
+        protected override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
         {
             if (parameter is SqliteParameter)
             {
@@ -74,7 +78,7 @@ public static class DapperTypeHandlers
             parameter.Value = value;
         }
 
-        public override DateTimeOffset Parse(object value) => value switch
+        protected override DateTimeOffset Parse(object value) => value switch
         {
             DateTimeOffset instant => instant,
             DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),
@@ -83,9 +87,11 @@ public static class DapperTypeHandlers
         };
     }
 
-    private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
+    internal sealed class DateOnlyHandler : TypedNullHandler<DateOnly>
     {
-        public override void SetValue(IDbDataParameter parameter, DateOnly value)
+        protected override DbType SqlServerType => DbType.Date;
+
+        protected override void SetValue(IDbDataParameter parameter, DateOnly value)
         {
             if (parameter is SqliteParameter)
             {
@@ -98,12 +104,41 @@ public static class DapperTypeHandlers
             parameter.Value = value.ToDateTime(TimeOnly.MinValue);
         }
 
-        public override DateOnly Parse(object value) => value switch
+        protected override DateOnly Parse(object value) => value switch
         {
             DateOnly date => date,
             DateTime dateTime => DateOnly.FromDateTime(dateTime),
             string text => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             _ => throw new DataException($"Cannot read a DateOnly from {value.GetType().Name}."),
         };
+    }
+
+    /// <summary>
+    /// Dapper's typed handlers are never asked about a null (<c>DateTimeOffset?</c> without a value): it then sends
+    /// DBNull without a type, which SqlClient sends as nvarchar, so SQL Server compares and converts it as text. This
+    /// base also sees the nulls and gives them the column's type.
+    /// </summary>
+    internal abstract class TypedNullHandler<T> : SqlMapper.ITypeHandler
+        where T : struct
+    {
+        protected abstract DbType SqlServerType { get; }
+
+        public void SetValue(IDbDataParameter parameter, object value)
+        {
+            if (value is null or DBNull)
+            {
+                parameter.DbType = parameter is SqliteParameter ? DbType.String : SqlServerType;
+                parameter.Value = DBNull.Value;
+                return;
+            }
+
+            SetValue(parameter, (T)value);
+        }
+
+        public object? Parse(Type destinationType, object value) => value is null or DBNull ? null : Parse(value);
+
+        protected abstract void SetValue(IDbDataParameter parameter, T value);
+
+        protected abstract T Parse(object value);
     }
 }

@@ -16,3 +16,15 @@ public interface IDbSession
 
     Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken ct);
 }
+
+public static class DbSessionLocks
+{
+    /// <summary>Runs the rest of the transaction alone among those serialized on <paramref name="resource"/>; 503 if that lock was not had in time.</summary>
+    public static async Task SerializeOn(this IDbSession db, string resource, CancellationToken ct)
+    {
+        if (db.Dialect.SerializeOn(resource) is { } statement && await db.ExecuteScalarAsync<int>(statement, null, ct) < 0)
+        {
+            throw new Errors.DatabaseBusyException($"The lock on {resource} was not had in time; nothing was changed. Retry shortly.");
+        }
+    }
+}

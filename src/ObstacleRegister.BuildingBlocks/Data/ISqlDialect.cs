@@ -72,6 +72,13 @@ public interface ISqlDialect
     /// on SQL Server only those below every uncommitted change.
     /// </summary>
     string ChangesAfter(string afterParameter);
+
+    /// <summary>
+    /// A statement that makes the rest of the transaction run alone among those naming the same resource (a
+    /// read-then-write rule such as "never revoke the last admin key"), answering a negative number when the lock was
+    /// not had in time; null where every write transaction already runs alone (SQLite's single writer).
+    /// </summary>
+    string? SerializeOn(string resource);
 }
 
 public sealed class SqliteDialect : ISqlDialect
@@ -116,6 +123,9 @@ public sealed class SqliteDialect : ISqlDialect
 
     public string SkipTake(string orderedQuery, string skipParameter, string takeParameter) =>
         $"{orderedQuery.TrimEnd()}\nLIMIT {takeParameter} OFFSET {skipParameter}";
+
+    // BEGIN IMMEDIATE holds the database's one write lock for the whole transaction.
+    public string? SerializeOn(string resource) => null;
 }
 
 public sealed class SqlServerDialect : ISqlDialect
@@ -161,4 +171,13 @@ public sealed class SqlServerDialect : ISqlDialect
 
     public string SkipTake(string orderedQuery, string skipParameter, string takeParameter) =>
         $"{orderedQuery.TrimEnd()}\nOFFSET {skipParameter} ROWS FETCH NEXT {takeParameter} ROWS ONLY";
+
+    // An application lock owned by the transaction, released by its commit or rollback. Without @LockTimeout it waits
+    // as long as the session's LOCK_TIMEOUT, which the write transaction set to the configured bound; it answers a
+    // negative code instead of raising an error when the wait ran out.
+    public string? SerializeOn(string resource) => $"""
+        DECLARE @granted int;
+        EXEC @granted = sp_getapplock @Resource = N'ObstacleRegister.{resource}', @LockMode = N'Exclusive', @LockOwner = N'Transaction';
+        SELECT @granted;
+        """;
 }

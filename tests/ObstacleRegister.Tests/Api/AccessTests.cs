@@ -126,6 +126,37 @@ public sealed class AccessTests(DatabaseProvider provider) : ApiTest(provider)
     }
 
     [Test]
+    public async Task RevokingTheLastTwoAdminKeysAtOnce_RevokesOneAndRefusesTheOther()
+    {
+        var second = await CreateKey("admin");
+        var keys = (await Admin.GetAsync("/api/v1/api-keys?limit=200").ExpectJson(200))["items"]!.AsArray()
+            .Where(k => k!["roles"]!.AsArray().Any(r => r!.GetValue<string>() == "admin") && k["revokedAt"] is null).Select(k => k!.Str("id")).ToList();
+
+        var answers = await Task.WhenAll(
+            Admin.DeleteAsync($"/api/v1/api-keys/{keys.Single(k => k != second.KeyId.ToString())}"),
+            second.Http.DeleteAsync($"/api/v1/api-keys/{second.KeyId}"));
+        var statuses = answers.Select(a => (int)a.StatusCode).Order().ToList();
+        var working = 0;
+        foreach (var client in new[] { Admin, second.Http })
+        {
+            using var me = await client.GetAsync("/api/v1/api-keys");
+            working += me.IsSuccessStatusCode ? 1 : 0;
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(keys, Has.Count.EqualTo(2));
+            Assert.That(statuses[1], Is.EqualTo(409), string.Join(",", statuses));
+            Assert.That(statuses[0], Is.LessThan(300));
+            Assert.That(working, Is.EqualTo(1), "exactly one admin key still works");
+        });
+        foreach (var answer in answers)
+        {
+            answer.Dispose();
+        }
+    }
+
+    [Test]
     public async Task RevokeLastAdminKey_Returns409AndKeepsItWorking()
     {
         var keys = await Admin.GetAsync("/api/v1/api-keys?limit=200").ExpectJson(200);

@@ -126,4 +126,18 @@ public sealed class DialectTests
             Assert.That(SqlServerDialect.Instance.FullTextMaintenance("obstacle_search"), Is.Null, "SQL Server keeps its own index");
         });
     }
+
+    [Test]
+    public void SerializeOn_IsAnApplicationLockOnSqlServer_AndTheWriteLockOnSqlite()
+    {
+        var statement = SqlServerDialect.Instance.SerializeOn("AdminKeys");
+        TSql.Parse(statement!, out var errors);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(errors, Is.Empty);
+            Assert.That(statement, Does.Contain("sp_getapplock").And.Contain("@LockOwner = N'Transaction'"));
+            Assert.That(SqliteDialect.Instance.SerializeOn("AdminKeys"), Is.Null, "BEGIN IMMEDIATE already runs every write alone");
+        });
+    }
 }

@@ -27,6 +27,12 @@ internal sealed class RevokeApiKeyHandler(IDbSession db, TimeProvider clock) : I
             return Unit.Value;
         }
 
+        // Read-then-write: two revocations of the last two admin keys must not both see the other one still working.
+        if (key.RoleList.Contains(ApiKeyRole.Admin))
+        {
+            await db.SerializeOn("AdminKeys", cancellationToken);
+        }
+
         if (key.RoleList.Contains(ApiKeyRole.Admin)
             && await db.ExecuteScalarAsync<int>(OtherActiveAdmins, new { request.Id }, cancellationToken) == 0)
         {
