@@ -13,6 +13,7 @@ using ObstacleRegister.BuildingBlocks.Health;
 using ObstacleRegister.Api.Http;
 using ObstacleRegister.Api.OpenApi;
 using ObstacleRegister.Api.Security;
+using ObstacleRegister.Api.Telemetry;
 
 namespace ObstacleRegister.Api;
 
@@ -37,6 +38,7 @@ internal static class HttpPipeline
 
         services.AddTrustedProxies(builder.Configuration);
         builder.AddKeyRing();
+        builder.AddRegisterTelemetry();
         AddPublicRateLimiting(services, builder.Configuration.GetSection("Public"));
         services.AddRegisterOpenApi();
         services.AddHealthChecks()
@@ -91,6 +93,7 @@ internal static class HttpPipeline
             })
             .AllowAnonymous().WithTags("Health");
         app.MapOpenApi().AllowAnonymous();
+        app.MapRegisterTelemetry();
     }
 
     /// <summary>One set of rules for every body in and out: strict numbers, no unknown fields, snake_case enums.</summary>

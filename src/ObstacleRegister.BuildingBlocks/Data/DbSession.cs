@@ -16,6 +16,7 @@ public sealed class DbSession(IDbConnectionFactory connections, IOptions<Databas
     private DbConnection? connection;
     private DbTransaction? transaction;
     private IDisposable? writeGate;
+    private List<Action>? afterCommit;
 
     public ISqlDialect Dialect { get; } = ISqlDialect.For(connections.Provider);
 
@@ -102,6 +103,17 @@ public sealed class DbSession(IDbConnectionFactory connections, IOptions<Databas
             $"The database could not be written within {options.Value.LockTimeout.TotalSeconds:0.#} seconds; nothing was changed. Retry shortly.", cause);
     }
 
+    public void AfterCommit(Action action)
+    {
+        if (transaction is null)
+        {
+            action();
+            return;
+        }
+
+        (afterCommit ??= []).Add(action);
+    }
+
     internal async Task CommitAsync(CancellationToken ct)
     {
         if (transaction is null)
@@ -114,6 +126,9 @@ public sealed class DbSession(IDbConnectionFactory connections, IOptions<Databas
         await transaction.DisposeAsync();
         transaction = null;
         ReleaseWriteGate();
+        var committed = afterCommit;
+        afterCommit = null;
+        committed?.ForEach(a => a());
     }
 
     internal async Task RollbackAsync()
@@ -132,6 +147,7 @@ public sealed class DbSession(IDbConnectionFactory connections, IOptions<Databas
         {
             await transaction.DisposeAsync();
             transaction = null;
+            afterCommit = null;
             ReleaseWriteGate();
         }
     }

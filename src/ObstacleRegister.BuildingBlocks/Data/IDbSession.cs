@@ -15,6 +15,12 @@ public interface IDbSession
     Task<T?> ExecuteScalarAsync<T>(string sql, object? parameters, CancellationToken ct);
 
     Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken ct);
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the request's transaction has committed, and never if it rolls back: for
+    /// what may only count what happened (a metric), never for more writes.
+    /// </summary>
+    void AfterCommit(Action action);
 }
 
 public static class DbSessionLocks

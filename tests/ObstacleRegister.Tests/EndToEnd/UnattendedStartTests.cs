@@ -1,3 +1,7 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Dapper;
 using Microsoft.Data.Sqlite;
 using ObstacleRegister.Tests.Infrastructure;
 
@@ -48,6 +52,62 @@ public sealed class UnattendedStartTests
             {
                 File.Delete(file);
             }
+        }
+    }
+
+    [TestCase("simple")]
+    [TestCase("json")]
+    public async Task ProblemTraceId_IsInTheLogLinesOfItsRequest(string formatter)
+    {
+        var folder = Directory.CreateTempSubdirectory("obstacle-register-logs-");
+        const string admin = "log-admin-key-0123456789abcdefghijklmnopqrstu";
+        try
+        {
+            var database = Path.Combine(folder.FullName, "register.db");
+            var environment = new Dictionary<string, string>
+            {
+                ["ConnectionStrings__Register"] = $"Data Source={database}", ["Access__BootstrapAdminKey"] = admin, ["Database__LockTimeout"] = "00:00:01",
+            };
+            if (formatter == "json")
+            {
+                environment["Logging__Console__FormatterName"] = "json";
+            }
+
+            using var service = await ServiceProcess.Start(environment);
+            using var client = service.Client();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", admin);
+            string traceId;
+            await using (var holder = new SqliteConnection($"Data Source={database}"))
+            {
+                await holder.OpenAsync();
+                await using var transaction = await holder.BeginTransactionAsync();
+                await holder.ExecuteAsync("UPDATE schema_version SET name = name", transaction: transaction);
+                var problem = await client.PostJson("/api/v1/units", new JsonObject { ["code"] = "LOG", ["name"] = "Sở", ["kind"] = "province" }).ExpectJson(503);
+                traceId = problem.Str("traceId").Split('-')[1];
+            }
+
+            await service.Kill();
+            var lines = service.Output.ToList();
+            var busy = lines.FindIndex(l => l.Contains("Database busy for POST", StringComparison.Ordinal));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(busy, Is.GreaterThanOrEqualTo(0), string.Join('\n', lines));
+                if (formatter == "json")
+                {
+                    var entry = JsonNode.Parse(lines[busy])!;
+                    Assert.That(entry.ToJsonString(), Does.Contain(traceId), "the JSON line carries the trace id in its scopes");
+                }
+                else
+                {
+                    Assert.That(string.Join('\n', lines.Skip(busy - 1).Take(3)), Does.Contain(traceId), "the scope line beside the warning names the trace");
+                }
+            });
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
         }
     }
 }

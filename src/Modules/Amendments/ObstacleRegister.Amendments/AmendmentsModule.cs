@@ -19,6 +19,7 @@ public static class AmendmentsModule
         services.AddScoped<ObstacleLinks>();
         services.AddScoped<InForceTransition>();
         services.AddHostedService<InForceSweep>();
+        services.AddHostedService<Telemetry.AmendmentGauges>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using ObstacleRegister.BuildingBlocks.Telemetry;
 using MediatR;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
@@ -107,11 +108,13 @@ internal sealed class SubmitObstacleValidator : IValidator<SubmitObstacle>, IVal
 }
 
 internal sealed class SubmitObstacleHandler(
-    IDbSession db, IMediator mediator, ICaller caller, TimeProvider clock, RegisterCalendar calendar, ObstacleIntake intake, ObstacleHistory history)
+    IDbSession db, IMediator mediator, ICaller caller, TimeProvider clock, RegisterCalendar calendar, ObstacleIntake intake, ObstacleHistory history,
+    RegisterMetrics metrics)
     : IRequestHandler<SubmitObstacle, VersionedObstacle>
 {
     public async Task<VersionedObstacle> Handle(SubmitObstacle request, CancellationToken cancellationToken)
     {
+        db.AfterCommit(metrics.ObstacleSubmitted);
         var body = request.Body!;
         var cited = body.Regulations!.Select(r => r!).ToList();
         await EnsureRegulationsExist(cited, cancellationToken);

@@ -1,3 +1,4 @@
+using ObstacleRegister.BuildingBlocks.Telemetry;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Http;
@@ -54,7 +55,7 @@ internal sealed record ObstacleChange(ObstacleStatus To, string Action, string? 
 }
 
 /// <summary>Moves an obstacle to a new status: checks the version and the life cycle, writes, records history.</summary>
-internal sealed class ObstacleTransitions(IDbSession db, ObstacleHistory history, ICaller caller, TimeProvider clock)
+internal sealed class ObstacleTransitions(IDbSession db, ObstacleHistory history, ICaller caller, TimeProvider clock, RegisterMetrics metrics)
 {
     private const string Move = """
         UPDATE obstacle
@@ -85,5 +86,9 @@ internal sealed class ObstacleTransitions(IDbSession db, ObstacleHistory history
 
         await history.Record(
             change.Actor ?? Actor.Of(caller), row, change.Action, row.StatusValue, change.To, change.Reason, change.RelatedId ?? change.DuplicateOfId, ct);
+        if (change.To is ObstacleStatus.Accepted or ObstacleStatus.Rejected or ObstacleStatus.Duplicate)
+        {
+            db.AfterCommit(() => metrics.ObstacleTriaged(WireNames.Of(change.To)));
+        }
     }
 }

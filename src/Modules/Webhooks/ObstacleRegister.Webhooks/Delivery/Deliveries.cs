@@ -1,3 +1,4 @@
+using ObstacleRegister.BuildingBlocks.Telemetry;
 using MediatR;
 using Microsoft.Extensions.Options;
 using ObstacleRegister.BuildingBlocks.Data;
@@ -67,7 +68,8 @@ internal sealed record RecordAttempt(ClaimedDelivery Delivery, int? StatusCode, 
 /// 2xx: delivered. 410 Gone: the endpoint is disabled and this delivery abandoned. Anything else: tried again
 /// after an exponential delay with jitter, until <see cref="WebhookOptions.MaxAttempts"/>, then failed.
 /// </summary>
-internal sealed class RecordAttemptHandler(IDbSession db, TimeProvider clock, IOptions<WebhookOptions> options) : IRequestHandler<RecordAttempt, string>
+internal sealed class RecordAttemptHandler(IDbSession db, TimeProvider clock, IOptions<WebhookOptions> options, RegisterMetrics metrics)
+    : IRequestHandler<RecordAttempt, string>
 {
     private const string InsertAttempt = """
         INSERT INTO webhook_attempt (id, delivery_id, at, status_code, error, duration_ms)
@@ -108,6 +110,7 @@ internal sealed class RecordAttemptHandler(IDbSession db, TimeProvider clock, IO
             NextAttemptAt = status == "pending" ? now + RetryDelay.After(attempts, options.Value) : now,
             DeliveredAt = status == "delivered" ? now : (DateTimeOffset?)null,
         }, cancellationToken);
+        db.AfterCommit(() => metrics.WebhookDelivery(status == "pending" ? "retrying" : status));
         if (status == "abandoned")
         {
             await db.ExecuteAsync(Disable, new { Id = request.Delivery.EndpointId, Reason = "The endpoint answered 410 Gone.", Now = now }, cancellationToken);

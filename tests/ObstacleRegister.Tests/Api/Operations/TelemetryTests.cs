@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using ObstacleRegister.Amendments.Telemetry;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.Tests.Api.Webhooks;
+using ObstacleRegister.Tests.Infrastructure;
+
+namespace ObstacleRegister.Tests.Api.Operations;
+
+/// <summary>What an operator's collector sees: the request spans, honouring an incoming traceparent, and the register's metrics.</summary>
+public sealed class TelemetryTests(DatabaseProvider provider) : WebhookTest(provider)
+{
+    private readonly List<Activity> spans = [];
+    private readonly List<Metric> metrics = [];
+
+    protected override IReadOnlyDictionary<string, string>? HostSettings => new Dictionary<string, string>(base.HostSettings!)
+    {
+        ["Telemetry:PrometheusEndpoint"] = "true",
+    };
+
+    protected override void ConfigureTestServices(IServiceCollection services)
+    {
+        base.ConfigureTestServices(services);
+        services.AddOpenTelemetry().WithTracing(t => t.AddInMemoryExporter(spans)).WithMetrics(m => m.AddInMemoryExporter(metrics));
+    }
+
+    [Test]
+    public async Task Request_WithATraceparent_IsOneSpanOfThatTrace_AndItsProblemNamesTheTrace()
+    {
+        var traceId = ActivityTraceId.CreateRandom();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/obstacles/{Guid.NewGuid()}");
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+
+        var problem = await (await Coordinator.Http.SendAsync(request)).ExpectJson(404);
+        Factory.Services.GetRequiredService<TracerProvider>().ForceFlush();
+
+        List<Activity> mine;
+        lock (spans)
+        {
+            mine = [.. spans.Where(s => s.TraceId == traceId)];
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(problem.Str("traceId"), Does.Contain(traceId.ToString()));
+            var server = mine.SingleOrDefault(s => s.Kind == ActivityKind.Server);
+            Assert.That(server, Is.Not.Null, "the request span joined the caller's trace");
+            Assert.That(server!.GetTagItem("http.route"), Does.Contain("/api/v1/obstacles/"));
+            Assert.That(server.GetTagItem("http.response.status_code"), Is.EqualTo(404));
+        });
+    }
+
+    [Test]
+    public async Task BusinessAndHealthMetrics_AreRecordedAndScrapeable()
+    {
+        await RegisterEndpoint(Url(), ["*"], null);
+        var obstacle = (await Submit(ReporterA)).Str("id");
+        await Transition(Coordinator.Http, obstacle, "accept");
+        await DispatchRound();
+        var gauges = Factory.Services.GetServices<IHostedService>().OfType<AmendmentGauges>().Single();
+        await gauges.RunSupervisedRound(CancellationToken.None);
+
+        Factory.Services.GetRequiredService<MeterProvider>().ForceFlush();
+        var scrape = await (await Anonymous().GetAsync("/metrics")).Content.ReadAsStringAsync();
+        HashSet<string> names;
+        lock (metrics)
+        {
+            names = [.. metrics.Select(m => m.Name)];
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(names, Is.SupersetOf(new[]
+            {
+                "register.obstacles.submitted", "register.obstacles.triaged", "register.webhooks.deliveries", "register.background.rounds",
+                "register.amendments.open", "register.amendments.overdue", "register.amendments.stale", "register.database.write_lock.wait",
+                "http.server.request.duration",
+            }));
+            Assert.That(scrape, Does.Contain("register_obstacles_submitted").And.Contain("register_amendments_open").And.Contain("register_background_rounds"));
+        });
+    }
+}
