@@ -12,19 +12,19 @@ internal sealed record CountOpenAmendments(DateOnly Today, DateTimeOffset StaleB
 
 internal sealed class OpenAmendmentCounts
 {
-    public long Open { get; set; }
+    public long OpenCount { get; set; }
 
-    public long Overdue { get; set; }
+    public long OverdueCount { get; set; }
 
-    public long Stale { get; set; }
+    public long StaleCount { get; set; }
 }
 
 internal sealed class CountOpenAmendmentsHandler(IDbSession db) : IRequestHandler<CountOpenAmendments, OpenAmendmentCounts>
 {
     private const string Count = $"""
-        SELECT CAST(COUNT(*) AS bigint) AS Open,
-               CAST(COALESCE(SUM(CASE WHEN {AmendmentFilters.IsOverdue} THEN 1 ELSE 0 END), 0) AS bigint) AS Overdue,
-               CAST(COALESCE(SUM(CASE WHEN {AmendmentFilters.IsStale} THEN 1 ELSE 0 END), 0) AS bigint) AS Stale
+        SELECT CAST(COUNT(*) AS bigint) AS OpenCount,
+               CAST(COALESCE(SUM(CASE WHEN {AmendmentFilters.IsOverdue} THEN 1 ELSE 0 END), 0) AS bigint) AS OverdueCount,
+               CAST(COALESCE(SUM(CASE WHEN {AmendmentFilters.IsStale} THEN 1 ELSE 0 END), 0) AS bigint) AS StaleCount
         FROM amendment WHERE is_open = 1
         """;
 
@@ -46,9 +46,9 @@ internal sealed class AmendmentGauges : SupervisedLoop
     {
         this.scopes = scopes;
         var meter = supervisor.Metrics.Meter;
-        meter.CreateObservableGauge("register.amendments.open", () => Observe(c => c.Open), "{amendment}", "Amendments not yet issued nor cancelled.");
-        meter.CreateObservableGauge("register.amendments.overdue", () => Observe(c => c.Overdue), "{amendment}", "Open amendments past their due date.");
-        meter.CreateObservableGauge("register.amendments.stale", () => Observe(c => c.Stale), "{amendment}", "Open amendments without a check-in for more than 7 days.");
+        meter.CreateObservableGauge("register.amendments.open", () => Observe(c => c.OpenCount), "{amendment}", "Amendments not yet issued nor cancelled.");
+        meter.CreateObservableGauge("register.amendments.overdue", () => Observe(c => c.OverdueCount), "{amendment}", "Open amendments past their due date.");
+        meter.CreateObservableGauge("register.amendments.stale", () => Observe(c => c.StaleCount), "{amendment}", "Open amendments without a check-in for more than 7 days.");
     }
 
     protected override TimeSpan Interval => TimeSpan.FromMinutes(1);
