@@ -1,11 +1,8 @@
-using System.Text.Json.Nodes;
-using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ObstacleRegister.BuildingBlocks.Background;
 using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
-using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.Tests.Api.Webhooks;
 using ObstacleRegister.Tests.Infrastructure;
 using ObstacleRegister.Webhooks.Delivery;
@@ -50,11 +47,7 @@ public sealed class BackgroundLoopTests(DatabaseProvider provider) : WebhookTest
     public async Task HostedLoop_WhoseRoundsThrowAnUnexpectedException_KeepsRunningAndDeliversOnceItRecovers()
     {
         var receiver = new WebhookReceiver();
-        using var host = new RegisterFactory(Factory.Database, Clock, new Dictionary<string, string>
-        {
-            ["Webhooks:AllowPrivateTargets"] = "true", ["Webhooks:DispatchInterval"] = "00:00:00.050",
-        }, receiver.Register);
-        _ = host.Server;
+        using var host = SecondHost(receiver, ("Webhooks:DispatchInterval", "00:00:00.050"));
         host.Faults.Fail<FindPendingWebhookWork>(2, () => new FormatException("injected"));
         var url = Url();
         await RegisterEndpoint(url, ["obstacle.submitted"], null);
@@ -101,11 +94,7 @@ public sealed class BackgroundLoopTests(DatabaseProvider provider) : WebhookTest
     public async Task TwoHosts_DispatchingAtOnce_DeliverEveryChangeExactlyOnce()
     {
         var otherReceiver = new WebhookReceiver();
-        using var other = new RegisterFactory(Factory.Database, Clock, new Dictionary<string, string>
-        {
-            ["Webhooks:AllowPrivateTargets"] = "true", ["Webhooks:RetryBaseDelay"] = "00:00:00",
-        }, otherReceiver.Register);
-        _ = other.Server;
+        using var other = SecondHost(otherReceiver, ("Webhooks:RetryBaseDelay", "00:00:00"));
         var url = Url();
         await RegisterEndpoint(url, ["obstacle.submitted"], null);
         for (var i = 0; i < 12; i++)

@@ -44,6 +44,20 @@ public abstract class WebhookTest(DatabaseProvider provider) : ObstacleTest(prov
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
     }
 
+    /// <summary>Another instance of the service on this fixture's database, delivering to its own receiver; started.</summary>
+    protected RegisterFactory SecondHost(WebhookReceiver receiver, params (string Key, string Value)[] settings)
+    {
+        var all = new Dictionary<string, string> { ["Webhooks:AllowPrivateTargets"] = "true" };
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        var host = new RegisterFactory(Factory.Database, Clock, all, receiver.Register);
+        _ = host.Server;
+        return host;
+    }
+
     protected static string Url() => $"http://receiver.test/hooks/{Guid.NewGuid():N}";
 
     protected async Task<string> RegisterEndpoint(string url, string[] types, Guid? unitId)

@@ -1,10 +1,10 @@
-using ObstacleRegister.BuildingBlocks.Telemetry;
 using MediatR;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Idempotency;
 using ObstacleRegister.BuildingBlocks.Messaging;
 using ObstacleRegister.BuildingBlocks.Security;
+using ObstacleRegister.BuildingBlocks.Telemetry;
 using ObstacleRegister.BuildingBlocks.Time;
 using ObstacleRegister.BuildingBlocks.Validation;
 using ObstacleRegister.Obstacles.Contracts;

@@ -1,8 +1,8 @@
-using ObstacleRegister.BuildingBlocks.Telemetry;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Http;
 using ObstacleRegister.BuildingBlocks.Security;
+using ObstacleRegister.BuildingBlocks.Telemetry;
 using ObstacleRegister.Obstacles.Contracts;
 using ObstacleRegister.Obstacles.History;
 

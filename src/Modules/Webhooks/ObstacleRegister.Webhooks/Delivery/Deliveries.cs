@@ -1,7 +1,7 @@
-using ObstacleRegister.BuildingBlocks.Telemetry;
 using MediatR;
 using Microsoft.Extensions.Options;
 using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Telemetry;
 
 namespace ObstacleRegister.Webhooks.Delivery;
 
