@@ -9,8 +9,9 @@ namespace ObstacleRegister.Api.Telemetry;
 /// <summary>
 /// Traces and metrics with OpenTelemetry: the HTTP server and client, SQL Server, the runtime and the register's own
 /// meter. Exported over OTLP when the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; scraped by Prometheus at
-/// <c>/metrics</c> when <c>Telemetry:PrometheusEndpoint</c> is true. Log lines carry the trace and span ids of the
-/// activity they were written in, so a problem's <c>traceId</c> finds its lines.
+/// <c>/metrics</c> when <c>Telemetry:PrometheusEndpoint</c> is true. Spans are recorded only where they go somewhere
+/// (OTLP, or <c>Telemetry:Tracing</c> for an exporter added by the host's owner): recording them costs every request.
+/// Log lines carry the trace and span ids of the activity they were written in, so a problem's <c>traceId</c> finds its lines.
 /// </summary>
 internal static class TelemetrySetup
 {
@@ -24,12 +25,16 @@ internal static class TelemetrySetup
         var prometheus = builder.Configuration.GetValue<bool>("Telemetry:PrometheusEndpoint");
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService(ServiceName, serviceVersion: typeof(TelemetrySetup).Assembly.GetName().Version?.ToString()))
-            .WithTracing(tracing => tracing
+            .ConfigureResource(r => r.AddService(ServiceName, serviceVersion: typeof(TelemetrySetup).Assembly.GetName().Version?.ToString()));
+        if (otlp || builder.Configuration.GetValue<bool>("Telemetry:Tracing"))
+        {
+            telemetry.WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health") && !http.Request.Path.StartsWithSegments("/metrics"))
                 .AddHttpClientInstrumentation()
-                .AddSqlClientInstrumentation())
-            .WithMetrics(metrics =>
+                .AddSqlClientInstrumentation());
+        }
+
+        telemetry.WithMetrics(metrics =>
             {
                 metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation().AddMeter(RegisterMetrics.MeterName);
                 if (prometheus)

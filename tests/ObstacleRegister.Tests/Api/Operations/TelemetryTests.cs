@@ -19,6 +19,7 @@ public sealed class TelemetryTests(DatabaseProvider provider) : WebhookTest(prov
     protected override IReadOnlyDictionary<string, string>? HostSettings => new Dictionary<string, string>(base.HostSettings!)
     {
         ["Telemetry:PrometheusEndpoint"] = "true",
+        ["Telemetry:Tracing"] = "true",
     };
 
     protected override void ConfigureTestServices(IServiceCollection services)

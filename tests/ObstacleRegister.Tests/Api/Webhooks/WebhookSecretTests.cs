@@ -70,6 +70,27 @@ public sealed class WebhookSecretTests(DatabaseProvider provider) : WebhookTest(
     }
 
     [Test]
+    public async Task SecretSealedByAnotherKeyRing_FailsItsDeliveriesOnly_AndTheRoundGoesOn()
+    {
+        var (foreign, own) = ("http://hooks.example.org/foreign", "http://hooks.example.org/own");
+        await RegisterEndpoint(foreign, ["obstacle.submitted"], null);
+        await Execute("UPDATE webhook_endpoint SET secret = 'dp1:CfDJ8NotSealedHere'", new { });
+        await RegisterEndpoint(own, ["obstacle.submitted"], null);
+        var foreignId = await EndpointId(foreign);
+
+        await Submit(ReporterA);
+        await DispatchRound();
+        var delivery = (await Admin.GetAsync($"/api/v1/webhooks/{foreignId}/deliveries").ExpectJson(200))["items"]!.AsArray().Single()!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Receiver.For(foreign), Is.Empty, "nothing unsigned is sent");
+            Assert.That(Receiver.For(own), Has.Count.EqualTo(1));
+            Assert.That(delivery["lastError"]!.GetValue<string>(), Does.Contain("key ring"));
+        });
+    }
+
+    [Test]
     public async Task Registration_ResolvesTheNameBeforeTheTransaction_AndRefusesAnInternalAnswer()
     {
         resolver.Answer = [IPAddress.Parse("64:ff9b::a00:5")];

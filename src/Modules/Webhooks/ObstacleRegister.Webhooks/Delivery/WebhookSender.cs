@@ -18,6 +18,17 @@ internal sealed class WebhookSender(IHttpClientFactory clients, WebhookSecrets s
 
     public async Task<(int? StatusCode, string? Error, int DurationMs)> Send(ClaimedDelivery delivery, CancellationToken ct)
     {
+        string secret;
+        try
+        {
+            secret = secrets.Open(delivery.Secret);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            // The key ring that sealed it is not this instance's (not shared, or lost): this delivery fails, the others go on.
+            return (null, "The endpoint's signing secret cannot be opened with this instance's key ring.", 0);
+        }
+
         var id = MessageId(delivery.Id);
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url)
@@ -26,7 +37,7 @@ internal sealed class WebhookSender(IHttpClientFactory clients, WebhookSecrets s
         };
         request.Headers.Add("webhook-id", id);
         request.Headers.Add("webhook-timestamp", timestamp);
-        request.Headers.Add("webhook-signature", Sign(secrets.Open(delivery.Secret), id, timestamp, delivery.Payload));
+        request.Headers.Add("webhook-signature", Sign(secret, id, timestamp, delivery.Payload));
         var watch = Stopwatch.StartNew();
         try
         {
