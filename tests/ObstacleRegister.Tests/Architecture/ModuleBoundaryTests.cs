@@ -31,6 +31,22 @@ public sealed partial class ModuleBoundaryTests
         Assert.That(references.Where(r => r != "MediatR" && r != "netstandard" && !r.StartsWith("System", StringComparison.Ordinal)), Is.Empty);
     }
 
+    [Test]
+    public void EveryBackgroundService_IsASupervisedLoop()
+    {
+        var assemblies = Repository.Modules.Select(m => m.Implementation)
+            .Append(typeof(ObstacleRegister.BuildingBlocks.Background.SupervisedLoop).Assembly).Append(typeof(Program).Assembly);
+        var loops = assemblies.SelectMany(a => a.GetTypes())
+            .Where(t => !t.IsAbstract && typeof(Microsoft.Extensions.Hosting.BackgroundService).IsAssignableFrom(t)).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(loops, Is.Not.Empty);
+            Assert.That(loops.Where(t => !typeof(ObstacleRegister.BuildingBlocks.Background.SupervisedLoop).IsAssignableFrom(t)).Select(t => t.FullName), Is.Empty,
+                "a periodic service that is not supervised can stop the host with one unexpected exception");
+        });
+    }
+
     [TestCaseSource(nameof(Modules))]
     public void Handlers_AreInternalAndSealed(string name)
     {
