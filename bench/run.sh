@@ -38,9 +38,9 @@ unit=$(curl -sf -X POST "${base}/api/v1/units" -H "X-Api-Key: ${admin}" -H 'Cont
 key=$(curl -sf -X POST "${base}/api/v1/api-keys" -H "X-Api-Key: ${admin}" -H 'Content-Type: application/json' \
   -d "{\"unitId\":\"${unit}\",\"roles\":[\"reporter\",\"coordinator\"],\"name\":\"load run\"}" | json secret)
 
-export BENCH_KEY="$key" BENCH_WRK="$(pwd)/bench/wrk" BENCH_IDS="$(pwd)/${data}/obstacle-ids.txt"
+export BENCH_KEY="$key" BENCH_WRK="$(pwd)/bench/wrk" BENCH_IDS="${data}/obstacle-ids.txt"
 export BENCH_REGULATION=$(head -n 1 "${data}/regulation-ids.txt")
-export BENCH_AMENDMENTS="$(pwd)/${data}/amendment-ids.txt" BENCH_UNITS="$(pwd)/${data}/unit-ids.txt"
+export BENCH_AMENDMENTS="${data}/amendment-ids.txt" BENCH_UNITS="${data}/unit-ids.txt"
 
 mkdir -p bench/results
 out="bench/results/${obstacles}-$(date -u +%Y%m%dT%H%M%SZ).md"
