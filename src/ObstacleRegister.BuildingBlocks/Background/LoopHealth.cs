@@ -26,6 +26,8 @@ public sealed class LoopHealth
             .ConsecutiveFailures;
     }
 
+    public int FailuresInARow(string loop) => loops.TryGetValue(loop, out var state) ? state.ConsecutiveFailures : 0;
+
     public IReadOnlyDictionary<string, LoopState> Snapshot() => loops.ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
 
     public IReadOnlyList<string> Failing() =>

@@ -38,8 +38,6 @@ public enum LoopRoundOutcome
 /// </summary>
 public abstract partial class SupervisedLoop(LoopSupervisor supervisor) : BackgroundService
 {
-    private int consecutiveFailures;
-
     /// <summary>The loop's name in logs, metrics and readiness.</summary>
     public virtual string Name => GetType().Name;
 
@@ -76,7 +74,6 @@ public abstract partial class SupervisedLoop(LoopSupervisor supervisor) : Backgr
         }
         catch (Exception ex)
         {
-            Interlocked.Increment(ref consecutiveFailures);
             var inARow = supervisor.Health.Failed(Name, ex);
             supervisor.Metrics.LoopRound(Name, "failed");
             supervisor.Metrics.LoopFailed(Name, ex);
@@ -108,7 +105,7 @@ public abstract partial class SupervisedLoop(LoopSupervisor supervisor) : Backgr
             {
                 await Task.Delay(Jittered(wait), supervisor.Clock, stoppingToken);
                 var outcome = await RunSupervisedRound(stoppingToken);
-                wait = outcome == LoopRoundOutcome.Failed ? RetryDelay(Volatile.Read(ref consecutiveFailures)) : Interval;
+                wait = outcome == LoopRoundOutcome.Failed ? RetryDelay(supervisor.Health.FailuresInARow(Name)) : Interval;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -119,7 +116,6 @@ public abstract partial class SupervisedLoop(LoopSupervisor supervisor) : Backgr
 
     private LoopRoundOutcome Settle(LoopRoundOutcome outcome)
     {
-        Volatile.Write(ref consecutiveFailures, 0);
         supervisor.Health.Succeeded(Name, supervisor.Clock.GetUtcNow());
         supervisor.Metrics.LoopRound(Name, outcome == LoopRoundOutcome.Ok ? "ok" : "lost_race");
         return outcome;
@@ -127,7 +123,7 @@ public abstract partial class SupervisedLoop(LoopSupervisor supervisor) : Backgr
 
     /// <summary>Spreads instances that started together, so they do not all hit the database on the same tick.</summary>
     private TimeSpan Jittered(TimeSpan wait) =>
-        Volatile.Read(ref consecutiveFailures) == 0 ? wait : wait * (0.8 + (Random.Shared.NextDouble() * 0.4));
+        supervisor.Health.FailuresInARow(Name) == 0 ? wait : wait * (0.8 + (Random.Shared.NextDouble() * 0.4));
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Background loop {Loop} failed ({Failures} in a row); it tries again in {RetryIn}")]
     private static partial void LogFailed(ILogger logger, Exception exception, string loop, int failures, TimeSpan retryIn);
