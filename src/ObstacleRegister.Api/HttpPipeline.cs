@@ -1,19 +1,19 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using ObstacleRegister.BuildingBlocks.Http;
-using ObstacleRegister.BuildingBlocks.Validation;
 using ObstacleRegister.Access;
 using ObstacleRegister.Api.Health;
-using ObstacleRegister.BuildingBlocks.Health;
 using ObstacleRegister.Api.Http;
 using ObstacleRegister.Api.OpenApi;
 using ObstacleRegister.Api.Security;
 using ObstacleRegister.Api.Telemetry;
+using ObstacleRegister.BuildingBlocks.Health;
+using ObstacleRegister.BuildingBlocks.Http;
+using ObstacleRegister.BuildingBlocks.Validation;
 
 namespace ObstacleRegister.Api;
 

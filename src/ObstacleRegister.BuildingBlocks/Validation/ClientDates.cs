@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
@@ -29,10 +28,10 @@ public static class ClientDates
     /// <summary>Refuses query dates out of range with a 400 naming the parameter, for every endpoint of a group.</summary>
     public static EndpointFilterDelegate QueryFilter(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
     {
+        // Bodies are records read by the converter below; a DateOnly parameter is a route or query value.
         var dates = context.MethodInfo.GetParameters()
             .Select((p, i) => (p.Name, Index: i, p.ParameterType))
             .Where(p => p.ParameterType == typeof(DateOnly) || p.ParameterType == typeof(DateOnly?))
-            .Where(p => context.MethodInfo.GetParameters()[p.Index].GetCustomAttribute<Microsoft.AspNetCore.Mvc.FromBodyAttribute>() is null)
             .ToArray();
         if (dates.Length == 0)
         {
