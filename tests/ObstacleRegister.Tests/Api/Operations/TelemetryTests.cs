@@ -83,4 +83,48 @@ public sealed class TelemetryTests(DatabaseProvider provider) : WebhookTest(prov
             Assert.That(scrape, Does.Contain("register_obstacles_submitted").And.Contain("register_amendments_open").And.Contain("register_background_rounds"));
         });
     }
+
+    [Test]
+    public async Task AmendmentGauges_CountOpenOverdueAndStaleWork()
+    {
+        var drafter = await CreateKey("drafter");
+        var obstacle = (await Submit(ReporterA)).Str("id");
+        await Transition(Coordinator.Http, obstacle, "accept");
+        await Coordinator.Http.PostJson("/api/v1/amendments", new System.Text.Json.Nodes.JsonObject
+        {
+            ["regulationId"] = DecreeId, ["kind"] = "amend", ["title"] = "Sửa đổi Điều 5", ["draftingUnitId"] = drafter.UnitId.ToString(),
+            ["responsibleOfficial"] = new System.Text.Json.Nodes.JsonObject { ["name"] = "Nguyễn Văn B", ["position"] = "Thứ trưởng" },
+            ["dueOn"] = "2026-02-20", ["obstacleIds"] = new System.Text.Json.Nodes.JsonArray(obstacle),
+        }).ExpectJson(201);
+        Clock.Now = Clock.Now.AddDays(10);
+        var gauges = Factory.Services.GetServices<IHostedService>().OfType<AmendmentGauges>().Single();
+
+        await gauges.RunSupervisedRound(CancellationToken.None);
+        var values = Gauges();
+
+        Assert.That(values, Is.EqualTo(new Dictionary<string, long>
+        {
+            ["register.amendments.open"] = 1, ["register.amendments.overdue"] = 1, ["register.amendments.stale"] = 1,
+        }), "opened already late, and ten days without a check-in");
+        drafter.Http.Dispose();
+    }
+
+    /// <summary>This host's latest gauge values, read through a listener of its own meter.</summary>
+    private Dictionary<string, long> Gauges()
+    {
+        var meter = Factory.Services.GetRequiredService<ObstacleRegister.BuildingBlocks.Telemetry.RegisterMetrics>().Meter;
+        var values = new Dictionary<string, long>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (ReferenceEquals(instrument.Meter, meter) && instrument.Name.StartsWith("register.amendments.", StringComparison.Ordinal))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => values[instrument.Name] = value);
+        listener.Start();
+        listener.RecordObservableInstruments();
+        return values;
+    }
 }
