@@ -22,7 +22,7 @@ internal sealed record ChangePage(IReadOnlyList<ChangeDto> Items, string? NextCu
 internal sealed record ChangeCursor(long Position);
 
 /// <summary>The changes after a cursor, oldest first.</summary>
-internal sealed record ListChanges(string? After, int Limit) : IQuery<ChangePage>;
+internal sealed record ListChanges(string? After, int Limit) : ICommittedReadQuery<ChangePage>;
 
 internal sealed class ListChangesHandler(IDbSession db) : IRequestHandler<ListChanges, ChangePage>
 {
@@ -85,7 +85,7 @@ public static class ChangeFeedEndpoints
 public sealed record CommittedChange(long Position, Guid Id, ResourceChange Change, DateTimeOffset At);
 
 /// <summary>The committed changes after <paramref name="AfterPosition"/>, oldest first, at most <paramref name="Limit"/>.</summary>
-public sealed record ReadChanges(long AfterPosition, int Limit) : IQuery<IReadOnlyList<CommittedChange>>;
+public sealed record ReadChanges(long AfterPosition, int Limit) : ICommittedReadQuery<IReadOnlyList<CommittedChange>>;
 
 internal sealed class ReadChangesHandler(IDbSession db) : IRequestHandler<ReadChanges, IReadOnlyList<CommittedChange>>
 {

@@ -51,10 +51,11 @@ public sealed class DbSession(IDbConnectionFactory connections, IOptions<Databas
     /// Starts the request's transaction. Writers take SQLite's write lock up front (BEGIN IMMEDIATE), so two
     /// writers queue instead of failing when a read lock cannot be upgraded; a writer that does not get the lock
     /// within <see cref="DatabaseOptions.LockTimeout"/> is refused with 503 before anything is written. On SQL
-    /// Server, queries read one snapshot (several statements agree with each other and with the ETag) and writers
-    /// wait at most the same bound for a row lock.
+    /// Server, queries read one snapshot (several statements agree with each other and with the ETag; a change-feed
+    /// read asks for statement-level reads instead, see <see cref="Messaging.ICommittedReadQuery{TResponse}"/>) and
+    /// writers wait at most the same bound for a row lock.
     /// </summary>
-    internal async Task BeginAsync(bool readOnly, CancellationToken ct)
+    internal async Task BeginAsync(bool readOnly, CancellationToken ct, bool snapshot = true)
     {
         var open = await OpenAsync(ct);
         var timeout = options.Value.LockTimeout;
@@ -66,7 +67,7 @@ public sealed class DbSession(IDbConnectionFactory connections, IOptions<Databas
                 await open.ExecuteAsync(new CommandDefinition($"SET LOCK_TIMEOUT {(long)timeout.TotalMilliseconds}", cancellationToken: ct));
             }
 
-            transaction = await open.BeginTransactionAsync(readOnly ? IsolationLevel.Snapshot : IsolationLevel.ReadCommitted, ct);
+            transaction = await open.BeginTransactionAsync(readOnly && snapshot ? IsolationLevel.Snapshot : IsolationLevel.ReadCommitted, ct);
             return;
         }
 

@@ -17,7 +17,7 @@ public sealed class TransactionBehavior<TRequest, TResponse>(DbSession session) 
         }
 
         var readOnly = request is IQuery<TResponse>;
-        await session.BeginAsync(readOnly, cancellationToken);
+        await session.BeginAsync(readOnly, cancellationToken, snapshot: readOnly && request is not ICommittedReadQuery<TResponse>);
         try
         {
             var response = await next();
