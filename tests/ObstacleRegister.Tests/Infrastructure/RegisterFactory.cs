@@ -34,6 +34,7 @@ public sealed class RegisterFactory(
         // Every test client comes from one address here; the fixture that tests the limit sets a small one.
         builder.UseSetting("Public:RequestsPerMinute", "100000");
         builder.UseSetting("Webhooks:DispatchInterval", "01:00:00");
+        builder.UseSetting("Notifications:CheckInterval", "01:00:00");
         builder.UseSetting("Webhooks:AllowHttp", "true");
         builder.UseSetting("DataProtection:KeyRingPath", Path.Combine(database.Folder, "keys"));
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

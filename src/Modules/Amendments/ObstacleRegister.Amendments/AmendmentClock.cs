@@ -19,6 +19,8 @@ internal sealed class AmendmentClock(RegisterCalendar calendar)
 
     public DateTimeOffset StartOfDay(DateOnly day) => calendar.StartOfDay(day);
 
+    public DateOnly DateOf(DateTimeOffset instant) => calendar.DateOf(instant);
+
     public bool IsOverdue(AmendmentRow row) => row.IsOpen && Today > row.DueOn;
 
     public int DaysOverdue(AmendmentRow row) => IsOverdue(row) ? Today.DayNumber - row.DueOn.DayNumber : 0;

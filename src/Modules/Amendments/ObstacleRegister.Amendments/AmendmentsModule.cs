@@ -13,6 +13,9 @@ public static class AmendmentsModule
     public static IServiceCollection AddAmendments(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<AmendmentOptions>(configuration.GetSection("Amendments"));
+        services.AddOptions<Notices.NoticeOptions>().Bind(configuration.GetSection("Notifications"))
+            .Validate(o => o.IsValid, "Notifications: CheckInterval must be positive, DueSoonDays and EscalateOverdueAfterDays comma-separated days (1-366), EscalateStaleAfterDays more than 7.")
+            .ValidateOnStart();
         services.AddScoped<AmendmentClock>();
         services.AddScoped<AmendmentWriter>();
         services.AddScoped<AmendmentHistory>();
@@ -20,6 +23,7 @@ public static class AmendmentsModule
         services.AddScoped<InForceTransition>();
         services.AddHostedService<InForceSweep>();
         services.AddHostedService<Telemetry.AmendmentGauges>();
+        services.AddHostedService<Notices.NoticeSweep>();
         return services;
     }
 

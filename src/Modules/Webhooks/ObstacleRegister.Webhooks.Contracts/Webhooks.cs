@@ -10,6 +10,7 @@ public static class WebhookEventTypes
         "obstacle.resolved_with_master",
         "amendment.opened", "amendment.obstacles_linked", "amendment.progress_reported", "amendment.deadline_moved",
         "amendment.issued", "amendment.entered_into_force", "amendment.cancelled",
+        "amendment.due_soon", "amendment.overdue", "amendment.stale", "amendment.escalated",
         "regulation.registered", "regulation.updated", "regulation.status_changed",
         "unit.registered",
     ];

@@ -26,7 +26,15 @@ internal sealed record AmendmentDto(
     Guid DraftingUnitId, UnitRef? DraftingUnit, ResponsibleOfficial ResponsibleOfficial, DateOnly DueOn, DateOnly OriginalDueOn, int DaysOverdue,
     int TotalDaysLate, bool Overdue, bool Stale, DateTimeOffset LastProgressAt, int DaysSinceProgress, IReadOnlyList<StageDto> Stages,
     IReadOnlyList<LinkedObstacle> Obstacles, IReadOnlyList<DeadlineChange> Deadlines, IReadOnlyList<ProgressDto> RecentProgress,
-    IssuedDocument? IssuedDocument, string? CancellationReason, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    IssuedDocument? IssuedDocument, string? CancellationReason, IReadOnlyList<NoticeDto> Notices, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>A reminder or escalation the register decided about this amendment.</summary>
+/// <param name="Tier">The rule: <c>due_soon_14</c>, <c>due_soon_3</c>, <c>overdue</c>, <c>overdue_escalated_7</c>, <c>overdue_escalated_30</c>, <c>stale</c>, <c>stale_escalated_14</c> (days as configured).</param>
+/// <param name="Event">The change-feed and webhook event it published: <c>amendment.due_soon</c>, <c>amendment.overdue</c>, <c>amendment.stale</c> or <c>amendment.escalated</c>.</param>
+/// <param name="Audience">Who it is for: <c>drafting_unit</c>, <c>responsible_official</c>, <c>coordinators</c>, <c>coordinators_leadership</c>.</param>
+/// <param name="Basis">What it counts from: the due date for the deadline tiers, the last check-in for the stale ones.</param>
+/// <param name="Channels">Where it went: <c>change_feed</c> (and so to the webhooks subscribed to its event).</param>
+internal sealed record NoticeDto(string Tier, string Event, IReadOnlyList<string> Audience, string Basis, DateTimeOffset DecidedAt, IReadOnlyList<string> Channels);
 
 /// <summary>An amendment as returned, with the version its ETag carries.</summary>
 internal sealed record VersionedAmendment(AmendmentDto Amendment, long Version);

@@ -1,6 +1,7 @@
 using MediatR;
 using ObstacleRegister.Access.Contracts;
 using ObstacleRegister.Amendments.Contracts;
+using ObstacleRegister.Amendments.Notices;
 using ObstacleRegister.Amendments.Progress;
 using ObstacleRegister.Amendments.Stages;
 using ObstacleRegister.BuildingBlocks.Data;
@@ -24,6 +25,11 @@ internal sealed class GetAmendmentHandler(IDbSession db, IMediator mediator, Ame
         FROM amendment_deadline WHERE amendment_id = @Id ORDER BY at, id
         """;
 
+    private const string NoticeQuery = """
+        SELECT tier AS Tier, basis AS Basis, audience AS Audience, decided_at AS DecidedAt
+        FROM amendment_notice WHERE amendment_id = @Id ORDER BY decided_at, id
+        """;
+
     public async Task<VersionedAmendment> Handle(GetAmendment request, CancellationToken cancellationToken)
     {
         var row = await AmendmentQueries.Get(db, request.Id, cancellationToken);
@@ -42,9 +48,13 @@ internal sealed class GetAmendmentHandler(IDbSession db, IMediator mediator, Ame
             clock.DaysSinceProgress(row), await Stages(row.Id, cancellationToken),
             obstacles.Select(o => new LinkedObstacle(o.Id, o.Reference, o.Status, o.UnitId)).ToList(), deadlines, progress,
             row.IssuedRegulationId is { } issuedId ? new IssuedDocument(issuedId, row.DocumentSymbol!, row.IssuedOn!.Value, row.EffectiveOn!.Value) : null,
-            row.CancellationReason, row.CreatedAt, row.UpdatedAt);
+            row.CancellationReason, await NoticesOf(row.Id, cancellationToken), row.CreatedAt, row.UpdatedAt);
         return new VersionedAmendment(dto, row.Version);
     }
+
+    private async Task<IReadOnlyList<NoticeDto>> NoticesOf(Guid id, CancellationToken ct) =>
+        [.. (await db.QueryAsync<NoticeRow>(NoticeQuery, new { Id = id }, ct)).Select(n => new NoticeDto(
+            n.Tier, $"amendment.{NoticeRules.EventOf(n.Tier)}", n.Audience.Split(','), n.Basis, n.DecidedAt, ["change_feed"]))];
 
     private async Task<IReadOnlyList<StageDto>> Stages(Guid id, CancellationToken ct)
     {
@@ -67,6 +77,17 @@ internal sealed class GetAmendmentHandler(IDbSession db, IMediator mediator, Ame
         public Guid? KeyId { get; set; }
 
         public Guid? UnitId { get; set; }
+    }
+
+    private sealed class NoticeRow
+    {
+        public string Tier { get; set; } = "";
+
+        public string Basis { get; set; } = "";
+
+        public string Audience { get; set; } = "";
+
+        public DateTimeOffset DecidedAt { get; set; }
     }
 
     private sealed class StageRow

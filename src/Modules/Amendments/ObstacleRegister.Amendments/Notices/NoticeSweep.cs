@@ -1,0 +1,176 @@
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ObstacleRegister.BuildingBlocks.Background;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.BuildingBlocks.Messaging;
+
+namespace ObstacleRegister.Amendments.Notices;
+
+/// <summary>Which open work a page of candidates is read from.</summary>
+internal enum NoticePass
+{
+    /// <summary>Due within the longest reminder window, or overdue: by (due_on, id).</summary>
+    DueOrLate,
+
+    /// <summary>Without a check-in since before the stale threshold: by (last_progress_at, id).</summary>
+    Silent,
+}
+
+/// <summary>
+/// A page of open amendments that may call for a notice today, after the keyset position given, each with the notices
+/// already decided for it.
+/// </summary>
+internal sealed record FindNoticeCandidates(
+    NoticePass Pass, DateOnly DueUntil, DateTimeOffset SilentBefore, DateOnly AfterDue, DateTimeOffset AfterProgress, Guid AfterId, int Limit)
+    : IQuery<IReadOnlyList<NoticeCandidate>>;
+
+internal sealed record NoticeCandidate(AmendmentRow Amendment, IReadOnlySet<(string Tier, string Basis)> Decided);
+
+internal sealed class FindNoticeCandidatesHandler(IDbSession db) : IRequestHandler<FindNoticeCandidates, IReadOnlyList<NoticeCandidate>>
+{
+    // The partial indexes over open work serve both: (due_on, id) and (last_progress_at, id) where is_open = 1.
+    private const string DueOrLate = $"""
+        SELECT {AmendmentQueries.Columns} FROM amendment
+        WHERE is_open = 1 AND due_on <= @DueUntil AND (due_on > @AfterDue OR (due_on = @AfterDue AND id > @AfterId))
+        ORDER BY due_on, id
+        """;
+
+    private const string Silent = $"""
+        SELECT {AmendmentQueries.Columns} FROM amendment
+        WHERE is_open = 1 AND last_progress_at < @SilentBefore
+          AND (last_progress_at > @AfterProgress OR (last_progress_at = @AfterProgress AND id > @AfterId))
+        ORDER BY last_progress_at, id
+        """;
+
+    private const string Decided = "SELECT amendment_id AS AmendmentId, tier AS Tier, basis AS Basis FROM amendment_notice WHERE amendment_id IN @Ids";
+
+    public async Task<IReadOnlyList<NoticeCandidate>> Handle(FindNoticeCandidates request, CancellationToken cancellationToken)
+    {
+        var query = request.Pass == NoticePass.DueOrLate ? DueOrLate : Silent;
+        var rows = await db.QueryAsync<AmendmentRow>(db.Dialect.Limit(query), request, cancellationToken);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var decided = await db.QueryAsync<DecidedRow>(Decided, new { Ids = db.Dialect.IdList(rows.Select(r => r.Id)) }, cancellationToken);
+        var byAmendment = decided.ToLookup(d => d.AmendmentId, d => (d.Tier, d.Basis));
+        return [.. rows.Select(r => new NoticeCandidate(r, byAmendment[r.Id].ToHashSet()))];
+    }
+
+    private sealed class DecidedRow
+    {
+        public Guid AmendmentId { get; set; }
+
+        public string Tier { get; set; } = "";
+
+        public string Basis { get; set; } = "";
+    }
+}
+
+/// <summary>
+/// Decides one amendment's due notices in one transaction: each is stored once (a unique tier and basis), recorded in
+/// the amendment's history and announced in the change feed, which webhooks deliver. A notice another instance stored
+/// first makes this a 412 inside: the transaction rolls back and the round moves on.
+/// </summary>
+internal sealed record DecideNotices(Guid AmendmentId) : IRequest<int>;
+
+internal sealed class DecideNoticesHandler(IDbSession db, AmendmentClock clock, History.AmendmentHistory history, IOptions<NoticeOptions> options, TimeProvider time)
+    : IRequestHandler<DecideNotices, int>
+{
+    private const string Decided = "SELECT tier AS Tier, basis AS Basis FROM amendment_notice WHERE amendment_id = @Id";
+
+    private const string Insert = """
+        INSERT INTO amendment_notice (id, amendment_id, tier, basis, audience, decided_at)
+        VALUES (@Id, @AmendmentId, @Tier, @Basis, @Audience, @DecidedAt)
+        """;
+
+    public async Task<int> Handle(DecideNotices request, CancellationToken cancellationToken)
+    {
+        var row = await AmendmentQueries.Find(db, request.AmendmentId, cancellationToken);
+        if (row is null)
+        {
+            return 0;
+        }
+
+        var decided = (await db.QueryAsync<(string Tier, string Basis)>(Decided, new { row.Id }, cancellationToken)).ToHashSet();
+        var due = NoticeRules.Due(row, clock.Today, clock.DateOf(row.LastProgressAt), options.Value).Where(n => !decided.Contains((n.Tier, n.Basis))).ToList();
+        foreach (var notice in due)
+        {
+            try
+            {
+                await db.ExecuteAsync(Insert, new
+                {
+                    Id = Guid.CreateVersion7(), AmendmentId = row.Id, notice.Tier, notice.Basis, notice.Audience, DecidedAt = time.GetUtcNow(),
+                }, cancellationToken);
+            }
+            catch (Exception ex) when (db.Dialect.IsUniqueViolation(ex))
+            {
+                throw new PreconditionFailedException(row.Version);
+            }
+
+            await history.Record(row, BuildingBlocks.Security.Actor.Register, notice.Event, row.StatusValue, row.StatusValue, notice.Tier, cancellationToken);
+        }
+
+        return due.Count;
+    }
+}
+
+/// <summary>
+/// Started with the host: every <see cref="NoticeOptions.CheckInterval"/>, decides the reminders and escalations that
+/// late and silent work calls for, in the register's time zone. Issued, in-force and cancelled work is never nudged.
+/// </summary>
+internal sealed class NoticeSweep(IServiceScopeFactory scopes, IOptions<NoticeOptions> options, LoopSupervisor supervisor) : SupervisedLoop(supervisor)
+{
+    private const int BatchSize = 500;
+
+    protected override TimeSpan Interval => options.Value.CheckInterval;
+
+    protected override Task RunOnce(CancellationToken ct) => RunRound(scopes, options.Value, ct);
+
+    /// <summary>One round; answers how many notices were decided.</summary>
+    internal static async Task<int> RunRound(IServiceScopeFactory scopes, NoticeOptions options, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        var clock = scope.ServiceProvider.GetRequiredService<AmendmentClock>();
+        var (today, dueUntil, silentBefore) = (clock.Today, clock.Today.AddDays(options.DueSoon.DefaultIfEmpty(0).Max()), clock.StaleBefore);
+        var decided = 0;
+        var tried = new HashSet<Guid>();
+        foreach (var pass in new[] { NoticePass.DueOrLate, NoticePass.Silent })
+        {
+            var (afterDue, afterProgress, afterId) = (DateOnly.MinValue, DateTimeOffset.MinValue, Guid.Empty);
+            while (!ct.IsCancellationRequested)
+            {
+                var page = await mediator.Send(new FindNoticeCandidates(pass, dueUntil, silentBefore, afterDue, afterProgress, afterId, BatchSize), ct);
+                foreach (var candidate in page.Where(c => tried.Add(c.Amendment.Id) && CallsForANotice(c, today, clock, options)))
+                {
+                    try
+                    {
+                        decided += await mediator.Send(new DecideNotices(candidate.Amendment.Id), ct);
+                    }
+                    catch (PreconditionFailedException)
+                    {
+                        // Another instance decided it first; its notice is the one that counts.
+                    }
+                }
+
+                if (page.Count < BatchSize)
+                {
+                    break;
+                }
+
+                var last = page[^1].Amendment;
+                (afterDue, afterProgress, afterId) = (last.DueOn, last.LastProgressAt, last.Id);
+            }
+        }
+
+        return decided;
+    }
+
+    private static bool CallsForANotice(NoticeCandidate candidate, DateOnly today, AmendmentClock clock, NoticeOptions options) =>
+        NoticeRules.Due(candidate.Amendment, today, clock.DateOf(candidate.Amendment.LastProgressAt), options)
+            .Any(n => !candidate.Decided.Contains((n.Tier, n.Basis)));
+}
