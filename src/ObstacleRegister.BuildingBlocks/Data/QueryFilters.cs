@@ -25,6 +25,13 @@ public sealed class QueryFilters
         return this;
     }
 
+    /// <summary>A condition with no value of its own (a fixed subquery).</summary>
+    public QueryFilters Add(string condition)
+    {
+        conditions.Add(condition);
+        return this;
+    }
+
     /// <summary>Appends <c>WHERE …</c> when there is any condition.</summary>
     public StringBuilder AppendWhere(StringBuilder sql) =>
         conditions.Count == 0 ? sql : sql.Append("\nWHERE ").AppendJoin("\n  AND ", conditions);

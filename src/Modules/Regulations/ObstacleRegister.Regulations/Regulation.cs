@@ -51,7 +51,7 @@ internal sealed record RegulationDto(
     Guid Id, string Symbol, RegulationType Type, string Title, string Issuer, DateOnly IssuedOn, DateOnly? EffectiveOn,
     RegulationStatus Status, Guid? GuidesId, RegulationRef? Guides, IReadOnlyList<RegulationRef> GuidedBy,
     IReadOnlyList<RegulationChangeDto> Changes, IReadOnlyList<RegulationChangeDto> ChangedBy, IReadOnlyList<AmendmentSummary> Amendments,
-    int ObstacleCount, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    int ObstacleCount, Reviews.ReviewDto? Review, IReadOnlyList<Reviews.ReviewDto> Reviews, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
 /// <summary>A change between two documents, seen from one of them.</summary>
 /// <param name="Relation">What the changing document does: <c>amends</c>, <c>supplements</c>, <c>replaces</c>, <c>repeals</c>, <c>interprets</c>, <c>temporarily_adjusts</c>.</param>

@@ -9,6 +9,7 @@ public static class RegulationsModule
     public static IServiceCollection AddRegulations(this IServiceCollection services)
     {
         services.AddScoped<RegulationWriter>();
+        services.AddScoped<Reviews.ReviewFlags>();
         return services;
     }
 

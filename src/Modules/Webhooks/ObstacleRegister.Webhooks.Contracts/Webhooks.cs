@@ -11,7 +11,7 @@ public static class WebhookEventTypes
         "amendment.opened", "amendment.obstacles_linked", "amendment.progress_reported", "amendment.deadline_moved",
         "amendment.issued", "amendment.entered_into_force", "amendment.cancelled",
         "amendment.due_soon", "amendment.overdue", "amendment.stale", "amendment.escalated",
-        "regulation.registered", "regulation.updated", "regulation.status_changed",
+        "regulation.registered", "regulation.updated", "regulation.status_changed", "regulation.review_needed", "regulation.reviewed",
         "unit.registered",
     ];
 }

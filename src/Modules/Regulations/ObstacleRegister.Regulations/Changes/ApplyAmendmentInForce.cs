@@ -10,7 +10,8 @@ namespace ObstacleRegister.Regulations.Changes;
 /// When an amendment takes effect, its issued document is in force and its target is amended, replaced or
 /// repealed, as the recorded change says. Runs in the amendment's transaction.
 /// </summary>
-internal sealed class ApplyAmendmentInForce(IDbSession db, TimeProvider clock, IChangeLog changes) : INotificationHandler<AmendmentEnteredIntoForce>
+internal sealed class ApplyAmendmentInForce(IDbSession db, TimeProvider clock, IChangeLog changes, Reviews.ReviewFlags reviews)
+    : INotificationHandler<AmendmentEnteredIntoForce>
 {
     private const string Relation = "SELECT relation FROM regulation_change WHERE regulation_id = @IssuedId AND target_id = @TargetId";
 
@@ -37,6 +38,8 @@ internal sealed class ApplyAmendmentInForce(IDbSession db, TimeProvider clock, I
         }
 
         await SetStatusIfIn(notification.RegulationId, status, status == RegulationStatus.Amended ? StillInForce : NotYetGone, cancellationToken);
+        await reviews.FlagGuidingDocuments(
+            notification.RegulationId, notification.IssuedRegulationId, notification.AmendmentId, WireNames.Parse<RegulationChange>(relation), cancellationToken);
     }
 
     private async Task SetStatusIfIn(Guid id, RegulationStatus to, string[] from, CancellationToken ct)

@@ -37,10 +37,11 @@ internal static class RegulationDetails
         var others = (await RegulationQueries.FindMany(db, [.. changes.Concat(changedBy).Select(c => c.OtherId)], ct)).ToDictionary(r => r.Id);
         var amendments = await mediator.Send(new GetAmendmentsTouchingRegulation(row.Id), ct);
         var obstacleCount = await mediator.Send(new CountObstaclesCitingRegulation(row.Id), ct);
+        var reviews = await Reviews.ReviewQueries.Of(db, row.Id, ct);
         var dto = new RegulationDto(
             row.Id, row.Symbol, row.TypeValue, row.Title, row.Issuer, row.IssuedOn, row.EffectiveOn, row.StatusValue,
             row.GuidesId, guides?.ToRef(), guidedBy.Select(g => g.ToRef()).ToList(), ToDtos(changes, others), ToDtos(changedBy, others),
-            amendments, obstacleCount, row.CreatedAt, row.UpdatedAt);
+            amendments, obstacleCount, reviews.FirstOrDefault(r => r.ReviewedAt is null), reviews, row.CreatedAt, row.UpdatedAt);
         return new VersionedRegulation(dto, row.Version);
     }
 

@@ -15,7 +15,7 @@ namespace ObstacleRegister.Regulations.Search;
 /// diacritics: every word must appear, the last may be the start of a word (<c>chong che</c> finds "chồng chéo").
 /// </summary>
 internal sealed record SearchRegulations(
-    string? Q, RegulationType? Type, RegulationStatus? Status, string? Symbol, Guid? GuidesId, int Limit, string? Cursor)
+    string? Q, RegulationType? Type, RegulationStatus? Status, string? Symbol, Guid? GuidesId, int Limit, string? Cursor, bool? ReviewNeeded = null)
     : IQuery<Page<RegulationListItem>>;
 
 internal sealed record RegulationCursor(DateTimeOffset CreatedAt, Guid Id);
@@ -57,6 +57,7 @@ internal sealed class SearchRegulationsHandler(IDbSession db) : IRequestHandler<
         if (request.Status is { } status) filters.Add("r.status = @Status", "Status", WireNames.Of(status));
         if (!string.IsNullOrWhiteSpace(request.Symbol)) filters.Add("r.symbol_key = @SymbolKey", "SymbolKey", RegulationSymbol.Key(request.Symbol));
         if (request.GuidesId is { } guidesId) filters.Add("r.guides_id = @GuidesId", "GuidesId", guidesId);
+        if (request.ReviewNeeded is { } reviewNeeded) filters.Add(reviewNeeded ? Reviews.ReviewQueries.IsOpen : Reviews.ReviewQueries.IsNotOpen);
         if (after is not null)
         {
             filters.Add("(r.created_at > @AfterAt OR (r.created_at = @AfterAt AND r.id > @AfterId))", "AfterAt", after.CreatedAt);

@@ -1,0 +1,75 @@
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.Regulations.Contracts;
+
+namespace ObstacleRegister.Regulations.Reviews;
+
+/// <summary>A review a change in what this document guides set off, and its outcome once recorded.</summary>
+/// <param name="FlaggedAt">Since when it is under review.</param>
+/// <param name="Changed">The document it guides that changed.</param>
+/// <param name="IssuedDocument">The document that changed it.</param>
+/// <param name="AmendmentId">The amendment that issued that document.</param>
+/// <param name="Relation">What the issued document did: <c>amends</c>, <c>supplements</c>, <c>replaces</c>, <c>repeals</c>, <c>temporarily_adjusts</c>.</param>
+/// <param name="Lapses">The changed document was replaced or repealed: this one lapses with it unless declared to continue.</param>
+/// <param name="ReviewedAt">When the outcome was recorded; absent while the review is open.</param>
+internal sealed record ReviewDto(
+    Guid Id, DateTimeOffset FlaggedAt, RegulationRef? Changed, RegulationRef? IssuedDocument, Guid AmendmentId, RegulationChange Relation, bool Lapses,
+    DateTimeOffset? ReviewedAt, ReviewOutcome? Outcome, Guid? OutcomeAmendmentId, string? Note, Guid? ReviewedByKeyId);
+
+internal static class ReviewQueries
+{
+    /// <summary>Keeps the regulations with an open review (the partial index over open reviews serves it).</summary>
+    public const string IsOpen = "r.id IN (SELECT v.regulation_id FROM regulation_review v WHERE v.reviewed_at IS NULL)";
+
+    public const string IsNotOpen = "r.id NOT IN (SELECT v.regulation_id FROM regulation_review v WHERE v.reviewed_at IS NULL)";
+
+    private const string ByRegulation = """
+        SELECT id AS Id, flagged_at AS FlaggedAt, changed_id AS ChangedId, issued_regulation_id AS IssuedRegulationId, amendment_id AS AmendmentId,
+               relation AS Relation, lapses AS Lapses, reviewed_at AS ReviewedAt, outcome AS Outcome, outcome_amendment_id AS OutcomeAmendmentId,
+               note AS Note, reviewed_by_key_id AS ReviewedByKeyId
+        FROM regulation_review WHERE regulation_id = @Id ORDER BY flagged_at DESC, id DESC
+        """;
+
+    /// <summary>Every review of a regulation, newest first.</summary>
+    public static async Task<IReadOnlyList<ReviewDto>> Of(IDbSession db, Guid regulationId, CancellationToken ct)
+    {
+        var rows = await db.QueryAsync<ReviewRow>(ByRegulation, new { Id = regulationId }, ct);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var documents = (await RegulationQueries.FindMany(db, [.. rows.SelectMany(r => new[] { r.ChangedId, r.IssuedRegulationId }).Distinct()], ct))
+            .ToDictionary(r => r.Id, r => r.ToRef());
+        return [.. rows.Select(r => new ReviewDto(
+            r.Id, r.FlaggedAt, documents.GetValueOrDefault(r.ChangedId), documents.GetValueOrDefault(r.IssuedRegulationId), r.AmendmentId,
+            WireNames.Parse<RegulationChange>(r.Relation), r.Lapses, r.ReviewedAt, r.Outcome is null ? null : WireNames.Parse<ReviewOutcome>(r.Outcome),
+            r.OutcomeAmendmentId, r.Note, r.ReviewedByKeyId))];
+    }
+
+    private sealed class ReviewRow
+    {
+        public Guid Id { get; set; }
+
+        public DateTimeOffset FlaggedAt { get; set; }
+
+        public Guid ChangedId { get; set; }
+
+        public Guid IssuedRegulationId { get; set; }
+
+        public Guid AmendmentId { get; set; }
+
+        public string Relation { get; set; } = "";
+
+        public bool Lapses { get; set; }
+
+        public DateTimeOffset? ReviewedAt { get; set; }
+
+        public string? Outcome { get; set; }
+
+        public Guid? OutcomeAmendmentId { get; set; }
+
+        public string? Note { get; set; }
+
+        public Guid? ReviewedByKeyId { get; set; }
+    }
+}
