@@ -15,6 +15,8 @@ public sealed class HttpBehaviourTests(DatabaseProvider provider) : ApiTest(prov
     private static readonly string[] PublicPaths =
     [
         "/health/live", "/health/ready", "/openapi/{documentName}.json", "/api/v1/public/progress", "/api/v1/public/amendments", "/api/v1/public/obstacles",
+        // Calendar programs cannot send a key: the secret address is the credential.
+        "/api/v1/calendar/{token}",
     ];
 
     [Test]
@@ -85,7 +87,7 @@ public sealed class HttpBehaviourTests(DatabaseProvider provider) : ApiTest(prov
         var endpoints = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
         var anonymous = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
             .Select(e => e.RoutePattern.RawText).ToList();
-        Assert.That(anonymous, Is.EquivalentTo(PublicPaths), "only health, the OpenAPI document and the public pages may be open");
+        Assert.That(anonymous, Is.EquivalentTo(PublicPaths), "only health, the OpenAPI document, the public pages and secret calendar addresses may be open");
 
         using var client = Anonymous();
         foreach (var endpoint in endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null))

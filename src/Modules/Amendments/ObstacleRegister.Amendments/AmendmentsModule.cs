@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ObstacleRegister.Amendments.Calendar;
 using ObstacleRegister.Amendments.History;
 using ObstacleRegister.Amendments.Issue;
 using ObstacleRegister.Amendments.Link;
@@ -30,6 +31,7 @@ public static class AmendmentsModule
     public static IEndpointRouteBuilder MapAmendments(this IEndpointRouteBuilder api)
     {
         api.MapAmendmentEndpoints();
+        api.MapCalendarFeeds();
         return api;
     }
 }
