@@ -65,6 +65,22 @@ public sealed class ValidationErrors
         return present;
     }
 
+    /// <summary>An optional e-mail address: one mailbox, at most 254 characters, without a display name.</summary>
+    public void Email(string field, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        var trimmed = value.Trim();
+        if (trimmed.Length is 0 or > 254 || !System.Net.Mail.MailAddress.TryCreate(trimmed, out var address) || address.Address != trimmed
+            || address.Host.IndexOf('.', StringComparison.Ordinal) < 1)
+        {
+            Add(field, $"'{field}' must be one e-mail address such as phapche@mic.gov.vn (at most 254 characters).");
+        }
+    }
+
     /// <summary>A required text of bounded length, counted in characters after trimming.</summary>
     public void Text(string field, string? value, int maxLength, bool required = true)
     {

@@ -25,15 +25,29 @@ public static class TSql
             var columns = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var column in node.Definition.ColumnDefinitions)
             {
-                columns[column.ColumnIdentifier.Value] = column.DataType switch
-                {
-                    SqlDataTypeReference sql => sql.SqlDataTypeOption.ToString(),
-                    var other => other.Name.BaseIdentifier.Value,
-                };
+                columns[column.ColumnIdentifier.Value] = TypeOf(column);
             }
 
             Tables[node.SchemaObjectName.BaseIdentifier.Value] = columns;
         }
+
+        /// <summary>A later migration's <c>ALTER TABLE … ADD</c>, in the order the migrations run.</summary>
+        public override void Visit(AlterTableAddTableElementStatement node)
+        {
+            if (Tables.TryGetValue(node.SchemaObjectName.BaseIdentifier.Value, out var columns))
+            {
+                foreach (var column in node.Definition.ColumnDefinitions)
+                {
+                    columns[column.ColumnIdentifier.Value] = TypeOf(column);
+                }
+            }
+        }
+
+        private static string TypeOf(ColumnDefinition column) => column.DataType switch
+        {
+            SqlDataTypeReference sql => sql.SqlDataTypeOption.ToString(),
+            var other => other.Name.BaseIdentifier.Value,
+        };
 
         public override void Visit(CreateIndexStatement node) => Indexes.Add(node.Name.Value);
     }

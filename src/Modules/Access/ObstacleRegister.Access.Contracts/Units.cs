@@ -13,7 +13,8 @@ public enum UnitKind
 }
 
 /// <summary>A unit as other modules see it.</summary>
-public sealed record UnitSummary(Guid Id, string Code, string Name, UnitKind Kind, Guid? ParentId);
+/// <param name="ContactEmail">Where the unit is reached about its work, if it said.</param>
+public sealed record UnitSummary(Guid Id, string Code, string Name, UnitKind Kind, Guid? ParentId, string? ContactEmail = null);
 
 /// <summary>Asks for one unit; null when there is none with that id.</summary>
 public sealed record GetUnit(Guid Id) : IRequest<UnitSummary?>;

@@ -7,7 +7,8 @@ namespace ObstacleRegister.Amendments;
 /// <summary>The leader who answers for an amendment's progress.</summary>
 /// <param name="Name">Full name, up to 200 characters.</param>
 /// <param name="Position">Position, e.g. <c>Thứ trưởng</c>, up to 200 characters.</param>
-internal sealed record ResponsibleOfficial(string Name, string Position);
+/// <param name="Email">Where they are reached about this work, if given; never shown on the public pages.</param>
+internal sealed record ResponsibleOfficial(string Name, string Position, string? Email);
 
 /// <summary>An amendment in a list, with what its deadline means today in the register's time zone.</summary>
 /// <param name="DueOn">The current due date for issuance.</param>
@@ -35,6 +36,8 @@ internal sealed class AmendmentRow
     public string OfficialName { get; set; } = "";
 
     public string OfficialPosition { get; set; } = "";
+
+    public string? OfficialEmail { get; set; }
 
     public bool ShortenedProcedure { get; set; }
 
@@ -68,7 +71,7 @@ internal sealed class AmendmentRow
 
     public AmendmentKind KindValue => WireNames.Parse<AmendmentKind>(Kind);
 
-    public ResponsibleOfficial Official => new(OfficialName, OfficialPosition);
+    public ResponsibleOfficial Official => new(OfficialName, OfficialPosition, OfficialEmail);
 
     public AmendmentListItem ToListItem(AmendmentClock clock) => new(
         Id, Title, KindValue, StatusValue, RegulationId, DraftingUnitId, Official, DueOn, clock.DaysOverdue(this), clock.IsOverdue(this),
@@ -81,7 +84,7 @@ internal static class AmendmentQueries
 {
     public const string Columns = """
         id AS Id, regulation_id AS RegulationId, kind AS Kind, title AS Title, drafting_unit_id AS DraftingUnitId,
-        official_name AS OfficialName, official_position AS OfficialPosition, shortened_procedure AS ShortenedProcedure,
+        official_name AS OfficialName, official_position AS OfficialPosition, official_email AS OfficialEmail, shortened_procedure AS ShortenedProcedure,
         status AS Status, is_open AS IsOpen, due_on AS DueOn, original_due_on AS OriginalDueOn, last_progress_at AS LastProgressAt,
         document_symbol AS DocumentSymbol, issued_regulation_id AS IssuedRegulationId, issued_on AS IssuedOn, effective_on AS EffectiveOn,
         cancellation_reason AS CancellationReason, created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version

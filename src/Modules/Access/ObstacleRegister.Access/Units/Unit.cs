@@ -10,10 +10,11 @@ namespace ObstacleRegister.Access.Units;
 /// <param name="Name">Full name in Vietnamese.</param>
 /// <param name="Kind">What kind of body it is.</param>
 /// <param name="ParentId">The unit it belongs to, if any (a department of a ministry).</param>
+/// <param name="ContactEmail">Where the unit is reached about its work (reminders, escalations), if it said.</param>
 /// <param name="CreatedAt">When it was registered.</param>
-internal sealed record UnitDto(Guid Id, string Code, string Name, UnitKind Kind, Guid? ParentId, DateTimeOffset CreatedAt)
+internal sealed record UnitDto(Guid Id, string Code, string Name, UnitKind Kind, Guid? ParentId, string? ContactEmail, DateTimeOffset CreatedAt)
 {
-    public UnitSummary ToSummary() => new(Id, Code, Name, Kind, ParentId);
+    public UnitSummary ToSummary() => new(Id, Code, Name, Kind, ParentId, ContactEmail);
 }
 
 internal sealed class UnitRow
@@ -28,16 +29,19 @@ internal sealed class UnitRow
 
     public Guid? ParentId { get; set; }
 
+    public string? ContactEmail { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public long Version { get; set; }
 
-    public UnitDto ToDto() => new(Id, Code, Name, WireNames.Parse<UnitKind>(Kind), ParentId, CreatedAt);
+    public UnitDto ToDto() => new(Id, Code, Name, WireNames.Parse<UnitKind>(Kind), ParentId, ContactEmail, CreatedAt);
 }
 
 internal static class UnitQueries
 {
-    public const string Columns = "id AS Id, code AS Code, name AS Name, kind AS Kind, parent_id AS ParentId, created_at AS CreatedAt, version AS Version";
+    public const string Columns =
+        "id AS Id, code AS Code, name AS Name, kind AS Kind, parent_id AS ParentId, contact_email AS ContactEmail, created_at AS CreatedAt, version AS Version";
 
     private const string ById = $"SELECT {Columns} FROM unit WHERE id = @Id";
 

@@ -25,9 +25,9 @@ internal sealed class OpenAmendmentHandler(
     : IRequestHandler<OpenAmendment, VersionedAmendment>
 {
     private const string Insert = """
-        INSERT INTO amendment (id, regulation_id, kind, title, drafting_unit_id, official_name, official_position, shortened_procedure,
+        INSERT INTO amendment (id, regulation_id, kind, title, drafting_unit_id, official_name, official_position, official_email, shortened_procedure,
                                status, is_open, due_on, original_due_on, last_progress_at, created_at, updated_at, version)
-        VALUES (@Id, @RegulationId, @Kind, @Title, @DraftingUnitId, @OfficialName, @OfficialPosition, @ShortenedProcedure,
+        VALUES (@Id, @RegulationId, @Kind, @Title, @DraftingUnitId, @OfficialName, @OfficialPosition, @OfficialEmail, @ShortenedProcedure,
                 @Status, @IsOpen, @DueOn, @OriginalDueOn, @LastProgressAt, @CreatedAt, @UpdatedAt, @Version)
         """;
 
@@ -49,7 +49,7 @@ internal sealed class OpenAmendmentHandler(
         {
             Id = Guid.CreateVersion7(), RegulationId = body.RegulationId!.Value, Kind = WireNames.Of(body.Kind!.Value), Title = body.Title!.Trim(),
             DraftingUnitId = body.DraftingUnitId!.Value, OfficialName = body.ResponsibleOfficial!.Name!.Trim(),
-            OfficialPosition = body.ResponsibleOfficial.Position!.Trim(), ShortenedProcedure = body.ShortenedProcedure ?? false,
+            OfficialPosition = body.ResponsibleOfficial.Position!.Trim(), OfficialEmail = body.ResponsibleOfficial.Email?.Trim(), ShortenedProcedure = body.ShortenedProcedure ?? false,
             Status = WireNames.Of(AmendmentStatus.Planned), IsOpen = true, DueOn = body.DueOn!.Value, OriginalDueOn = body.DueOn.Value,
             LastProgressAt = now, CreatedAt = now, UpdatedAt = now, Version = 1,
         };

@@ -7,7 +7,8 @@ namespace ObstacleRegister.Amendments.Open;
 /// <summary>The leader who answers for the amendment.</summary>
 /// <param name="Name">Full name, up to 200 characters.</param>
 /// <param name="Position">Position, e.g. <c>Thứ trưởng</c>, up to 200 characters.</param>
-internal sealed record ResponsibleOfficialBody(string? Name, string? Position);
+/// <param name="Email">Where they are reached about this work, optional; never shown on the public pages.</param>
+internal sealed record ResponsibleOfficialBody(string? Name, string? Position, string? Email = null);
 
 /// <summary>When the drafting unit plans to reach each stage; each on or after the one before, none after the due date.</summary>
 internal sealed record PlannedDatesBody(DateOnly? Drafting, DateOnly? Consultation, DateOnly? Appraisal, DateOnly? Submitted)
@@ -58,6 +59,7 @@ internal sealed class OpenAmendmentValidator : IValidator<OpenAmendment>
         {
             errors.Text("responsibleOfficial.name", body.ResponsibleOfficial!.Name, MaxOfficial);
             errors.Text("responsibleOfficial.position", body.ResponsibleOfficial.Position, MaxOfficial);
+            errors.Email("responsibleOfficial.email", body.ResponsibleOfficial.Email);
         }
 
         if (errors.Required("dueOn", body.DueOn) && body.PlannedDates is { } plan)

@@ -13,7 +13,8 @@ namespace ObstacleRegister.Access.Units.Register;
 /// <param name="Name">Full name, up to 300 characters.</param>
 /// <param name="Kind">What kind of body it is.</param>
 /// <param name="ParentId">The unit it belongs to, if any.</param>
-internal sealed record RegisterUnit(string? Code, string? Name, UnitKind? Kind, Guid? ParentId) : IRequest<UnitRow>;
+/// <param name="ContactEmail">Where the unit is reached about its work (reminders and escalations go there), optional.</param>
+internal sealed record RegisterUnit(string? Code, string? Name, UnitKind? Kind, Guid? ParentId, string? ContactEmail = null) : IRequest<UnitRow>;
 
 internal sealed partial class RegisterUnitValidator : IValidator<RegisterUnit>
 {
@@ -25,6 +26,7 @@ internal sealed partial class RegisterUnitValidator : IValidator<RegisterUnit>
         }
 
         errors.Text("name", request.Name, 300);
+        errors.Email("contactEmail", request.ContactEmail);
         if (errors.Required("kind", request.Kind))
         {
             errors.Defined("kind", request.Kind);
@@ -40,8 +42,8 @@ internal sealed class RegisterUnitHandler(IDbSession db, TimeProvider clock, ICh
     private const string CodeTaken = "SELECT COUNT(*) FROM unit WHERE code = @Code";
 
     private const string Insert = """
-        INSERT INTO unit (id, code, name, kind, parent_id, created_at, version)
-        VALUES (@Id, @Code, @Name, @Kind, @ParentId, @CreatedAt, 1)
+        INSERT INTO unit (id, code, name, kind, parent_id, contact_email, created_at, version)
+        VALUES (@Id, @Code, @Name, @Kind, @ParentId, @ContactEmail, @CreatedAt, 1)
         """;
 
     public async Task<UnitRow> Handle(RegisterUnit request, CancellationToken cancellationToken)
@@ -53,6 +55,7 @@ internal sealed class RegisterUnitHandler(IDbSession db, TimeProvider clock, ICh
             Name = request.Name!.Trim(),
             Kind = WireNames.Of(request.Kind!.Value),
             ParentId = request.ParentId,
+            ContactEmail = request.ContactEmail?.Trim(),
             CreatedAt = clock.GetUtcNow(),
             Version = 1,
         };
