@@ -27,7 +27,7 @@ internal sealed class GetAmendmentHandler(IDbSession db, IMediator mediator, Ame
 
     private const string NoticeQuery = """
         SELECT tier AS Tier, basis AS Basis, audience AS Audience, decided_at AS DecidedAt
-        FROM amendment_notice WHERE amendment_id = @Id ORDER BY decided_at, id
+        FROM amendment_notice WHERE amendment_id = @Id
         """;
 
     public async Task<VersionedAmendment> Handle(GetAmendment request, CancellationToken cancellationToken)
@@ -53,8 +53,9 @@ internal sealed class GetAmendmentHandler(IDbSession db, IMediator mediator, Ame
     }
 
     private async Task<IReadOnlyList<NoticeDto>> NoticesOf(Guid id, CancellationToken ct) =>
-        [.. (await db.QueryAsync<NoticeRow>(NoticeQuery, new { Id = id }, ct)).Select(n => new NoticeDto(
-            n.Tier, $"amendment.{NoticeRules.EventOf(n.Tier)}", n.Audience.Split(','), n.Basis, n.DecidedAt, ["change_feed"]))];
+        [.. (await db.QueryAsync<NoticeRow>(NoticeQuery, new { Id = id }, ct))
+            .OrderBy(n => n.DecidedAt).ThenBy(n => NoticeRules.Rank(n.Tier))
+            .Select(n => new NoticeDto(n.Tier, $"amendment.{NoticeRules.EventOf(n.Tier)}", n.Audience.Split(','), n.Basis, n.DecidedAt, ["change_feed"]))];
 
     private async Task<IReadOnlyList<StageDto>> Stages(Guid id, CancellationToken ct)
     {

@@ -50,6 +50,16 @@ internal static class NoticeRules
     public const string ToCoordinators = "coordinators";
     public const string ToCoordinatorsLeadership = "coordinators_leadership";
 
+    /// <summary>A tier's place on its ladder, for notices decided in the same round (they share the instant).</summary>
+    public static int Rank(string tier) => tier switch
+    {
+        _ when tier.StartsWith("due_soon_", StringComparison.Ordinal) => 0,
+        "overdue" => 1,
+        _ when tier.StartsWith("overdue_escalated_", StringComparison.Ordinal) => 2,
+        "stale" => 3,
+        _ => 4,
+    };
+
     /// <summary>The event a stored tier published.</summary>
     public static string EventOf(string tier) => tier switch
     {
