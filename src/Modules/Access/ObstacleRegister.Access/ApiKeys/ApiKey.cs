@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Security;
 
 namespace ObstacleRegister.Access.ApiKeys;
 
@@ -82,7 +83,7 @@ internal static class ApiKeySecrets
     public static (string Key, string Prefix) Generate()
     {
         var keyId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-        var secret = Base64UrlNoPadding(RandomNumberGenerator.GetBytes(32));
+        var secret = SecretTokens.Random();
         var prefix = $"ork_{keyId}";
         return ($"{prefix}_{secret}", prefix);
     }
@@ -92,12 +93,8 @@ internal static class ApiKeySecrets
         ? key[..16]
         : key[..4] + "…";
 
-    public static string Hash(string key) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    public static string Hash(string key) => SecretTokens.Hash(key);
 
     public static bool Matches(string storedHash, string presentedHash) =>
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(storedHash), Encoding.ASCII.GetBytes(presentedHash));
-
-    private static string Base64UrlNoPadding(byte[] bytes) =>
-        System.Buffers.Text.Base64Url.EncodeToString(bytes);
 }

@@ -5,6 +5,7 @@ using MediatR;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Messaging;
+using ObstacleRegister.BuildingBlocks.Security;
 
 namespace ObstacleRegister.Amendments.Calendar;
 
@@ -28,7 +29,7 @@ internal sealed class GetCalendarHandler(IDbSession db, TimeProvider clock) : IR
     public async Task<string> Handle(GetCalendar request, CancellationToken cancellationToken)
     {
         var unitId = request.Token.Length is > 10 and < 100
-            ? await db.QuerySingleOrDefaultAsync<Guid?>(Feed, new { Hash = CalendarTokens.Hash(request.Token) }, cancellationToken)
+            ? await db.QuerySingleOrDefaultAsync<Guid?>(Feed, new { Hash = SecretTokens.Hash(request.Token) }, cancellationToken)
             : null;
         if (unitId is null)
         {

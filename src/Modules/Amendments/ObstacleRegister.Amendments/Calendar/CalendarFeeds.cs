@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using MediatR;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
@@ -38,9 +36,9 @@ internal sealed class CreateCalendarFeedHandler(IDbSession db, ICaller caller, T
 
     public async Task<CreatedCalendarFeedDto> Handle(CreateCalendarFeed request, CancellationToken cancellationToken)
     {
-        var token = "cal_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = "cal_" + SecretTokens.Random();
         var feed = new CalendarFeedDto(Guid.CreateVersion7(), caller.UnitId, request.Body?.Name?.Trim(), clock.GetUtcNow(), null);
-        await db.ExecuteAsync(Insert, new { feed.Id, feed.UnitId, feed.Name, TokenHash = CalendarTokens.Hash(token), caller.KeyId, feed.CreatedAt }, cancellationToken);
+        await db.ExecuteAsync(Insert, new { feed.Id, feed.UnitId, feed.Name, TokenHash = SecretTokens.Hash(token), caller.KeyId, feed.CreatedAt }, cancellationToken);
         return new CreatedCalendarFeedDto(feed, $"{request.BaseUrl.TrimEnd('/')}/api/v1/calendar/{token}");
     }
 }
@@ -103,9 +101,4 @@ internal sealed class FeedRow
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? RevokedAt { get; set; }
-}
-
-internal static class CalendarTokens
-{
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
