@@ -16,14 +16,12 @@ public static class ClientDates
     public static readonly DateOnly Earliest = new(1900, 1, 1);
     public static readonly DateOnly Latest = new(2199, 12, 31);
 
-    private const string Marker = "date-out-of-range";
-
     public static bool InRange(DateOnly date) => date >= Earliest && date <= Latest;
 
     public static string OutOfRange(string field) => $"'{field}' must be a date from {Earliest:yyyy-MM-dd} to {Latest:yyyy-MM-dd}.";
 
-    /// <summary>Whether a JSON error is this converter's range refusal (its message then names the range).</summary>
-    public static bool IsOutOfRange(JsonException exception) => exception.Message.StartsWith(Marker, StringComparison.Ordinal);
+    /// <summary>Whether a JSON error is this converter's range refusal rather than a malformed value.</summary>
+    public static bool IsOutOfRange(JsonException exception) => exception is OutOfRangeException;
 
     /// <summary>Refuses query dates out of range with a 400 naming the parameter, for every endpoint of a group.</summary>
     public static EndpointFilterDelegate QueryFilter(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
@@ -52,6 +50,9 @@ public static class ClientDates
         };
     }
 
+    /// <summary>A body date outside the range; System.Text.Json adds the field's path to it.</summary>
+    public sealed class OutOfRangeException() : JsonException($"A date must be from {Earliest:yyyy-MM-dd} to {Latest:yyyy-MM-dd}.");
+
     /// <summary>ISO dates in bodies, refused out of range; System.Text.Json then names the field's path.</summary>
     public sealed class JsonConverter : JsonConverter<DateOnly>
     {
@@ -63,7 +64,7 @@ public static class ClientDates
                 throw new JsonException("A date must be a string of the form YYYY-MM-DD.");
             }
 
-            return InRange(date) ? date : throw new JsonException($"{Marker}: from {Earliest:yyyy-MM-dd} to {Latest:yyyy-MM-dd}.");
+            return InRange(date) ? date : throw new OutOfRangeException();
         }
 
         public override void Write(Utf8JsonWriter writer, DateOnly value, JsonSerializerOptions options) =>
