@@ -13,5 +13,6 @@ internal static class ModuleAssemblies
         typeof(Amendments.AmendmentsModule).Assembly,
         typeof(Reports.ReportsModule).Assembly,
         typeof(Webhooks.WebhooksModule).Assembly,
+        typeof(Notifications.NotificationsModule).Assembly,
     ];
 }

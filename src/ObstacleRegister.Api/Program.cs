@@ -5,6 +5,7 @@ using ObstacleRegister.BuildingBlocks;
 using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Messaging;
+using ObstacleRegister.Notifications;
 using ObstacleRegister.Obstacles;
 using ObstacleRegister.Regulations;
 using ObstacleRegister.Reports;
@@ -23,6 +24,7 @@ builder.Services.AddObstacles();
 builder.Services.AddAmendments(builder.Configuration);
 builder.Services.AddReports();
 builder.Services.AddWebhooks(builder.Configuration);
+builder.Services.AddNotifications(builder.Configuration);
 builder.AddHttpPipeline();
 
 var app = builder.Build();

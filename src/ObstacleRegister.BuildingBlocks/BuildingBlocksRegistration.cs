@@ -42,6 +42,8 @@ public static class BuildingBlocksRegistration
         services.AddSingleton<Background.LoopHealth>();
         services.AddSingleton<Background.LoopSupervisor>();
         services.AddSingleton<RegisterCalendar>();
+        services.AddLocalization();
+        services.AddSingleton<Localization.RegisterTexts>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICaller, HttpCaller>();
         services.AddScoped<Changes.IChangeLog, Changes.ChangeLog>();

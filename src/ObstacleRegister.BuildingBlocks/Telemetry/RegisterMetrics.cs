@@ -17,6 +17,7 @@ public sealed class RegisterMetrics
     private readonly Counter<long> obstaclesSubmitted;
     private readonly Counter<long> obstaclesTriaged;
     private readonly Counter<long> webhookDeliveries;
+    private readonly Counter<long> emailAttempts;
 
     public RegisterMetrics(IMeterFactory meters)
     {
@@ -28,6 +29,7 @@ public sealed class RegisterMetrics
         obstaclesSubmitted = Meter.CreateCounter<long>("register.obstacles.submitted", "{obstacle}", "Obstacles reported.");
         obstaclesTriaged = Meter.CreateCounter<long>("register.obstacles.triaged", "{obstacle}", "Obstacles triaged, by outcome (accepted, rejected, duplicate).");
         webhookDeliveries = Meter.CreateCounter<long>("register.webhooks.deliveries", "{attempt}", "Webhook delivery attempts, by outcome (delivered, retrying, failed, disabled).");
+        emailAttempts = Meter.CreateCounter<long>("register.emails.attempts", "{attempt}", "Email sending attempts, by outcome (sent, retrying, failed).");
     }
 
     /// <summary>The meter itself, for modules that observe gauges of their own.</summary>
@@ -47,4 +49,6 @@ public sealed class RegisterMetrics
     public void ObstacleTriaged(string outcome) => obstaclesTriaged.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void WebhookDelivery(string outcome) => webhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void EmailAttempt(string outcome) => emailAttempts.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 }

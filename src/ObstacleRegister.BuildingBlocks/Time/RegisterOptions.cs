@@ -14,6 +14,9 @@ public sealed class RegisterCalendar(TimeProvider clock, Microsoft.Extensions.Op
 
     public TimeZoneInfo Zone => zone;
 
+    /// <summary>Now, on the register's wall clock.</summary>
+    public DateTimeOffset LocalNow => TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone);
+
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
 
     /// <summary>The register's date of an instant.</summary>

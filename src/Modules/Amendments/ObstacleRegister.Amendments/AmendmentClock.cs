@@ -14,6 +14,8 @@ internal sealed class AmendmentClock(RegisterCalendar calendar)
 
     public DateOnly Today => calendar.Today;
 
+    public DateTimeOffset LocalNow => calendar.LocalNow;
+
     /// <summary>Check-ins before this instant are too old: the SQL form of <see cref="IsStale"/>.</summary>
     public DateTimeOffset StaleBefore => calendar.StartOfDay(Today.AddDays(-StaleAfterDays));
 

@@ -15,11 +15,12 @@ public static class AmendmentsModule
     {
         services.Configure<AmendmentOptions>(configuration.GetSection("Amendments"));
         services.AddOptions<Notices.NoticeOptions>().Bind(configuration.GetSection("Notifications"))
-            .Validate(o => o.IsValid, "Notifications: CheckInterval must be positive, DueSoonDays and EscalateOverdueAfterDays comma-separated days (1-366), EscalateStaleAfterDays more than 7.")
+            .Validate(o => o.IsValid, "Notifications: CheckInterval must be positive, DueSoonDays and EscalateOverdueAfterDays comma-separated days (1-366), EscalateStaleAfterDays more than 7, PublicBaseUrl absolute, CoordinatorsEmail and LeadershipEmail comma-separated addresses.")
             .ValidateOnStart();
         services.AddScoped<AmendmentClock>();
         services.AddScoped<AmendmentWriter>();
         services.AddScoped<AmendmentHistory>();
+        services.AddScoped<Notices.NoticeEmails>();
         services.AddScoped<ObstacleLinks>();
         services.AddScoped<InForceTransition>();
         services.AddHostedService<InForceSweep>();

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using ObstacleRegister.Amendments.Issue;
+using ObstacleRegister.Amendments.Notices;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.Tests.Api.Obstacles;
 using ObstacleRegister.Tests.Infrastructure;
@@ -105,6 +107,19 @@ public abstract class AmendmentTest(DatabaseProvider provider) : ObstacleTest(pr
     /// <summary>One round of the background service that brings issued amendments into force, run now.</summary>
     protected Task<int> RunInForceSweep() =>
         InForceSweep.RunRound(Factory.Services.GetRequiredService<IServiceScopeFactory>(), NullLogger.Instance, CancellationToken.None);
+
+    /// <summary>One round of the notice rules on <paramref name="host"/> (this fixture's by default); answers how many notices it decided.</summary>
+    protected Task<int> NoticeRound(RegisterFactory? host = null)
+    {
+        var services = (host ?? Factory).Services;
+        return NoticeSweep.RunRound(
+            services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<IOptions<NoticeOptions>>().Value, CancellationToken.None);
+    }
+
+    /// <summary>One round of the email outbox on <paramref name="host"/>; answers how many emails the SMTP server accepted.</summary>
+    protected Task<int> EmailRound(RegisterFactory? host = null) =>
+        ObstacleRegister.Notifications.Sending.EmailDispatcher.RunRound(
+            (host ?? Factory).Services.GetRequiredService<IServiceScopeFactory>(), NullLogger.Instance, CancellationToken.None);
 
     /// <summary>Sets the clock to <paramref name="localTime"/> in Asia/Ho_Chi_Minh (UTC+7).</summary>
     protected void SetLocalTime(string localTime) =>

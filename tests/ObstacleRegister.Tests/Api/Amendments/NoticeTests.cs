@@ -116,9 +116,24 @@ public sealed class NoticeTests(DatabaseProvider provider) : AmendmentTest(provi
         return body;
     }
 
-    private Task<int> Round(RegisterFactory? host = null)
+    [Test]
+    public async Task WithoutAnSmtpHost_EmailIsOff_TheServiceSaysSoAndEachNoticeRecordsItsEmailAsSkipped()
     {
-        var services = (host ?? Factory).Services;
-        return NoticeSweep.RunRound(services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<IOptions<NoticeOptions>>().Value, CancellationToken.None);
+        var id = (await Open(WithDueOn(OpenBody(await AcceptedObstacle(ReporterA)), "2026-03-30"))).Str("id");
+        SetLocalTime("2026-03-16T08:00:00");
+        await CheckIn(id, null);
+        await Round();
+        using var restarted = new RegisterFactory(Factory.Database, Clock);
+        _ = restarted.Server;
+
+        var deliveries = (await GetAmendment(id))["notices"]![0]!["deliveries"]!.AsArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(deliveries.Select(d => $"{d!.Str("channel")}:{d!.Str("state")}"), Is.EqualTo(new[] { "change_feed:published", "email:skipped" }));
+            Assert.That(deliveries[1]!.Str("skipReason"), Is.EqualTo("email_off"));
+            Assert.That(restarted.LogLines, Has.Some.Contains("Email is off: Notifications:Smtp:Host is not set"));
+        });
     }
+
+    private Task<int> Round(RegisterFactory? host = null) => NoticeRound(host);
 }

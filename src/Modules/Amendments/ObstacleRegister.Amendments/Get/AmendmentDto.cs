@@ -33,8 +33,21 @@ internal sealed record AmendmentDto(
 /// <param name="Event">The change-feed and webhook event it published: <c>amendment.due_soon</c>, <c>amendment.overdue</c>, <c>amendment.stale</c> or <c>amendment.escalated</c>.</param>
 /// <param name="Audience">Who it is for: <c>drafting_unit</c>, <c>responsible_official</c>, <c>coordinators</c>, <c>coordinators_leadership</c>.</param>
 /// <param name="Basis">What it counts from: the due date for the deadline tiers, the last check-in for the stale ones.</param>
-/// <param name="Channels">Where it went: <c>change_feed</c> (and so to the webhooks subscribed to its event).</param>
-internal sealed record NoticeDto(string Tier, string Event, IReadOnlyList<string> Audience, string Basis, DateTimeOffset DecidedAt, IReadOnlyList<string> Channels);
+/// <param name="Deliveries">Where it went, one per channel: the change feed (and so the webhooks subscribed to its event), and email.</param>
+internal sealed record NoticeDto(
+    string Tier, string Event, IReadOnlyList<string> Audience, string Basis, DateTimeOffset DecidedAt, IReadOnlyList<NoticeDelivery> Deliveries);
+
+/// <summary>A notice's delivery on one channel.</summary>
+/// <param name="Channel"><c>change_feed</c> or <c>email</c>.</param>
+/// <param name="State">The change feed: <c>published</c> (with the notice, in its transaction). Email: <c>pending</c> (queued or being retried), <c>sent</c>, <c>failed</c> (given up) or <c>skipped</c>.</param>
+/// <param name="To">The email's recipients.</param>
+/// <param name="SkipReason">Why no email was sent: <c>email_off</c> (no SMTP server configured) or <c>no_address</c> (nobody in the audience has an address).</param>
+/// <param name="Attempts">Sending attempts so far.</param>
+/// <param name="SentAt">When the SMTP server accepted it.</param>
+/// <param name="LastError">The last refusal or failure, while pending or once failed.</param>
+internal sealed record NoticeDelivery(
+    string Channel, string State, IReadOnlyList<string>? To = null, string? SkipReason = null, int? Attempts = null, DateTimeOffset? SentAt = null,
+    string? LastError = null);
 
 /// <summary>An amendment as returned, with the version its ETag carries.</summary>
 internal sealed record VersionedAmendment(AmendmentDto Amendment, long Version);

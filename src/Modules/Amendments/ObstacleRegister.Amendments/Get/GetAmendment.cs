@@ -2,6 +2,7 @@ using MediatR;
 using ObstacleRegister.Access.Contracts;
 using ObstacleRegister.Amendments.Contracts;
 using ObstacleRegister.Amendments.Notices;
+using ObstacleRegister.Notifications.Contracts;
 using ObstacleRegister.Amendments.Progress;
 using ObstacleRegister.Amendments.Stages;
 using ObstacleRegister.BuildingBlocks.Data;
@@ -26,7 +27,7 @@ internal sealed class GetAmendmentHandler(IDbSession db, IMediator mediator, Ame
         """;
 
     private const string NoticeQuery = """
-        SELECT tier AS Tier, basis AS Basis, audience AS Audience, decided_at AS DecidedAt
+        SELECT id AS Id, tier AS Tier, basis AS Basis, audience AS Audience, decided_at AS DecidedAt
         FROM amendment_notice WHERE amendment_id = @Id
         """;
 
@@ -52,10 +53,18 @@ internal sealed class GetAmendmentHandler(IDbSession db, IMediator mediator, Ame
         return new VersionedAmendment(dto, row.Version);
     }
 
-    private async Task<IReadOnlyList<NoticeDto>> NoticesOf(Guid id, CancellationToken ct) =>
-        [.. (await db.QueryAsync<NoticeRow>(NoticeQuery, new { Id = id }, ct))
-            .OrderBy(n => n.DecidedAt).ThenBy(n => NoticeRules.Rank(n.Tier))
-            .Select(n => new NoticeDto(n.Tier, $"amendment.{NoticeRules.EventOf(n.Tier)}", n.Audience.Split(','), n.Basis, n.DecidedAt, ["change_feed"]))];
+    private async Task<IReadOnlyList<NoticeDto>> NoticesOf(Guid id, CancellationToken ct)
+    {
+        var notices = await db.QueryAsync<NoticeRow>(NoticeQuery, new { Id = id }, ct);
+        var emails = (await mediator.Send(new GetEmailDeliveries([.. notices.Select(n => n.Id)]), ct)).ToDictionary(e => e.SourceId);
+        return [.. notices.OrderBy(n => n.DecidedAt).ThenBy(n => NoticeRules.Rank(n.Tier)).Select(n => new NoticeDto(
+            n.Tier, $"amendment.{NoticeRules.EventOf(n.Tier)}", n.Audience.Split(','), n.Basis, n.DecidedAt, Deliveries(emails.GetValueOrDefault(n.Id))))];
+    }
+
+    private static IReadOnlyList<NoticeDelivery> Deliveries(EmailDelivery? email) =>
+        email is null
+            ? [Published]
+            : [Published, new NoticeDelivery("email", email.State, email.To, email.SkipReason, email.Attempts, email.SentAt, email.LastError)];
 
     private async Task<IReadOnlyList<StageDto>> Stages(Guid id, CancellationToken ct)
     {
@@ -80,8 +89,12 @@ internal sealed class GetAmendmentHandler(IDbSession db, IMediator mediator, Ame
         public Guid? UnitId { get; set; }
     }
 
+    private static readonly NoticeDelivery Published = new("change_feed", "published");
+
     private sealed class NoticeRow
     {
+        public Guid Id { get; set; }
+
         public string Tier { get; set; } = "";
 
         public string Basis { get; set; } = "";

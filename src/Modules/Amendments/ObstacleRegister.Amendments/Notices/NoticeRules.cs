@@ -17,13 +17,32 @@ public sealed class NoticeOptions
     /// <summary>Days without a check-in after which stale work is escalated to the coordinators (it is stale after 7).</summary>
     public int EscalateStaleAfterDays { get; set; } = 14;
 
+    /// <summary>Where escalations to the coordinating side are emailed, comma-separated.</summary>
+    public string CoordinatorsEmail { get; set; } = "";
+
+    /// <summary>Where the second tier of escalation (the coordinators' leadership) is emailed, comma-separated.</summary>
+    public string LeadershipEmail { get; set; } = "";
+
+    /// <summary>The register's public address (<c>https://register.example.gov.vn</c>), for the links in emails; none when unset.</summary>
+    public Uri? PublicBaseUrl { get; set; }
+
+    /// <summary>The day of the week the digest goes out, in the register's time zone.</summary>
+    public DayOfWeek DigestDay { get; set; } = DayOfWeek.Monday;
+
+    /// <summary>The time of day from which the digest goes out, in the register's time zone.</summary>
+    public TimeOnly DigestTime { get; set; } = new(7, 0);
+
     internal int[] DueSoon => Days(DueSoonDays);
 
     internal int[] OverdueEscalations => Days(EscalateOverdueAfterDays);
 
     internal bool IsValid =>
         CheckInterval > TimeSpan.Zero && TryDays(DueSoonDays, out _) && TryDays(EscalateOverdueAfterDays, out _)
-        && EscalateStaleAfterDays > AmendmentClock.StaleAfterDays;
+        && EscalateStaleAfterDays > AmendmentClock.StaleAfterDays && (PublicBaseUrl is null || PublicBaseUrl.IsAbsoluteUri)
+        && Addresses(CoordinatorsEmail).Concat(Addresses(LeadershipEmail)).All(a => a.Contains('@', StringComparison.Ordinal));
+
+    internal static IReadOnlyList<string> Addresses(string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static int[] Days(string text) => TryDays(text, out var days) ? days : [];
 
@@ -58,6 +77,15 @@ internal static class NoticeRules
         _ when tier.StartsWith("overdue_escalated_", StringComparison.Ordinal) => 2,
         "stale" => 3,
         _ => 4,
+    };
+
+    /// <summary>The text an email about a tier is written from: its ladder step without the configured days.</summary>
+    public static string EmailKind(string tier) => tier switch
+    {
+        _ when tier.StartsWith("due_soon_", StringComparison.Ordinal) => "due_soon",
+        _ when tier.StartsWith("overdue_escalated_", StringComparison.Ordinal) => "overdue_escalated",
+        _ when tier.StartsWith("stale_escalated_", StringComparison.Ordinal) => "stale_escalated",
+        _ => tier,
     };
 
     /// <summary>The event a stored tier published.</summary>

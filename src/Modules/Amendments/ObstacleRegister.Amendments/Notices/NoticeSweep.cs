@@ -72,12 +72,13 @@ internal sealed class FindNoticeCandidatesHandler(IDbSession db) : IRequestHandl
 
 /// <summary>
 /// Decides one amendment's due notices in one transaction: each is stored once (a unique tier and basis), recorded in
-/// the amendment's history and announced in the change feed, which webhooks deliver. A notice another instance stored
+/// the amendment's history, announced in the change feed (which webhooks deliver) and its email queued. A notice another instance stored
 /// first makes this a 412 inside: the transaction rolls back and the round moves on.
 /// </summary>
 internal sealed record DecideNotices(Guid AmendmentId) : IRequest<int>;
 
-internal sealed class DecideNoticesHandler(IDbSession db, AmendmentClock clock, History.AmendmentHistory history, IOptions<NoticeOptions> options, TimeProvider time)
+internal sealed class DecideNoticesHandler(
+    IDbSession db, AmendmentClock clock, History.AmendmentHistory history, NoticeEmails emails, IOptions<NoticeOptions> options, TimeProvider time)
     : IRequestHandler<DecideNotices, int>
 {
     private const string Decided = "SELECT tier AS Tier, basis AS Basis FROM amendment_notice WHERE amendment_id = @Id";
@@ -99,11 +100,12 @@ internal sealed class DecideNoticesHandler(IDbSession db, AmendmentClock clock, 
         var due = NoticeRules.Due(row, clock.Today, clock.DateOf(row.LastProgressAt), options.Value).Where(n => !decided.Contains((n.Tier, n.Basis))).ToList();
         foreach (var notice in due)
         {
+            var noticeId = Guid.CreateVersion7();
             try
             {
                 await db.ExecuteAsync(Insert, new
                 {
-                    Id = Guid.CreateVersion7(), AmendmentId = row.Id, notice.Tier, notice.Basis, notice.Audience, DecidedAt = time.GetUtcNow(),
+                    Id = noticeId, AmendmentId = row.Id, notice.Tier, notice.Basis, notice.Audience, DecidedAt = time.GetUtcNow(),
                 }, cancellationToken);
             }
             catch (Exception ex) when (db.Dialect.IsUniqueViolation(ex))
@@ -112,6 +114,7 @@ internal sealed class DecideNoticesHandler(IDbSession db, AmendmentClock clock, 
             }
 
             await history.Record(row, BuildingBlocks.Security.Actor.Register, notice.Event, row.StatusValue, row.StatusValue, notice.Tier, cancellationToken);
+            await emails.Queue(noticeId, row, notice, cancellationToken);
         }
 
         return due.Count;

@@ -122,14 +122,6 @@ internal sealed class RecordAttemptHandler(IDbSession db, TimeProvider clock, IO
 
 internal static class RetryDelay
 {
-    /// <summary>
-    /// Base × 2^(attempts−1), capped, then a random share between a half and all of it ("equal jitter"), so
-    /// endpoints that come back after an outage are not hit by every retry in the same second.
-    /// </summary>
-    public static TimeSpan After(int attempts, WebhookOptions options)
-    {
-        var exponential = options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempts - 1, 30));
-        var capped = Math.Min(exponential, options.MaxRetryDelay.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds(capped * (0.5 + (Random.Shared.NextDouble() * 0.5)));
-    }
+    public static TimeSpan After(int attempts, WebhookOptions options) =>
+        BuildingBlocks.Background.Backoff.EqualJitter(attempts, options.RetryBaseDelay, options.MaxRetryDelay);
 }

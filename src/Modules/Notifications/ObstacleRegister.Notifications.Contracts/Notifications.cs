@@ -1,0 +1,42 @@
+using MediatR;
+
+namespace ObstacleRegister.Notifications.Contracts;
+
+/// <summary>
+/// Queues an email in the transaction of the request that decides it; it is sent after commit, retried with backoff
+/// and never twice for the same <paramref name="SourceId"/>. The message is rendered when it is sent, in Vietnamese
+/// with an English part, from <paramref name="Template"/> and <paramref name="Values"/>: codes and parameters are
+/// stored, not sentences.
+/// </summary>
+/// <param name="Template">Which text: one of <see cref="EmailTemplates"/>.</param>
+/// <param name="SourceId">What it is about (a notice, a digest): the one email for it, and how its delivery is looked up.</param>
+/// <param name="To">Addresses; an email with none is recorded as skipped, not sent.</param>
+/// <param name="Values">The template's parameters, by name.</param>
+/// <param name="Items">The lines of a list the template shows (a digest's amendments), each with its parameters.</param>
+public sealed record QueueEmail(
+    string Template, Guid SourceId, IReadOnlyCollection<string> To, IReadOnlyDictionary<string, string> Values,
+    IReadOnlyList<IReadOnlyDictionary<string, string>>? Items = null)
+    : IRequest<EmailDelivery>;
+
+/// <summary>Where the emails about some sources stand (one query); sources without an email are left out.</summary>
+public sealed record GetEmailDeliveries(IReadOnlyCollection<Guid> SourceIds) : IRequest<IReadOnlyList<EmailDelivery>>;
+
+/// <summary>One email's delivery state.</summary>
+/// <param name="State"><c>pending</c> (queued or being retried), <c>sent</c>, <c>failed</c> (given up) or <c>skipped</c>.</param>
+/// <param name="SkipReason">Why a skipped email was not sent: <c>email_off</c> (no SMTP host configured) or <c>no_address</c>.</param>
+/// <param name="LastError">The SMTP server's last refusal or why it could not be reached, while pending or failed.</param>
+public sealed record EmailDelivery(
+    Guid SourceId, IReadOnlyList<string> To, string State, string? SkipReason, int Attempts, DateTimeOffset? SentAt, string? LastError);
+
+/// <summary>The texts an email can be rendered from; each has a Vietnamese and an English form in the register's resources.</summary>
+public static class EmailTemplates
+{
+    /// <summary>A reminder or escalation about one amendment.</summary>
+    public const string AmendmentNotice = "amendment_notice";
+
+    /// <summary>A unit's weekly list of due-soon, overdue and stale work.</summary>
+    public const string WeeklyDigest = "weekly_digest";
+
+    /// <summary>A regulation's review flag left open too long.</summary>
+    public const string ReviewReminder = "review_reminder";
+}

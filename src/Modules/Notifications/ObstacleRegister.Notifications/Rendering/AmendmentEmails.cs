@@ -1,0 +1,109 @@
+using System.Globalization;
+using ObstacleRegister.BuildingBlocks.Localization;
+using ObstacleRegister.Notifications.Contracts;
+using ObstacleRegister.Notifications.Outbox;
+
+namespace ObstacleRegister.Notifications.Rendering;
+
+/// <summary>
+/// A reminder or escalation about one amendment. Values: <c>kind</c> (<c>due_soon</c>, <c>overdue</c>,
+/// <c>overdue_escalated</c>, <c>stale</c>, <c>stale_escalated</c>), <c>title</c>, <c>regulation</c>, <c>draftingUnit</c>,
+/// <c>official</c>, <c>dueOn</c> and <c>lastCheckIn</c> (ISO dates), <c>daysLeft</c>, <c>daysOverdue</c>,
+/// <c>daysSinceCheckIn</c>, and <c>link</c> when a public base address is configured.
+/// </summary>
+internal sealed class AmendmentNoticeEmail(RegisterTexts texts) : IEmailTemplate
+{
+    public string Name => EmailTemplates.AmendmentNotice;
+
+    public EmailPart Compose(CultureInfo culture, EmailContent content)
+    {
+        var kind = content["kind"];
+        var args = Arguments(culture, content);
+        var blocks = new List<EmailBlock>
+        {
+            new Paragraph(texts.Get(culture, $"Email.Notice.Intro.{kind}", args)),
+            new Fields(AmendmentFields.Of(texts, culture, content)),
+        };
+        if (content.Optional("link") is { } link)
+        {
+            blocks.Add(new Link(texts.Get(culture, "Email.Details"), link));
+        }
+
+        return new EmailPart(texts.Get(culture, $"Email.Notice.Subject.{kind}", args), blocks);
+    }
+
+    /// <summary>The arguments every amendment text is formatted with: title, days left, due date, days overdue, days since check-in.</summary>
+    internal static object[] Arguments(CultureInfo culture, IReadOnlyDictionary<string, string> values) =>
+    [
+        values["title"], values["daysLeft"], RegisterTexts.Date(culture, DateOnly.Parse(values["dueOn"], CultureInfo.InvariantCulture)),
+        values["daysOverdue"], values["daysSinceCheckIn"], RegisterTexts.Date(culture, DateOnly.Parse(values["lastCheckIn"], CultureInfo.InvariantCulture)),
+    ];
+
+    private static object[] Arguments(CultureInfo culture, EmailContent content) => Arguments(culture, content.Values);
+}
+
+internal static class AmendmentFields
+{
+    public static IReadOnlyList<KeyValuePair<string, string>> Of(RegisterTexts texts, CultureInfo culture, EmailContent content)
+    {
+        var rows = new List<KeyValuePair<string, string>>
+        {
+            new(texts.Get(culture, "Email.Label.Amendment"), content["title"]),
+            new(texts.Get(culture, "Email.Label.Regulation"), content["regulation"]),
+            new(texts.Get(culture, "Email.Label.DraftingUnit"), content["draftingUnit"]),
+        };
+        if (content.Optional("official") is { } official)
+        {
+            rows.Add(new(texts.Get(culture, "Email.Label.ResponsibleOfficial"), official));
+        }
+
+        rows.Add(new(texts.Get(culture, "Email.Label.DueOn"), RegisterTexts.Date(culture, DateOnly.Parse(content["dueOn"], CultureInfo.InvariantCulture))));
+        rows.Add(new(texts.Get(culture, "Email.Label.DaysOverdue"), content["daysOverdue"]));
+        rows.Add(new(texts.Get(culture, "Email.Label.LastCheckIn"), RegisterTexts.Date(culture, DateOnly.Parse(content["lastCheckIn"], CultureInfo.InvariantCulture))));
+        return rows;
+    }
+}
+
+/// <summary>
+/// A unit's weekly digest. Values: <c>unit</c>, <c>asOf</c> (ISO date); items as the notice's values plus <c>section</c>
+/// (<c>due_soon</c>, <c>overdue</c> or <c>stale</c>), <c>link</c> optional. Every section is shown, empty ones as "nothing".
+/// </summary>
+internal sealed class WeeklyDigestEmail(RegisterTexts texts) : IEmailTemplate
+{
+    private static readonly string[] Sections = ["overdue", "due_soon", "stale"];
+
+    public string Name => EmailTemplates.WeeklyDigest;
+
+    public EmailPart Compose(CultureInfo culture, EmailContent content)
+    {
+        var counts = Sections.ToDictionary(s => s, s => content.Items.Count(i => i["section"] == s));
+        var subject = texts.Get(culture, "Email.Digest.Subject", content["unit"], counts["due_soon"], counts["overdue"], counts["stale"]);
+        var blocks = new List<EmailBlock>
+        {
+            new Paragraph(texts.Get(culture, "Email.Digest.Intro", content["unit"], RegisterTexts.Date(culture, DateOnly.Parse(content["asOf"], CultureInfo.InvariantCulture)))),
+        };
+        foreach (var section in Sections)
+        {
+            var lines = content.Items.Where(i => i["section"] == section)
+                .Select(i => new SectionLine(texts.Get(culture, LineKey(section), LineArguments(culture, i)), i.GetValueOrDefault("link")))
+                .ToList();
+            blocks.Add(new Section(texts.Get(culture, $"Email.Digest.Section.{section}"), lines.Count > 0 ? lines : [new SectionLine(texts.Get(culture, "Email.Digest.None"), null)]));
+        }
+
+        return new EmailPart(subject, blocks);
+    }
+
+    private static object[] LineArguments(CultureInfo culture, IReadOnlyDictionary<string, string> item)
+    {
+        var notice = AmendmentNoticeEmail.Arguments(culture, item);
+        return [item["title"], item["regulation"], notice[2], notice[3], notice[5]];
+    }
+
+    // The line formats take title, regulation, due date, days overdue, last check-in.
+    private static string LineKey(string section) => section switch
+    {
+        "overdue" => "Email.Digest.Line.Overdue",
+        "stale" => "Email.Digest.Line.Stale",
+        _ => "Email.Digest.Line",
+    };
+}
