@@ -179,6 +179,50 @@ public sealed class EmailNoticeTests(DatabaseProvider provider) : AmendmentTest(
         });
     }
 
+    [Test]
+    public async Task TheWeeklyDigest_ListsAUnitsDueSoonOverdueAndStaleWork_OnceAWeekFromMondayMorning()
+    {
+        var overdue = (await Open(await BodyWithAddresses("2026-03-20", "Sửa đổi Thông tư về cấp phép"))).Str("id");
+        var dueSoon = (await Open(await BodyWithAddresses("2026-03-25", "Bổ sung quy định về hồ sơ", sameUnit: true))).Str("id");
+        await Open(await BodyWithAddresses("2026-12-31", "Thay thế Thông tư về báo cáo", sameUnit: true));
+        var onTrack = (await Open(await BodyWithAddresses("2026-12-31", "Bãi bỏ Điều 7", sameUnit: true))).Str("id");
+        var elsewhere = OpenBody(await AcceptedObstacle(ReporterA));
+        elsewhere["dueOn"] = "2026-12-31";
+        await Open(elsewhere);
+        SetLocalTime("2026-03-23T07:30:00");
+        foreach (var id in new[] { overdue, dueSoon, onTrack })
+        {
+            await CheckIn(id, null, drafter: drafter);
+        }
+
+        var decided = new List<int> { await DigestRound(), await DigestRound() };
+        SetLocalTime("2026-03-30T06:59:00");
+        decided.Add(await DigestRound());
+        await EmailRound();
+        var digest = smtp.Received.Single();
+        var text = digest.TextBody!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(decided, Is.EqualTo(new[] { 2, 0, 0 }), "one per unit with something to report, this week; the next week starts Monday 07:00");
+            Assert.That(digest.Subject, Is.EqualTo("[Tổng hợp tuần] Vụ Pháp chế: 1 sắp đến hạn, 1 quá hạn, 1 chưa báo cáo tiến độ"));
+            Assert.That(Recipients(digest), Is.EqualTo(UnitAddress));
+            Assert.That(text, Does.Contain("Quá hạn\n- Sửa đổi Thông tư về cấp phép (").And.Contain("hạn 20/03/2026, quá hạn 3 ngày"));
+            Assert.That(text, Does.Contain("Sắp đến hạn\n- Bổ sung quy định về hồ sơ (").And.Contain("hạn 25/03/2026"));
+            Assert.That(text, Does.Contain("Quá 7 ngày chưa báo cáo tiến độ\n- Thay thế Thông tư về báo cáo (").And.Contain("báo cáo gần nhất 02/03/2026"));
+            Assert.That(text, Does.Not.Contain("Bãi bỏ Điều 7"));
+            Assert.That(text, Does.Contain("Overdue\n- Sửa đổi Thông tư về cấp phép (").And.Contain("3 days overdue"));
+        });
+        SetLocalTime("2026-03-30T07:00:00");
+        Assert.That(await DigestRound(), Is.EqualTo(2));
+    }
+
+    private Task<int> DigestRound() =>
+        ObstacleRegister.Amendments.Notices.WeeklyDigests.RunRound(
+            Factory.Services.GetRequiredService<IServiceScopeFactory>(),
+            Factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ObstacleRegister.Amendments.Notices.NoticeOptions>>().Value,
+            CancellationToken.None);
+
     private async Task Day(string day, RegisterFactory? host = null)
     {
         SetLocalTime($"{day}T08:00:00");
@@ -194,16 +238,21 @@ public sealed class EmailNoticeTests(DatabaseProvider provider) : AmendmentTest(
 
     private KeyedClient drafter = null!;
 
-    /// <summary>An amendment drafted by a unit with a contact address, its official with one too.</summary>
-    private async Task<JsonObject> BodyWithAddresses(string dueOn)
+    /// <summary>An amendment drafted by a unit with a contact address (a new one unless named), its official with one too.</summary>
+    private async Task<JsonObject> BodyWithAddresses(string dueOn, string title = "Sửa đổi Điều 5 về thời hạn cấp phép", bool sameUnit = false)
     {
-        var unit = await Admin.PostJson("/api/v1/units", new JsonObject
+        if (!sameUnit)
         {
-            ["code"] = $"VPC{Unique()}", ["name"] = "Vụ Pháp chế", ["kind"] = "agency", ["contactEmail"] = UnitAddress,
-        }).ExpectJson(201);
-        drafter = await CreateKey(Guid.Parse(unit.Str("id")), "drafter");
+            var unit = await Admin.PostJson("/api/v1/units", new JsonObject
+            {
+                ["code"] = $"VPC{Unique()}", ["name"] = "Vụ Pháp chế", ["kind"] = "agency", ["contactEmail"] = UnitAddress,
+            }).ExpectJson(201);
+            drafter = await CreateKey(Guid.Parse(unit.Str("id")), "drafter");
+        }
+
         var body = OpenBody(await AcceptedObstacle(ReporterA));
-        body["draftingUnitId"] = unit.Str("id");
+        body["title"] = title;
+        body["draftingUnitId"] = drafter.UnitId.ToString();
         body["dueOn"] = dueOn;
         body["responsibleOfficial"] = new JsonObject { ["name"] = "Nguyễn Văn B", ["position"] = "Thứ trưởng", ["email"] = OfficialAddress };
         return body;

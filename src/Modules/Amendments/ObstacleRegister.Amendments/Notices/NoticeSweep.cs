@@ -123,7 +123,7 @@ internal sealed class DecideNoticesHandler(
 
 /// <summary>
 /// Started with the host: every <see cref="NoticeOptions.CheckInterval"/>, decides the reminders and escalations that
-/// late and silent work calls for, in the register's time zone. Issued, in-force and cancelled work is never nudged.
+/// late and silent work calls for, in the register's time zone, and the week's digests once their time has come. Issued, in-force and cancelled work is never nudged.
 /// </summary>
 internal sealed class NoticeSweep(IServiceScopeFactory scopes, IOptions<NoticeOptions> options, LoopSupervisor supervisor) : SupervisedLoop(supervisor)
 {
@@ -131,7 +131,11 @@ internal sealed class NoticeSweep(IServiceScopeFactory scopes, IOptions<NoticeOp
 
     protected override TimeSpan Interval => options.Value.CheckInterval;
 
-    protected override Task RunOnce(CancellationToken ct) => RunRound(scopes, options.Value, ct);
+    protected override async Task RunOnce(CancellationToken ct)
+    {
+        await RunRound(scopes, options.Value, ct);
+        await WeeklyDigests.RunRound(scopes, options.Value, ct);
+    }
 
     /// <summary>One round; answers how many notices were decided.</summary>
     internal static async Task<int> RunRound(IServiceScopeFactory scopes, NoticeOptions options, CancellationToken ct)
