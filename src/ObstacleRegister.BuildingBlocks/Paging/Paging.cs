@@ -16,12 +16,12 @@ public static class Cursor
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
 
-    /// <summary>Validates <c>limit</c> (1 to 200, default 50) and reports a bad one as a field error.</summary>
-    public static int Limit(int? limit)
+    /// <summary>Validates <c>limit</c> (1 to 200, default 50 unless another is given) and reports a bad one as a field error.</summary>
+    public static int Limit(int? limit, int defaultLimit = DefaultLimit)
     {
         if (limit is null)
         {
-            return DefaultLimit;
+            return defaultLimit;
         }
 
         if (limit < 1 || limit > MaxLimit)

@@ -96,3 +96,6 @@ public sealed record PublicAmendmentPage(IReadOnlyList<PublicAmendment> Items, s
 /// <summary>Amendments for the public responsibility view, soonest due first; one drafting unit or status when set.</summary>
 public sealed record ListPublicAmendments(Guid? DraftingUnitId, AmendmentStatus? Status, bool? Overdue, int Limit, string? Cursor)
     : IRequest<PublicAmendmentPage>;
+
+/// <summary>The amendments (cancelled ones left out) whose target is one of these regulations, newest first; one query.</summary>
+public sealed record GetAmendmentsTargeting(IReadOnlyCollection<Guid> RegulationIds) : IRequest<IReadOnlyList<AmendmentSummary>>;

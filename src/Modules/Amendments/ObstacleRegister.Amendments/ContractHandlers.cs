@@ -19,6 +19,17 @@ internal sealed class GetAmendmentsTouchingRegulationHandler(IDbSession db)
     }
 }
 
+internal sealed class GetAmendmentsTargetingHandler(IDbSession db) : IRequestHandler<GetAmendmentsTargeting, IReadOnlyList<AmendmentSummary>>
+{
+    private const string Targeting = $"SELECT {AmendmentQueries.Columns} FROM amendment WHERE regulation_id IN @Ids AND status <> 'cancelled'";
+
+    public async Task<IReadOnlyList<AmendmentSummary>> Handle(GetAmendmentsTargeting request, CancellationToken cancellationToken) =>
+        request.RegulationIds.Count == 0
+            ? []
+            : [.. (await db.QueryAsync<AmendmentRow>(Targeting, new { Ids = db.Dialect.IdList(request.RegulationIds) }, cancellationToken))
+                .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Select(r => r.ToSummary())];
+}
+
 internal sealed class GetAmendmentOfObstacleHandler(IDbSession db) : IRequestHandler<GetAmendmentOfObstacle, AmendmentSummary?>
 {
     private const string Latest = $"""

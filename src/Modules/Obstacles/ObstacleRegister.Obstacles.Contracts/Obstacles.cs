@@ -104,3 +104,28 @@ public sealed record PublishedObstaclePage(IReadOnlyList<PublishedObstacle> Item
 /// answers (any other status is not published). Newest first, from one reporting unit when <paramref name="UnitId"/> is set.
 /// </summary>
 public sealed record ListPublishedObstacles(ObstacleStatus Status, Guid? UnitId, int Limit, string? Cursor) : IRequest<PublishedObstaclePage>;
+
+/// <summary>What the obstacles citing one regulation (or one article of it) come to.</summary>
+/// <param name="Article">The article; null for the regulation as a whole (an obstacle citing two of its articles counts once).</param>
+/// <param name="OpenObstacles">Cited by obstacles still waiting for a remedy: submitted, accepted or in an amendment.</param>
+/// <param name="UnitsAffected">The distinct units that reported those open obstacles.</param>
+/// <param name="ResolvedObstacles">Cited by obstacles an amendment in force has resolved.</param>
+public sealed record ObstacleHotspot(Guid RegulationId, int? Article, int OpenObstacles, int UnitsAffected, int ResolvedObstacles);
+
+/// <summary>How hotspots are ordered: open obstacles first, or distinct units affected first; the other breaks ties.</summary>
+public enum HotspotRanking
+{
+    OpenObstacles,
+    UnitsAffected,
+}
+
+/// <summary>
+/// The regulations cited by obstacles reported in [<paramref name="From"/>, <paramref name="To"/>) (each bound optional),
+/// of one unit or all, ranked, at most <paramref name="Top"/>; rejected, duplicate and withdrawn reports do not count.
+/// </summary>
+public sealed record GetObstacleHotspots(DateTimeOffset? From, DateTimeOffset? To, Guid? UnitId, HotspotRanking RankBy, int Top)
+    : IRequest<ObstacleHotspots>;
+
+/// <summary>The ranked regulations, the articles of those regulations, and the ranked articles across every regulation.</summary>
+public sealed record ObstacleHotspots(
+    IReadOnlyList<ObstacleHotspot> Regulations, IReadOnlyList<ObstacleHotspot> ArticlesOfThose, IReadOnlyList<ObstacleHotspot> Articles);

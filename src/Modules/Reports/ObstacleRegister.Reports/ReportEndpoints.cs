@@ -6,7 +6,9 @@ using Microsoft.Net.Http.Headers;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Http;
 using ObstacleRegister.BuildingBlocks.Paging;
+using ObstacleRegister.Obstacles.Contracts;
 using ObstacleRegister.Reports.Backlog;
+using ObstacleRegister.Reports.Hotspots;
 using ObstacleRegister.Reports.Contracts;
 using ObstacleRegister.Reports.Progress;
 
@@ -34,6 +36,27 @@ internal static class ReportEndpoints
                 "register and per unit. Coordinators read any; a unit reads its own (unitId defaults to the key's unit), else 403. " +
                 "Accept: text/csv gives the same figures as CSV (UTF-8 with BOM).")
             .Produces<ProgressReport>()
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        reports.MapGet("/hotspots", async (DateOnly? from, DateOnly? to, Guid? unitId, string? rankBy, int? limit, HttpRequest http, IMediator mediator, CancellationToken ct) =>
+            {
+                var ranking = QueryValues.Enum<HotspotRanking>(rankBy, "rankBy") ?? HotspotRanking.OpenObstacles;
+                var report = await mediator.Send(new ReadHotspots(from, to, unitId, ranking, Cursor.Limit(limit, defaultLimit: 20)), ct);
+                return WantsCsv(http)
+                    ? Results.File(HotspotsCsv.Write(report), ReportCsv.ContentType, $"hotspots-{report.AsOf:yyyy-MM-dd}.csv")
+                    : TypedResults.Ok(report);
+            })
+            .WithName("GetHotspots")
+            .WithSummary("Regulations and provisions causing most obstacles")
+            .WithDescription("Regulations ranked by the open obstacles citing them (submitted, accepted or in an amendment) and the " +
+                "distinct units that reported those (rankBy=units_affected puts units first), each with its cited articles and the " +
+                "amendments targeting it; then the articles ranked across every regulation. Counts obstacles reported from from to to " +
+                "(both optional, inclusive days in the register's time zone); rejected, duplicate and withdrawn reports do not count. " +
+                "limit (default 20, at most 200) bounds each ranking. Coordinators read any scope; a unit reads its own (unitId " +
+                "defaults to the key's unit), else 403. Accept: text/csv gives the same as CSV (UTF-8 with BOM).")
+            .Produces<HotspotsReport>()
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);

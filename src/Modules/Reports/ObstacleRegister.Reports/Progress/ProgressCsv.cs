@@ -13,7 +13,7 @@ namespace ObstacleRegister.Reports.Progress;
 /// </summary>
 internal static class ProgressCsv
 {
-    public const string ContentType = "text/csv; charset=utf-8";
+    public const string ContentType = ReportCsv.ContentType;
 
     public static readonly string[] Columns =
     [
@@ -40,7 +40,7 @@ internal static class ProgressCsv
             Line(csv, [regulation.RegulationId.ToString(), regulation.Symbol, regulation.Title, Number(regulation.Obstacles)]);
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+        return ReportCsv.Encode(csv);
     }
 
     private static string? Code(ProgressReport report) => report.UnitId is { } id ? report.Units.FirstOrDefault(u => u.UnitId == id)?.Code : null;
@@ -54,10 +54,9 @@ internal static class ProgressCsv
         Number(a.TotalDaysLate), a.OnTimeRate?.ToString("0.###", CultureInfo.InvariantCulture), median?.ToString("0.#", CultureInfo.InvariantCulture),
     ];
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Day(DateOnly day) => ReportCsv.Day(day);
 
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string Number(int value) => ReportCsv.Number(value);
 
-    private static void Line(StringBuilder csv, IEnumerable<string?> cells) =>
-        csv.AppendJoin(',', cells.Select(CsvCell.Escape)).Append("\r\n");
+    private static void Line(StringBuilder csv, IEnumerable<string?> cells) => ReportCsv.Line(csv, cells);
 }
