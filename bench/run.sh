@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Load run against the real service on loopback. Usage: bench/run.sh [obstacles] [duration] ["connection counts"] ["scenarios"]
 # Seeds bench/data/<obstacles>/bench.db once (reused afterwards), starts the Release build on 127.0.0.1:5199,
-# runs seven wrk scenarios at each connection count (few connections measure latency, many measure throughput)
+# runs the wrk scenarios at each connection count (few connections measure latency, many measure throughput)
 # and writes bench/results/<obstacles>-<date>.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 obstacles=${1:-100000}
 duration=${2:-20s}
 connection_counts=${3:-"2 16"}
-scenarios=${4:-"read list search amendments deadlines report report-month intake"}
+scenarios=${4:-"read list search amendments deadlines report report-month hotspots intake"}
 port=5199
 base="http://127.0.0.1:${port}"
 

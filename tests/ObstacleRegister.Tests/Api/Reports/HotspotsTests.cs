@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.Tests.Api.Amendments;
 using ObstacleRegister.Tests.Infrastructure;
@@ -11,7 +12,7 @@ namespace ObstacleRegister.Tests.Api.Reports;
 /// Hotspots against a register counted by hand. Units A, B, C, D report: on the circular, o1 (A, Điều 5, taken into an
 /// amendment due 4 March), o2 (A, Điều 7), o3 (B, Điều 5), o9 (A, Điều 5, reported 9 March); on the decree, o4 (B, Điều 3,
 /// resolved by an amendment in force), o5 (C), o8 (A), o10 (D), all Điều 3. Not counted: o6 (C, decree, rejected) and
-/// o7 (A, circular, withdrawn). Read on 10 March. Circular: 4 open, 2 units. Decree: 3 open, 3 units, 1 resolved.
+/// o7 (A, circular, withdrawn), o11 (D, decree, a duplicate of o4, resolved with it). Read on 10 March. Circular: 4 open, 2 units. Decree: 3 open, 3 units, 1 resolved.
 /// </summary>
 public sealed class HotspotsTests(DatabaseProvider provider) : AmendmentTest(provider)
 {
@@ -34,6 +35,8 @@ public sealed class HotspotsTests(DatabaseProvider provider) : AmendmentTest(pro
         await Transition(ReporterA.Http, o7, "withdraw");
         await Cite(ReporterA, DecreeId, "Điều 3");
         await Cite(reporterD, DecreeId, "Điều 3");
+        var o11 = await Cite(reporterD, DecreeId, "Điều 3");
+        await Transition(Coordinator.Http, o11, "duplicate", new JsonObject { ["duplicateOfId"] = o4 });
 
         var onCircular = OpenBody(o1);
         onCircular["dueOn"] = "2026-03-04";
@@ -123,6 +126,50 @@ public sealed class HotspotsTests(DatabaseProvider provider) : AmendmentTest(pro
             Assert.That(lines.SkipWhile(l => l.Length > 0).Skip(2).First(), Does.StartWith($"1,{DecreeId},").And.EndWith(",3,Điều 3,3,3,1"));
         });
     }
+
+    [TestCase("")]
+    [TestCase("rankBy=units_affected")]
+    [TestCase("unitId=A")]
+    [TestCase("unitId=B&rankBy=units_affected")]
+    public async Task TheKeptTallies_AreWhatCountingEveryCitationGives(string query)
+    {
+        query = query.Replace("unitId=A", $"unitId={ReporterA.UnitId}", StringComparison.Ordinal)
+            .Replace("unitId=B", $"unitId={ReporterB.UnitId}", StringComparison.Ordinal);
+        var kept = await Coordinator.Http.GetAsync($"/api/v1/reports/hotspots?{query}").ExpectJson(200);
+        var counted = await Coordinator.Http.GetAsync($"/api/v1/reports/hotspots?{query}&from=1900-01-01").ExpectJson(200);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(kept["regulations"]!.ToJsonString(), Is.EqualTo(counted["regulations"]!.ToJsonString()));
+            Assert.That(kept["provisions"]!.ToJsonString(), Is.EqualTo(counted["provisions"]!.ToJsonString()));
+            Assert.That(kept["regulations"]!.AsArray(), Is.Not.Empty);
+        });
+    }
+
+    [Test]
+    public async Task TheMigrationsBackfill_CountsWhatTheWritesKept()
+    {
+        var connections = Factory.Services.GetRequiredService<IDbConnectionFactory>();
+        await using var connection = await connections.OpenAsync(CancellationToken.None);
+        var kept = await Tallies(connection);
+        var script = File.ReadAllText(Path.Combine(Repository.MigrationsFolder(Provider), "0019_obstacle_hotspots.sql"));
+        await Dapper.SqlMapper.ExecuteAsync(connection, "DELETE FROM obstacle_hotspot; DELETE FROM obstacle_hotspot_unit;");
+        await Dapper.SqlMapper.ExecuteAsync(connection, script[script.IndexOf("INSERT INTO", StringComparison.Ordinal)..]);
+
+        Assert.That(await Tallies(connection), Is.EqualTo(kept).And.Not.Empty);
+    }
+
+    private static async Task<List<string>> Tallies(System.Data.Common.DbConnection connection) =>
+    [
+        .. await Dapper.SqlMapper.QueryAsync<string>(connection, """
+            SELECT CONCAT(regulation_id, '/', article, ':', open_obstacles, ',', units_affected, ',', resolved_obstacles) FROM obstacle_hotspot
+            WHERE open_obstacles > 0 OR resolved_obstacles > 0 ORDER BY regulation_id, article
+            """),
+        .. await Dapper.SqlMapper.QueryAsync<string>(connection, """
+            SELECT CONCAT(unit_id, '/', regulation_id, '/', article, ':', open_obstacles, ',', resolved_obstacles) FROM obstacle_hotspot_unit
+            WHERE open_obstacles > 0 OR resolved_obstacles > 0 ORDER BY unit_id, regulation_id, article
+            """),
+    ];
 
     private async Task<string> Cite(KeyedClient reporter, string regulationId, string provision, bool accept = false)
     {

@@ -8,7 +8,7 @@ namespace ObstacleRegister.Obstacles.Submit;
 internal sealed record DuplicateHint(Guid CandidateId, string Reason);
 
 /// <summary>Writes a new obstacle with its citations and search text, and records the obstacles it may duplicate.</summary>
-internal sealed class ObstacleIntake(IDbSession db)
+internal sealed class ObstacleIntake(IDbSession db, Reporting.HotspotTally hotspots)
 {
     /// <summary>Word pairs from the title searched as phrases; Vietnamese words are mostly two syllables.</summary>
     private const int MaxPhrases = 8;
@@ -42,7 +42,7 @@ internal sealed class ObstacleIntake(IDbSession db)
     {
         await db.ExecuteAsync(InsertObstacle, row, ct);
         row.Seq = await db.ExecuteScalarAsync<long>(SeqOf, new { row.Id }, ct);
-        await db.ExecuteAsync(InsertCitation, cited.Select((c, i) =>
+        var citations = cited.Select((c, i) =>
         {
             var provision = Provision.Parse(c.Provision)!;
             return new
@@ -50,7 +50,9 @@ internal sealed class ObstacleIntake(IDbSession db)
                 ObstacleId = row.Id, Position = i, c.RegulationId, c.Provision, provision.Article, provision.Clause,
                 provision.Point, row.Seq,
             };
-        }), ct);
+        }).ToList();
+        await db.ExecuteAsync(InsertCitation, citations, ct);
+        await hotspots.Added(row.UnitId, citations.Select(c => (c.RegulationId, c.Article)), ct);
 
         var key = db.Dialect.FullTextKeyColumn;
         await db.ExecuteAsync(

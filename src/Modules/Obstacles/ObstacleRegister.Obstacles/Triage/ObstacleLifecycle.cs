@@ -55,7 +55,8 @@ internal sealed record ObstacleChange(ObstacleStatus To, string Action, string? 
 }
 
 /// <summary>Moves an obstacle to a new status: checks the version and the life cycle, writes, records history.</summary>
-internal sealed class ObstacleTransitions(IDbSession db, ObstacleHistory history, ICaller caller, TimeProvider clock, RegisterMetrics metrics)
+internal sealed class ObstacleTransitions(
+    IDbSession db, ObstacleHistory history, Reporting.HotspotTally hotspots, ICaller caller, TimeProvider clock, RegisterMetrics metrics)
 {
     private const string Move = """
         UPDATE obstacle
@@ -84,6 +85,7 @@ internal sealed class ObstacleTransitions(IDbSession db, ObstacleHistory history
             throw new PreconditionFailedException(row.Version + 1);
         }
 
+        await hotspots.Moved(row, change.To, (change.DuplicateOfId ?? row.DuplicateOfId) is not null, ct);
         await history.Record(
             change.Actor ?? Actor.Of(caller), row, change.Action, row.StatusValue, change.To, change.Reason, change.RelatedId ?? change.DuplicateOfId, ct);
         if (change.To is ObstacleStatus.Accepted or ObstacleStatus.Rejected or ObstacleStatus.Duplicate)

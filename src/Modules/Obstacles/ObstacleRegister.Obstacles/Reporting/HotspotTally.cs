@@ -1,0 +1,102 @@
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.Obstacles.Contracts;
+
+namespace ObstacleRegister.Obstacles.Reporting;
+
+/// <summary>
+/// Keeps the hotspot tallies in the transaction that changes an obstacle: per unit, and per regulation and article with
+/// the units affected, so the all-time ranking reads an index instead of every citation. Only reports, rejections,
+/// withdrawals, duplicates and resolutions move a tally; accepting or linking to an amendment keeps an obstacle open.
+/// </summary>
+internal sealed class HotspotTally(IDbSession db)
+{
+    private const string Citations = "SELECT regulation_id AS RegulationId, article AS Article FROM obstacle_regulation WHERE obstacle_id = @Id";
+
+    private const string UpdateUnit = """
+        UPDATE obstacle_hotspot_unit SET open_obstacles = open_obstacles + @Open, resolved_obstacles = resolved_obstacles + @Resolved
+        WHERE unit_id = @UnitId AND regulation_id = @RegulationId AND article = @Article
+        """;
+
+    private const string InsertUnit = """
+        INSERT INTO obstacle_hotspot_unit (unit_id, regulation_id, article, open_obstacles, resolved_obstacles)
+        VALUES (@UnitId, @RegulationId, @Article, @Open, @Resolved)
+        """;
+
+    private const string UnitOpen = "SELECT open_obstacles FROM obstacle_hotspot_unit WHERE unit_id = @UnitId AND regulation_id = @RegulationId AND article = @Article";
+
+    private const string UpdateTotal = """
+        UPDATE obstacle_hotspot
+        SET open_obstacles = open_obstacles + @Open, units_affected = units_affected + @Units, resolved_obstacles = resolved_obstacles + @Resolved
+        WHERE regulation_id = @RegulationId AND article = @Article
+        """;
+
+    private const string InsertTotal = """
+        INSERT INTO obstacle_hotspot (regulation_id, article, open_obstacles, units_affected, resolved_obstacles)
+        VALUES (@RegulationId, @Article, @Open, @Units, @Resolved)
+        """;
+
+    /// <summary>What an obstacle in this state adds to the tallies: open, resolved, or nothing (duplicates never count).</summary>
+    public static (int Open, int Resolved) Standing(ObstacleStatus status, bool isDuplicate) => status switch
+    {
+        ObstacleStatus.Submitted or ObstacleStatus.Accepted or ObstacleStatus.InAmendment => (1, 0),
+        ObstacleStatus.Resolved when !isDuplicate => (0, 1),
+        _ => (0, 0),
+    };
+
+    /// <summary>A new obstacle, counted as open under every regulation and article it cites.</summary>
+    public Task Added(Guid unitId, IEnumerable<(Guid RegulationId, int Article)> citations, CancellationToken ct) =>
+        Apply(unitId, citations, (1, 0), ct);
+
+    /// <summary>An obstacle moved between states: its citations are read only when its standing changed.</summary>
+    public async Task Moved(ObstacleRow row, ObstacleStatus to, bool isDuplicate, CancellationToken ct)
+    {
+        var before = Standing(row.StatusValue, row.DuplicateOfId is not null);
+        var after = Standing(to, isDuplicate);
+        if (before == after)
+        {
+            return;
+        }
+
+        var citations = await db.QueryAsync<(Guid RegulationId, int Article)>(Citations, new { row.Id }, ct);
+        await Apply(row.UnitId, citations, (after.Open - before.Open, after.Resolved - before.Resolved), ct);
+    }
+
+    private async Task Apply(Guid unitId, IEnumerable<(Guid RegulationId, int Article)> citations, (int Open, int Resolved) delta, CancellationToken ct)
+    {
+        // One order for every writer, so two transactions on SQL Server never wait on each other's rows in a cycle.
+        var keys = citations.SelectMany(c => new[] { (c.RegulationId, Article: 0), (c.RegulationId, c.Article) }).Distinct().Order();
+        foreach (var (regulationId, article) in keys)
+        {
+            var key = new { UnitId = unitId, RegulationId = regulationId, Article = article, delta.Open, delta.Resolved };
+            var openAfter = await Upsert(UpdateUnit, InsertUnit, key, ct) ? await db.ExecuteScalarAsync<int>(UnitOpen, key, ct) : delta.Open;
+            var openBefore = openAfter - delta.Open;
+            var units = (openBefore, openAfter) switch
+            {
+                (0, > 0) => 1,
+                (> 0, 0) => -1,
+                _ => 0,
+            };
+            await Upsert(UpdateTotal, InsertTotal, new { RegulationId = regulationId, Article = article, delta.Open, Units = units, delta.Resolved }, ct);
+        }
+    }
+
+    /// <summary>Adds to the row, or creates it; answers whether it existed. A row another transaction created first is added to.</summary>
+    private async Task<bool> Upsert(string update, string insert, object parameters, CancellationToken ct)
+    {
+        if (await db.ExecuteAsync(update, parameters, ct) > 0)
+        {
+            return true;
+        }
+
+        try
+        {
+            await db.ExecuteAsync(insert, parameters, ct);
+            return false;
+        }
+        catch (Exception ex) when (db.Dialect.IsUniqueViolation(ex))
+        {
+            await db.ExecuteAsync(update, parameters, ct);
+            return true;
+        }
+    }
+}
