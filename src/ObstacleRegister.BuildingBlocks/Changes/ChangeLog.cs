@@ -23,8 +23,10 @@ internal sealed class ChangeLog(IDbSession db, TimeProvider clock) : IChangeLog
         """;
 
     public Task Record(ResourceChange change, CancellationToken ct) =>
-        db.ExecuteAsync(Insert, new
-        {
-            Id = Guid.CreateVersion7(), change.Type, change.Resource, change.ResourceId, change.UnitId, At = clock.GetUtcNow(),
-        }, ct);
+        EventCatalogue.IsKnown(change.Type) && change.Type.StartsWith($"{change.Resource}.", StringComparison.Ordinal)
+            ? db.ExecuteAsync(Insert, new
+            {
+                Id = Guid.CreateVersion7(), change.Type, change.Resource, change.ResourceId, change.UnitId, At = clock.GetUtcNow(),
+            }, ct)
+            : throw new InvalidOperationException($"The change type '{change.Type}' of a {change.Resource} is not in the event catalogue.");
 }

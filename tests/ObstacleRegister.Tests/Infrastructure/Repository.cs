@@ -17,15 +17,17 @@ public static class Repository
         return directory?.FullName ?? throw new InvalidOperationException("ObstacleRegister.sln not found above the test folder.");
     });
 
-    /// <summary>Each module's name with its implementation and contracts assemblies.</summary>
-    public static readonly IReadOnlyList<(string Name, Assembly Implementation, Assembly Contracts)> Modules =
+    /// <summary>Each module's name with its implementation and contracts assemblies (none for a module nobody asks).</summary>
+    public static readonly IReadOnlyList<(string Name, Assembly Implementation, Assembly? Contracts)> Modules =
     [
         ("Access", typeof(Access.AccessModule).Assembly, typeof(Access.Contracts.GetUnit).Assembly),
         ("Regulations", typeof(Regulations.RegulationsModule).Assembly, typeof(Regulations.Contracts.GetRegulation).Assembly),
         ("Obstacles", typeof(Obstacles.ObstaclesModule).Assembly, typeof(Obstacles.Contracts.GetObstacles).Assembly),
         ("Amendments", typeof(Amendments.AmendmentsModule).Assembly, typeof(Amendments.Contracts.GetAmendmentsTouchingRegulation).Assembly),
         ("Reports", typeof(Reports.ReportsModule).Assembly, typeof(Reports.Contracts.GetProgressReport).Assembly),
-        ("Webhooks", typeof(Webhooks.WebhooksModule).Assembly, typeof(Webhooks.Contracts.WebhookEventTypes).Assembly),
+        // Webhooks answers no other module's questions: it follows the change log and has no contracts.
+        ("Webhooks", typeof(Webhooks.WebhooksModule).Assembly, null),
+        ("Notifications", typeof(Notifications.NotificationsModule).Assembly, typeof(Notifications.Contracts.QueueEmail).Assembly),
     ];
 
     public static readonly Assembly BuildingBlocks = typeof(DatabaseOptions).Assembly;

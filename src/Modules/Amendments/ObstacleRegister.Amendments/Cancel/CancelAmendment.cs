@@ -2,6 +2,7 @@ using MediatR;
 using ObstacleRegister.Amendments.Contracts;
 using ObstacleRegister.Amendments.Get;
 using ObstacleRegister.Amendments.History;
+using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Security;
 using ObstacleRegister.BuildingBlocks.Validation;
@@ -34,7 +35,7 @@ internal sealed class CancelAmendmentHandler(IDbSession db, AmendmentWriter writ
         await writer.MoveTo(row, AmendmentStatus.Cancelled, writer.Today, cancellationToken);
         row.CancellationReason = reason;
         await writer.Save(row, cancellationToken);
-        await history.Record(row, Actor.Of(caller), "cancelled", from, AmendmentStatus.Cancelled, reason, cancellationToken);
+        await history.Record(row, Actor.Of(caller), AmendmentEvents.Cancelled, from, AmendmentStatus.Cancelled, reason, cancellationToken);
 
         var obstacleIds = await AmendmentQueries.LinkedObstacleIds(db, row.Id, cancellationToken);
         await mediator.Send(new ReleaseObstaclesFromAmendment(row.Id, obstacleIds, $"The amendment \"{row.Title}\" was cancelled: {reason}"), cancellationToken);

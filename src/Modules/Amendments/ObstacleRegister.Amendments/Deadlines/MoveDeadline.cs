@@ -2,6 +2,7 @@ using System.Globalization;
 using MediatR;
 using ObstacleRegister.Amendments.Get;
 using ObstacleRegister.Amendments.History;
+using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Security;
@@ -60,7 +61,7 @@ internal sealed class MoveDeadlineHandler(IDbSession db, AmendmentWriter writer,
         row.DueOn = dueOn;
         await writer.Save(row, cancellationToken);
         var detail = string.Create(CultureInfo.InvariantCulture, $"{previous:yyyy-MM-dd} → {dueOn:yyyy-MM-dd}: {reason}");
-        await history.Record(row, Actor.Of(caller), "deadline_moved", row.StatusValue, row.StatusValue, detail, cancellationToken);
+        await history.Record(row, Actor.Of(caller), AmendmentEvents.DeadlineMoved, row.StatusValue, row.StatusValue, detail, cancellationToken);
         return await mediator.Send(new GetAmendment(row.Id), cancellationToken);
     }
 }

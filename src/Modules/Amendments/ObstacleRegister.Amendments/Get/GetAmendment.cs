@@ -2,6 +2,7 @@ using MediatR;
 using ObstacleRegister.Access.Contracts;
 using ObstacleRegister.Amendments.Contracts;
 using ObstacleRegister.Amendments.Notices;
+using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.Notifications.Contracts;
 using ObstacleRegister.Amendments.Progress;
 using ObstacleRegister.Amendments.Stages;
@@ -58,7 +59,7 @@ internal sealed class GetAmendmentHandler(IDbSession db, IMediator mediator, Ame
         var notices = await db.QueryAsync<NoticeRow>(NoticeQuery, new { Id = id }, ct);
         var emails = (await mediator.Send(new GetEmailDeliveries([.. notices.Select(n => n.Id)]), ct)).ToDictionary(e => e.SourceId);
         return [.. notices.OrderBy(n => n.DecidedAt).ThenBy(n => NoticeRules.Rank(n.Tier)).Select(n => new NoticeDto(
-            n.Tier, $"amendment.{NoticeRules.EventOf(n.Tier)}", n.Audience.Split(','), n.Basis, n.DecidedAt, Deliveries(emails.GetValueOrDefault(n.Id))))];
+            n.Tier, AmendmentEvents.Type(NoticeRules.EventOf(n.Tier)), n.Audience.Split(','), n.Basis, n.DecidedAt, Deliveries(emails.GetValueOrDefault(n.Id))))];
     }
 
     private static IReadOnlyList<NoticeDelivery> Deliveries(EmailDelivery? email) =>

@@ -43,7 +43,7 @@ internal sealed class AmendmentHistory(IDbSession db, IChangeLog changes, TimePr
             actor.KeyId,
             actor.UnitId,
         }, ct);
-        await changes.Record(new ResourceChange($"amendment.{action}", "amendment", amendment.Id, amendment.DraftingUnitId), ct);
+        await changes.Record(new ResourceChange(AmendmentEvents.Type(action), AmendmentEvents.Resource, amendment.Id, amendment.DraftingUnitId), ct);
     }
 }
 

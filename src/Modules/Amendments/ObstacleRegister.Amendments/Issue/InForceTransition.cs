@@ -2,6 +2,7 @@ using System.Globalization;
 using MediatR;
 using ObstacleRegister.Amendments.Contracts;
 using ObstacleRegister.Amendments.History;
+using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Security;
 
@@ -19,7 +20,7 @@ internal sealed class InForceTransition(AmendmentWriter writer, AmendmentHistory
         await writer.MoveTo(row, AmendmentStatus.InForce, effectiveOn, ct);
         await writer.Save(row, ct);
         var detail = string.Create(CultureInfo.InvariantCulture, $"{row.DocumentSymbol} took effect on {effectiveOn:yyyy-MM-dd}.");
-        await history.Record(row, actor, "entered_into_force", AmendmentStatus.Issued, AmendmentStatus.InForce, detail, ct);
+        await history.Record(row, actor, AmendmentEvents.EnteredIntoForce, AmendmentStatus.Issued, AmendmentStatus.InForce, detail, ct);
         var obstacleIds = await AmendmentQueries.LinkedObstacleIds(db, row.Id, ct);
         await mediator.Publish(new AmendmentEnteredIntoForce(
             row.Id, row.Title, row.KindValue, row.RegulationId, row.IssuedRegulationId!.Value, row.DocumentSymbol!, effectiveOn, obstacleIds,

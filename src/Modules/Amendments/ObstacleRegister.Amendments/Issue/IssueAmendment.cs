@@ -4,6 +4,7 @@ using ObstacleRegister.Amendments.Contracts;
 using ObstacleRegister.Amendments.Get;
 using ObstacleRegister.Amendments.History;
 using ObstacleRegister.Amendments.Stages;
+using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Security;
@@ -91,7 +92,7 @@ internal sealed class IssueAmendmentHandler(AmendmentWriter writer, AmendmentHis
         row.EffectiveOn = effectiveOn;
         await writer.Save(row, cancellationToken);
         var detail = string.Create(CultureInfo.InvariantCulture, $"{symbol} issued on {issuedOn:yyyy-MM-dd}, effective {effectiveOn:yyyy-MM-dd}.");
-        await history.Record(row, Actor.Of(caller), "issued", from, AmendmentStatus.Issued, detail, cancellationToken);
+        await history.Record(row, Actor.Of(caller), AmendmentEvents.Issued, from, AmendmentStatus.Issued, detail, cancellationToken);
 
         if (row.EffectiveOn <= writer.Today)
         {

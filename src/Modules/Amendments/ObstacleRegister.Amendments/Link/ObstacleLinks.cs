@@ -2,6 +2,7 @@ using MediatR;
 using ObstacleRegister.Amendments.Contracts;
 using ObstacleRegister.Amendments.Get;
 using ObstacleRegister.Amendments.History;
+using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Security;
 using ObstacleRegister.BuildingBlocks.Validation;
@@ -83,6 +84,6 @@ internal sealed class ObstacleLinks(IDbSession db, IMediator mediator, Amendment
         var now = clock.GetUtcNow();
         await db.ExecuteAsync(Insert, obstacleIds.Select(id => new { AmendmentId = row.Id, ObstacleId = id, LinkedAt = now }), ct);
         var status = row.StatusValue;
-        await history.Record(row, Actor.Of(caller), "obstacles_linked", status, status, string.Join(", ", linked.Select(o => o.Reference)), ct);
+        await history.Record(row, Actor.Of(caller), AmendmentEvents.ObstaclesLinked, status, status, string.Join(", ", linked.Select(o => o.Reference)), ct);
     }
 }

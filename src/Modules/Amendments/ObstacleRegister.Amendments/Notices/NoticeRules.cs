@@ -1,4 +1,5 @@
 using System.Globalization;
+using ObstacleRegister.BuildingBlocks.Changes;
 
 namespace ObstacleRegister.Amendments.Notices;
 
@@ -91,10 +92,10 @@ internal static class NoticeRules
     /// <summary>The event a stored tier published.</summary>
     public static string EventOf(string tier) => tier switch
     {
-        _ when tier.StartsWith("due_soon_", StringComparison.Ordinal) => "due_soon",
-        "overdue" => "overdue",
-        "stale" => "stale",
-        _ => "escalated",
+        _ when tier.StartsWith("due_soon_", StringComparison.Ordinal) => AmendmentEvents.DueSoon,
+        "overdue" => AmendmentEvents.Overdue,
+        "stale" => AmendmentEvents.Stale,
+        _ => AmendmentEvents.Escalated,
     };
 
     public static IEnumerable<NoticeTier> Due(AmendmentRow row, DateOnly today, DateOnly lastCheckIn, NoticeOptions options)
@@ -110,18 +111,18 @@ internal static class NoticeRules
         {
             if (options.DueSoon.Where(d => daysLeft <= d).DefaultIfEmpty(-1).Min() is var days and > 0)
             {
-                yield return new NoticeTier($"due_soon_{days}", "due_soon", ToDraftingUnit, dueBasis);
+                yield return new NoticeTier($"due_soon_{days}", AmendmentEvents.DueSoon, ToDraftingUnit, dueBasis);
             }
         }
         else
         {
-            yield return new NoticeTier("overdue", "overdue", ToDraftingUnit, dueBasis);
+            yield return new NoticeTier("overdue", AmendmentEvents.Overdue, ToDraftingUnit, dueBasis);
             var escalations = options.OverdueEscalations;
             var reached = Array.FindLastIndex(escalations, d => -daysLeft >= d);
             if (reached >= 0)
             {
                 yield return new NoticeTier(
-                    $"overdue_escalated_{escalations[reached]}", "escalated", reached == 0 ? ToCoordinators : ToCoordinatorsLeadership, dueBasis);
+                    $"overdue_escalated_{escalations[reached]}", AmendmentEvents.Escalated, reached == 0 ? ToCoordinators : ToCoordinatorsLeadership, dueBasis);
             }
         }
 
@@ -129,12 +130,12 @@ internal static class NoticeRules
         var checkInBasis = row.LastProgressAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
         if (silentDays > AmendmentClock.StaleAfterDays)
         {
-            yield return new NoticeTier("stale", "stale", ToDraftingUnitOnly, checkInBasis);
+            yield return new NoticeTier("stale", AmendmentEvents.Stale, ToDraftingUnitOnly, checkInBasis);
         }
 
         if (silentDays > options.EscalateStaleAfterDays)
         {
-            yield return new NoticeTier($"stale_escalated_{options.EscalateStaleAfterDays}", "escalated", ToCoordinators, checkInBasis);
+            yield return new NoticeTier($"stale_escalated_{options.EscalateStaleAfterDays}", AmendmentEvents.Escalated, ToCoordinators, checkInBasis);
         }
     }
 }

@@ -5,6 +5,7 @@ using ObstacleRegister.Amendments.Get;
 using ObstacleRegister.Amendments.History;
 using ObstacleRegister.Amendments.Link;
 using ObstacleRegister.Amendments.Stages;
+using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Idempotency;
@@ -65,7 +66,7 @@ internal sealed class OpenAmendmentHandler(
         {
             Id = Guid.CreateVersion7(), AmendmentId = row.Id, At = now, row.DueOn, Reason = "Set when the amendment was opened.", caller.KeyId, caller.UnitId,
         }, cancellationToken);
-        await history.Record(row, Actor.Of(caller), "opened", null, AmendmentStatus.Planned, row.Title, cancellationToken);
+        await history.Record(row, Actor.Of(caller), AmendmentEvents.Opened, null, AmendmentStatus.Planned, row.Title, cancellationToken);
         await links.Link(row, body.ObstacleIds ?? [], cancellationToken);
         return await mediator.Send(new GetAmendment(row.Id), cancellationToken);
     }

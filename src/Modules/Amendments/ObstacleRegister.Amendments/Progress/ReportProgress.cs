@@ -2,6 +2,7 @@ using MediatR;
 using ObstacleRegister.Amendments.Contracts;
 using ObstacleRegister.Amendments.History;
 using ObstacleRegister.Amendments.Stages;
+using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Security;
@@ -75,7 +76,7 @@ internal sealed class ReportProgressHandler(IDbSession db, AmendmentWriter write
         }, cancellationToken);
         row.LastProgressAt = now;
         await writer.Save(row, cancellationToken);
-        await history.Record(row, Actor.Of(caller), "progress_reported", from, stage, progress.Note, cancellationToken);
+        await history.Record(row, Actor.Of(caller), AmendmentEvents.ProgressReported, from, stage, progress.Note, cancellationToken);
         return progress;
     }
 

@@ -1,5 +1,6 @@
 using MediatR;
 using ObstacleRegister.Amendments.Contracts;
+using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 
 namespace ObstacleRegister.Amendments.Reporting;
@@ -29,10 +30,10 @@ internal sealed class CountAmendmentActivityHandler(IDbSession db, AmendmentCloc
         GROUP BY drafting_unit_id
         """;
 
-    private const string Cancelled = """
+    private const string Cancelled = $"""
         SELECT a.drafting_unit_id AS UnitId, COUNT(*) AS Count
         FROM amendment_event e JOIN amendment a ON a.id = e.amendment_id
-        WHERE e.at >= @From AND e.at < @To AND e.action = 'cancelled' /*unit*/
+        WHERE e.at >= @From AND e.at < @To AND e.action = '{AmendmentEvents.Cancelled}' /*unit*/
         GROUP BY a.drafting_unit_id
         """;
 

@@ -72,7 +72,7 @@ internal sealed class ObstacleHistory(IDbSession db, IChangeLog changes, TimePro
             actor.KeyId,
             actor.UnitId,
         }, ct);
-        await changes.Record(new ResourceChange($"obstacle.{action}", "obstacle", obstacle.Id, obstacle.UnitId), ct);
+        await changes.Record(new ResourceChange(ObstacleEvents.Type(action), ObstacleEvents.Resource, obstacle.Id, obstacle.UnitId), ct);
     }
 }
 

@@ -1,4 +1,5 @@
 using MediatR;
+using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.Obstacles.Contracts;
 using static ObstacleRegister.BuildingBlocks.Data.QueryFilters;
@@ -17,11 +18,12 @@ internal sealed class CountObstacleActivityHandler(IDbSession db) : IRequestHand
         GROUP BY unit_id
         """;
 
-    private const string Outcomes = """
+    private const string Outcomes = $"""
         SELECT o.unit_id AS UnitId, e.action AS Action, COUNT(*) AS Count
         FROM obstacle_event e JOIN obstacle o ON o.id = e.obstacle_id
         WHERE e.at >= @From AND e.at < @To
-          AND e.action IN ('accepted', 'rejected', 'marked_duplicate', 'withdrawn', 'resolved', 'resolved_with_master') /*unit*/
+          AND e.action IN ('{ObstacleEvents.Accepted}', '{ObstacleEvents.Rejected}', '{ObstacleEvents.MarkedDuplicate}', '{ObstacleEvents.Withdrawn}',
+                           '{ObstacleEvents.Resolved}', '{ObstacleEvents.ResolvedWithMaster}') /*unit*/
         GROUP BY o.unit_id, e.action
         """;
 
@@ -34,8 +36,8 @@ internal sealed class CountObstacleActivityHandler(IDbSession db) : IRequestHand
         {
             int Of(params string[] actions) => outcomes[unit].Where(o => actions.Contains(o.Action)).Sum(o => o.Count);
             return new ObstacleActivity(
-                unit, received.GetValueOrDefault(unit), Of("accepted"), Of("rejected"), Of("marked_duplicate"), Of("withdrawn"),
-                Of("resolved", "resolved_with_master"));
+                unit, received.GetValueOrDefault(unit), Of(ObstacleEvents.Accepted), Of(ObstacleEvents.Rejected), Of(ObstacleEvents.MarkedDuplicate),
+                Of(ObstacleEvents.Withdrawn), Of(ObstacleEvents.Resolved, ObstacleEvents.ResolvedWithMaster));
         }).ToList();
     }
 
@@ -51,9 +53,9 @@ internal sealed class CountObstacleActivityHandler(IDbSession db) : IRequestHand
 
 internal sealed class MedianDaysToResolutionHandler(IDbSession db) : IRequestHandler<MedianDaysToResolution, double?>
 {
-    private const string ResolvedIn = """
+    private const string ResolvedIn = $"""
         FROM obstacle_event e JOIN obstacle o ON o.id = e.obstacle_id
-        WHERE e.at >= @From AND e.at < @To AND e.action IN ('resolved', 'resolved_with_master') /*unit*/
+        WHERE e.at >= @From AND e.at < @To AND e.action IN ('{ObstacleEvents.Resolved}', '{ObstacleEvents.ResolvedWithMaster}') /*unit*/
         """;
 
     private const string Count = $"SELECT COUNT(*) {ResolvedIn}";

@@ -1,4 +1,5 @@
 using MediatR;
+using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Validation;
@@ -23,7 +24,7 @@ internal sealed class LinkObstaclesToAmendmentHandler(IDbSession db, ObstacleTra
         }
 
         errors.ThrowIfAny();
-        var change = new ObstacleChange(ObstacleStatus.InAmendment, "linked_to_amendment", $"Taken on by the amendment \"{request.AmendmentTitle}\".")
+        var change = new ObstacleChange(ObstacleStatus.InAmendment, ObstacleEvents.LinkedToAmendment, $"Taken on by the amendment \"{request.AmendmentTitle}\".")
         {
             RelatedId = request.AmendmentId,
         };
@@ -41,7 +42,7 @@ internal sealed class ReleaseObstaclesFromAmendmentHandler(IDbSession db, Obstac
 {
     public async Task<int> Handle(ReleaseObstaclesFromAmendment request, CancellationToken cancellationToken)
     {
-        var change = new ObstacleChange(ObstacleStatus.Accepted, "released_from_amendment", request.Reason) { RelatedId = request.AmendmentId };
+        var change = new ObstacleChange(ObstacleStatus.Accepted, ObstacleEvents.ReleasedFromAmendment, request.Reason) { RelatedId = request.AmendmentId };
         var released = 0;
         foreach (var row in await ObstacleQueries.FindMany(db, request.ObstacleIds, cancellationToken))
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MediatR;
 using ObstacleRegister.Amendments.Contracts;
+using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Security;
 using ObstacleRegister.Obstacles.Contracts;
@@ -31,7 +32,7 @@ internal sealed class ResolveOnAmendmentInForce(IDbSession db, ObstacleTransitio
         {
             if (row.StatusValue == ObstacleStatus.InAmendment)
             {
-                await transitions.Apply(row, ifMatch: null, Resolved("resolved", reason, notification.AmendmentId, actor), cancellationToken);
+                await transitions.Apply(row, ifMatch: null, Resolved(ObstacleEvents.Resolved, reason, notification.AmendmentId, actor), cancellationToken);
                 resolved.Add(row);
             }
         }
@@ -46,7 +47,7 @@ internal sealed class ResolveOnAmendmentInForce(IDbSession db, ObstacleTransitio
         foreach (var follower in followers)
         {
             var why = $"Resolved with {masters[follower.DuplicateOfId!.Value]}, which it duplicates: {reason}";
-            await transitions.Apply(follower, ifMatch: null, Resolved("resolved_with_master", why, notification.AmendmentId, actor), cancellationToken);
+            await transitions.Apply(follower, ifMatch: null, Resolved(ObstacleEvents.ResolvedWithMaster, why, notification.AmendmentId, actor), cancellationToken);
         }
     }
 

@@ -1,4 +1,5 @@
 using MediatR;
+using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Idempotency;
@@ -139,7 +140,7 @@ internal sealed class SubmitObstacleHandler(
             Version = 1,
         };
         await intake.Store(row, cited.Select(c => (c.RegulationId!.Value, c.Provision!.Trim())).ToList(), cancellationToken);
-        await history.Record(Actor.Of(caller), row, "submitted", null, ObstacleStatus.Submitted, null, null, cancellationToken);
+        await history.Record(Actor.Of(caller), row, ObstacleEvents.Submitted, null, ObstacleStatus.Submitted, null, null, cancellationToken);
         await intake.StoreHints(row.Id, request.Hints, cancellationToken);
         return await mediator.Send(new GetObstacle(row.Id), cancellationToken);
     }

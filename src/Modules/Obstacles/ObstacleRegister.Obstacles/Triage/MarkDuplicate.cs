@@ -1,4 +1,5 @@
 using MediatR;
+using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Security;
@@ -39,13 +40,13 @@ internal sealed class MarkDuplicateHandler(IDbSession db, ObstacleTransitions tr
         var row = await transitions.Load(request.Id, cancellationToken);
         var master = await Master(row, request.Body!.DuplicateOfId!.Value, cancellationToken);
         var note = request.Body.Note?.Trim();
-        await transitions.Apply(row, request.IfMatch, new ObstacleChange(ObstacleStatus.Duplicate, "marked_duplicate", note) { DuplicateOfId = master.Id }, cancellationToken);
+        await transitions.Apply(row, request.IfMatch, new ObstacleChange(ObstacleStatus.Duplicate, ObstacleEvents.MarkedDuplicate, note) { DuplicateOfId = master.Id }, cancellationToken);
 
         var followers = await db.QueryAsync<ObstacleRow>(Followers, new { row.Id }, cancellationToken);
         await db.ExecuteAsync(Repoint, new { MasterId = master.Id, row.Id, Now = clock.GetUtcNow() }, cancellationToken);
         foreach (var follower in followers)
         {
-            await history.Record(Actor.Of(caller), follower, "master_changed", ObstacleStatus.Duplicate, ObstacleStatus.Duplicate,
+            await history.Record(Actor.Of(caller), follower, ObstacleEvents.MasterChanged, ObstacleStatus.Duplicate, ObstacleStatus.Duplicate,
                 $"{row.Reference} was merged into {master.Reference}.", master.Id, cancellationToken);
         }
 

@@ -1,4 +1,5 @@
 using MediatR;
+using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Security;
 using ObstacleRegister.BuildingBlocks.Validation;
@@ -43,7 +44,7 @@ internal sealed class AcceptObstacleHandler(ObstacleTransitions transitions, IMe
     public async Task<VersionedObstacle> Handle(AcceptObstacle request, CancellationToken cancellationToken)
     {
         var row = await transitions.Load(request.Id, cancellationToken);
-        await transitions.Apply(row, request.IfMatch, new ObstacleChange(ObstacleStatus.Accepted, "accepted", request.Body?.Note?.Trim()), cancellationToken);
+        await transitions.Apply(row, request.IfMatch, new ObstacleChange(ObstacleStatus.Accepted, ObstacleEvents.Accepted, request.Body?.Note?.Trim()), cancellationToken);
         return await mediator.Send(new GetObstacle(row.Id), cancellationToken);
     }
 }
@@ -54,7 +55,7 @@ internal sealed class RejectObstacleHandler(ObstacleTransitions transitions, IMe
     {
         var reason = request.Body!.Reason!.Trim();
         var row = await transitions.Load(request.Id, cancellationToken);
-        await transitions.Apply(row, request.IfMatch, new ObstacleChange(ObstacleStatus.Rejected, "rejected", reason) { Answer = reason }, cancellationToken);
+        await transitions.Apply(row, request.IfMatch, new ObstacleChange(ObstacleStatus.Rejected, ObstacleEvents.Rejected, reason) { Answer = reason }, cancellationToken);
         return await mediator.Send(new GetObstacle(row.Id), cancellationToken);
     }
 }
@@ -71,7 +72,7 @@ internal sealed class WithdrawObstacleHandler(ObstacleTransitions transitions, I
             throw new ForbiddenException("Only the unit that reported an obstacle may withdraw it.");
         }
 
-        await transitions.Apply(row, request.IfMatch, new ObstacleChange(ObstacleStatus.Withdrawn, "withdrawn", request.Body?.Note?.Trim()), cancellationToken);
+        await transitions.Apply(row, request.IfMatch, new ObstacleChange(ObstacleStatus.Withdrawn, ObstacleEvents.Withdrawn, request.Body?.Note?.Trim()), cancellationToken);
         return await mediator.Send(new GetObstacle(row.Id), cancellationToken);
     }
 }

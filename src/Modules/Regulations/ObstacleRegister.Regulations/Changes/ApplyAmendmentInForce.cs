@@ -46,7 +46,7 @@ internal sealed class ApplyAmendmentInForce(IDbSession db, TimeProvider clock, I
     {
         if (await db.ExecuteAsync(SetStatus, new { Id = id, To = WireNames.Of(to), From = from, Now = clock.GetUtcNow() }, ct) > 0)
         {
-            await changes.Record(new ResourceChange("regulation.status_changed", "regulation", id, null), ct);
+            await changes.Record(new ResourceChange(RegulationEvents.Type(RegulationEvents.StatusChanged), RegulationEvents.Resource, id, null), ct);
         }
     }
 

@@ -42,7 +42,7 @@ internal sealed class RegisterRegulationHandler(IDbSession db, RegulationWriter 
         }
 
         await writer.WriteTerms(row, replace: false, cancellationToken);
-        await changes.Record(new ResourceChange("regulation.registered", "regulation", row.Id, null), cancellationToken);
+        await changes.Record(new ResourceChange(RegulationEvents.Type(RegulationEvents.Registered), RegulationEvents.Resource, row.Id, null), cancellationToken);
         return await RegulationDetails.Load(db, mediator, row, cancellationToken);
     }
 }

@@ -119,10 +119,10 @@ internal sealed class RecordReviewHandler(IDbSession db, IMediator mediator, ICa
             throw new PreconditionFailedException(row.Version + 1);
         }
 
-        await changes.Record(new ResourceChange("regulation.reviewed", "regulation", row.Id, null), cancellationToken);
+        await changes.Record(new ResourceChange(RegulationEvents.Type(RegulationEvents.Reviewed), RegulationEvents.Resource, row.Id, null), cancellationToken);
         if (status != row.StatusValue)
         {
-            await changes.Record(new ResourceChange("regulation.status_changed", "regulation", row.Id, null), cancellationToken);
+            await changes.Record(new ResourceChange(RegulationEvents.Type(RegulationEvents.StatusChanged), RegulationEvents.Resource, row.Id, null), cancellationToken);
         }
 
         return await RegulationDetails.Load(db, mediator, await RegulationQueries.Get(db, row.Id, cancellationToken), cancellationToken);

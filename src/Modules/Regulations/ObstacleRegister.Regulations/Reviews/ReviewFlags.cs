@@ -38,7 +38,7 @@ internal sealed class ReviewFlags(IDbSession db, IChangeLog changes, TimeProvide
                     Id = Guid.CreateVersion7(), RegulationId = id, ChangedId = changedId, IssuedRegulationId = issuedId, AmendmentId = amendmentId,
                     Relation = WireNames.Of(relation), Lapses = lapses, Now = clock.GetUtcNow(),
                 }, ct);
-                await changes.Record(new ResourceChange("regulation.review_needed", "regulation", id, null), ct);
+                await changes.Record(new ResourceChange(RegulationEvents.Type(RegulationEvents.ReviewNeeded), RegulationEvents.Resource, id, null), ct);
             }
 
             flagged += guiding.Count;

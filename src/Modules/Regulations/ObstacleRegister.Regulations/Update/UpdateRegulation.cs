@@ -59,7 +59,7 @@ internal sealed class UpdateRegulationHandler(IDbSession db, RegulationWriter wr
             await writer.WriteTerms(row, replace: true, cancellationToken);
         }
 
-        await changes.Record(new ResourceChange("regulation.updated", "regulation", row.Id, null), cancellationToken);
+        await changes.Record(new ResourceChange(RegulationEvents.Type(RegulationEvents.Updated), RegulationEvents.Resource, row.Id, null), cancellationToken);
         return await RegulationDetails.Load(db, mediator, row, cancellationToken);
     }
 }

@@ -6,7 +6,6 @@ using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Validation;
-using ObstacleRegister.Webhooks.Contracts;
 using ObstacleRegister.Webhooks.Secrets;
 
 namespace ObstacleRegister.Webhooks.Endpoints;
@@ -24,7 +23,7 @@ internal sealed class RegisterWebhookValidator(IOptions<WebhookOptions> options)
 {
     public const int MaxEventTypes = 50;
 
-    private static readonly HashSet<string> Resources = [.. WebhookEventTypes.All.Select(t => t[..t.IndexOf('.', StringComparison.Ordinal)])];
+    private static readonly HashSet<string> Resources = [.. EventCatalogue.Types.Select(t => t[..t.IndexOf('.', StringComparison.Ordinal)])];
 
     public void Validate(RegisterWebhook request, ValidationErrors errors)
     {
@@ -55,13 +54,13 @@ internal sealed class RegisterWebhookValidator(IOptions<WebhookOptions> options)
         {
             if (!IsKnown(body.EventTypes[i]?.Trim()))
             {
-                errors.Add($"eventTypes[{i}]", $"Unknown event type '{body.EventTypes[i]}': use one of {string.Join(", ", WebhookEventTypes.All)}, 'resource.*' or '*'.");
+                errors.Add($"eventTypes[{i}]", $"Unknown event type '{body.EventTypes[i]}': use one of {string.Join(", ", EventCatalogue.Types)}, 'resource.*' or '*'.");
             }
         }
     }
 
     private static bool IsKnown(string? type) =>
-        type is "*" || (type is not null && (WebhookEventTypes.All.Contains(type) || (type.EndsWith(".*", StringComparison.Ordinal) && Resources.Contains(type[..^2]))));
+        type is "*" || (type is not null && (EventCatalogue.Types.Contains(type) || (type.EndsWith(".*", StringComparison.Ordinal) && Resources.Contains(type[..^2]))));
 }
 
 /// <summary>Resolves the URL's name before the transaction opens: a slow resolver must never hold the write lock.</summary>

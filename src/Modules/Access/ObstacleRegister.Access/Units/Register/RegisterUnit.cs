@@ -79,7 +79,7 @@ internal sealed class RegisterUnitHandler(IDbSession db, TimeProvider clock, ICh
             throw DuplicateCode(unit.Code);
         }
 
-        await changes.Record(new ResourceChange("unit.registered", "unit", unit.Id, unit.Id), cancellationToken);
+        await changes.Record(new ResourceChange(UnitEvents.Type(UnitEvents.Registered), UnitEvents.Resource, unit.Id, unit.Id), cancellationToken);
         return unit;
     }
 

@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using ObstacleRegister.BuildingBlocks.Changes;
+using ObstacleRegister.Tests.Infrastructure;
+
+namespace ObstacleRegister.Tests.Architecture;
+
+/// <summary>
+/// One vocabulary of events: history writers, the change feed, webhook subscriptions and report SQL name events from the
+/// catalogue. Code that names one as a literal is found here, and the change log refuses a type the catalogue lacks.
+/// </summary>
+public sealed partial class EventCatalogueTests
+{
+    [Test]
+    public void EveryEventTypeWrittenAsText_IsInTheCatalogue()
+    {
+        var unknown = Sources()
+            .SelectMany(f => ChangeType().Matches(File.ReadAllText(f.Path)).Select(m => (f.Name, Type: m.Groups["type"].Value)))
+            .Where(x => !EventCatalogue.IsKnown(x.Type))
+            .Select(x => $"{x.Name}: {x.Type}");
+
+        Assert.That(unknown, Is.Empty);
+    }
+
+    [Test]
+    public void HistoryWritersAndReportSql_NameActionsThroughTheCatalogue_NotAsLiterals()
+    {
+        var literals = Sources()
+            .SelectMany(f => ActionLiteral().Matches(File.ReadAllText(f.Path)).Select(m => $"{f.Name}: {m.Value}"));
+
+        Assert.That(literals, Is.Empty);
+    }
+
+    [Test]
+    public void TheChangeLog_RefusesATypeTheCatalogueDoesNotKnow()
+    {
+        var log = new ChangeLog(null!, TimeProvider.System);
+
+        Assert.Multiple(() =>
+        {
+            Assert.Throws<InvalidOperationException>(() => log.Record(new ResourceChange("obstacle.teleported", "obstacle", Guid.NewGuid(), null), default));
+            Assert.Throws<InvalidOperationException>(() => log.Record(new ResourceChange("amendment.opened", "obstacle", Guid.NewGuid(), null), default),
+                "the type names its own resource");
+        });
+    }
+
+    [Test]
+    public void TheCatalogue_ListsEachTypeOnce_ForEveryResourceTheFeedCarries()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(EventCatalogue.Types, Is.Unique);
+            Assert.That(EventCatalogue.Resources().Select(r => r.Resource), Is.EqualTo(new[] { "obstacle", "amendment", "regulation", "unit" }));
+            Assert.That(EventCatalogue.Types, Has.All.Matches<string>(t => Regex.IsMatch(t, "^[a-z]+\\.[a-z_]+$")));
+        });
+    }
+
+    private static IEnumerable<(string Name, string Path)> Sources() =>
+        Directory.GetFiles(Path.Combine(Repository.Root.Value, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.EndsWith("EventCatalogue.cs", StringComparison.Ordinal))
+            .Select(f => (Path.GetFileName(f), f));
+
+    [GeneratedRegex("\"(?<type>(?:obstacle|amendment|regulation|unit)\\.[a-z_]+)\"")]
+    private static partial Regex ChangeType();
+
+    // An action in SQL ("action = 'x'", "action IN ('x', …)"), a history entry or an obstacle move named by a literal.
+    [GeneratedRegex("""action\s*(?:=|IN)\s*\(?\s*'[a-z_]+'|(?:history\.Record|new ObstacleChange|Resolved)\([^;]*?"[a-z_]+"[,)]""")]
+    private static partial Regex ActionLiteral();
+}
