@@ -15,7 +15,7 @@ public static class AmendmentsModule
     {
         services.Configure<AmendmentOptions>(configuration.GetSection("Amendments"));
         services.AddOptions<Notices.NoticeOptions>().Bind(configuration.GetSection("Notifications"))
-            .Validate(o => o.IsValid, "Notifications: CheckInterval must be positive, DueSoonDays and EscalateOverdueAfterDays comma-separated days (1-366), EscalateStaleAfterDays more than 7, PublicBaseUrl absolute, CoordinatorsEmail and LeadershipEmail comma-separated addresses.")
+            .Validate(o => o.IsValid, "Notifications: CheckInterval must be positive, DueSoonDays and EscalateOverdueAfterDays comma-separated days (1-366), EscalateStaleAfterDays more than 7.")
             .ValidateOnStart();
         services.AddScoped<AmendmentClock>();
         services.AddScoped<AmendmentWriter>();

@@ -10,13 +10,25 @@ namespace ObstacleRegister.Notifications.Contracts;
 /// </summary>
 /// <param name="Template">Which text: one of <see cref="EmailTemplates"/>.</param>
 /// <param name="SourceId">What it is about (a notice, a digest): the one email for it, and how its delivery is looked up.</param>
-/// <param name="To">Addresses; an email with none is recorded as skipped, not sent.</param>
+/// <param name="To">Addresses; an email with none (here and in <paramref name="Audiences"/>) is recorded as skipped, not sent.</param>
 /// <param name="Values">The template's parameters, by name.</param>
 /// <param name="Items">The lines of a list the template shows (a digest's amendments), each with its parameters.</param>
+/// <param name="Audiences">Configured audiences to write to as well: the coordinating side, its leadership.</param>
+/// <remarks>A value or item named <c>path</c> (relative, such as <c>api/v1/amendments/…</c>) becomes a link under the register's public address, when one is configured.</remarks>
 public sealed record QueueEmail(
     string Template, Guid SourceId, IReadOnlyCollection<string> To, IReadOnlyDictionary<string, string> Values,
-    IReadOnlyList<IReadOnlyDictionary<string, string>>? Items = null)
+    IReadOnlyList<IReadOnlyDictionary<string, string>>? Items = null, IReadOnlyCollection<EmailAudience>? Audiences = null)
     : IRequest<EmailDelivery>;
+
+/// <summary>Who, beyond the addresses the register holds, an email goes to: addresses the operator configures.</summary>
+public enum EmailAudience
+{
+    /// <summary><c>Notifications:CoordinatorsEmail</c>: the coordinating agency's desk for escalations.</summary>
+    Coordinators,
+
+    /// <summary><c>Notifications:LeadershipEmail</c>: the coordinating agency's leadership, the second tier.</summary>
+    Leadership,
+}
 
 /// <summary>Where the emails about some sources stand (one query); sources without an email are left out.</summary>
 public sealed record GetEmailDeliveries(IReadOnlyCollection<Guid> SourceIds) : IRequest<IReadOnlyList<EmailDelivery>>;

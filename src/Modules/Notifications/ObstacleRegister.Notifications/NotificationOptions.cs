@@ -30,6 +30,30 @@ public sealed class SmtpOptions
     public bool IsEnabled => !string.IsNullOrWhiteSpace(Host);
 }
 
+/// <summary>Bound from <c>Notifications</c>: the addresses the operator configures, and where the links in emails lead.</summary>
+public sealed class RecipientOptions
+{
+    /// <summary>Where escalations to the coordinating side are emailed, comma-separated.</summary>
+    public string CoordinatorsEmail { get; set; } = "";
+
+    /// <summary>Where the second tier of escalation (the coordinators' leadership) is emailed, comma-separated.</summary>
+    public string LeadershipEmail { get; set; } = "";
+
+    /// <summary>The register's public address (<c>https://register.example.gov.vn/</c>), for the links in emails; none when unset.</summary>
+    public Uri? PublicBaseUrl { get; set; }
+
+    internal bool IsValid =>
+        (PublicBaseUrl is null || PublicBaseUrl.IsAbsoluteUri) && Addresses(CoordinatorsEmail).Concat(Addresses(LeadershipEmail)).All(a => MimeKit.MailboxAddress.TryParse(a, out _));
+
+    internal IReadOnlyList<string> Of(Contracts.EmailAudience audience) =>
+        Addresses(audience == Contracts.EmailAudience.Coordinators ? CoordinatorsEmail : LeadershipEmail);
+
+    /// <summary>The link to a register path, or none without a public address.</summary>
+    internal string? Link(string? path) => PublicBaseUrl is { } site && path is not null ? new Uri(site, path).ToString() : null;
+
+    private static string[] Addresses(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
 /// <summary>Bound from <c>Notifications:Email</c>: how the outbox sends and retries.</summary>
 public sealed class EmailOptions
 {

@@ -20,6 +20,9 @@ public static class NotificationsModule
                     && Enum.IsDefined(o.Security)),
                 "Notifications:Smtp needs a From address, a port and a timeout when Notifications:Smtp:Host is set.")
             .ValidateOnStart();
+        services.AddOptions<RecipientOptions>().Bind(configuration.GetSection("Notifications"))
+            .Validate(o => o.IsValid, "Notifications: PublicBaseUrl must be absolute, CoordinatorsEmail and LeadershipEmail comma-separated addresses.")
+            .ValidateOnStart();
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection("Notifications:Email"))
             .Validate(o => o.SendInterval > TimeSpan.Zero && o.MaxAttempts > 0 && o.RetryBaseDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.RetryBaseDelay,
                 "Notifications:Email settings are out of range.")

@@ -1,6 +1,5 @@
 using System.Globalization;
 using MediatR;
-using Microsoft.Extensions.Options;
 using ObstacleRegister.Access.Contracts;
 using ObstacleRegister.Notifications.Contracts;
 using ObstacleRegister.Regulations.Contracts;
@@ -11,7 +10,7 @@ namespace ObstacleRegister.Amendments.Notices;
 /// Queues the email of a decided notice, in its transaction: to the drafting unit's contact address and the responsible
 /// official's for reminders, to the configured coordinators' (and their leadership's) addresses for escalations.
 /// </summary>
-internal sealed class NoticeEmails(IMediator mediator, AmendmentClock clock, IOptions<NoticeOptions> options)
+internal sealed class NoticeEmails(IMediator mediator, AmendmentClock clock)
 {
     public async Task Queue(Guid noticeId, AmendmentRow row, NoticeTier notice, CancellationToken ct)
     {
@@ -19,13 +18,14 @@ internal sealed class NoticeEmails(IMediator mediator, AmendmentClock clock, IOp
         var regulation = await mediator.Send(new GetRegulation(row.RegulationId), ct);
         var values = Values(row, unit, regulation);
         values["kind"] = NoticeRules.EmailKind(notice.Tier);
-        await mediator.Send(new QueueEmail(EmailTemplates.AmendmentNotice, noticeId, Recipients(notice.Audience, unit, row), values), ct);
+        var audience = notice.Audience.Split(',');
+        await mediator.Send(new QueueEmail(EmailTemplates.AmendmentNotice, noticeId, Recipients(audience, unit, row), values, Audiences: Escalation(audience)), ct);
     }
 
     /// <summary>What the texts about one amendment say: shared by the notice and the weekly digest.</summary>
     public Dictionary<string, string> Values(AmendmentRow row, UnitSummary? unit, RegulationSummary? regulation)
     {
-        var values = new Dictionary<string, string>
+        return new Dictionary<string, string>
         {
             ["title"] = row.Title,
             ["regulation"] = regulation?.Symbol ?? "",
@@ -36,23 +36,24 @@ internal sealed class NoticeEmails(IMediator mediator, AmendmentClock clock, IOp
             ["daysOverdue"] = Number(clock.DaysOverdue(row)),
             ["daysSinceCheckIn"] = Number(clock.DaysSinceProgress(row)),
             ["lastCheckIn"] = Iso(clock.DateOf(row.LastProgressAt)),
+            ["path"] = $"api/v1/amendments/{row.Id}",
         };
-        if (options.Value.PublicBaseUrl is { } site)
-        {
-            values["link"] = new Uri(site, $"api/v1/amendments/{row.Id}").ToString();
-        }
-
-        return values;
     }
 
-    private IReadOnlyCollection<string> Recipients(string audience, UnitSummary? unit, AmendmentRow row) =>
-        [.. audience.Split(',').SelectMany(who => who switch
+    private static IReadOnlyCollection<string> Recipients(string[] audience, UnitSummary? unit, AmendmentRow row) =>
+        [.. audience.SelectMany(who => who switch
         {
             NoticeRules.ToDraftingUnitOnly => unit?.ContactEmail is { } unitEmail ? [unitEmail] : [],
             "responsible_official" => row.OfficialEmail is { } officialEmail ? [officialEmail] : [],
-            NoticeRules.ToCoordinators => NoticeOptions.Addresses(options.Value.CoordinatorsEmail),
-            NoticeRules.ToCoordinatorsLeadership => NoticeOptions.Addresses(options.Value.LeadershipEmail),
             _ => (IEnumerable<string>)[],
+        })];
+
+    private static IReadOnlyCollection<EmailAudience> Escalation(string[] audience) =>
+        [.. audience.SelectMany(who => who switch
+        {
+            NoticeRules.ToCoordinators => [EmailAudience.Coordinators],
+            NoticeRules.ToCoordinatorsLeadership => [EmailAudience.Leadership],
+            _ => (IEnumerable<EmailAudience>)[],
         })];
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -18,15 +18,6 @@ public sealed class NoticeOptions
     /// <summary>Days without a check-in after which stale work is escalated to the coordinators (it is stale after 7).</summary>
     public int EscalateStaleAfterDays { get; set; } = 14;
 
-    /// <summary>Where escalations to the coordinating side are emailed, comma-separated.</summary>
-    public string CoordinatorsEmail { get; set; } = "";
-
-    /// <summary>Where the second tier of escalation (the coordinators' leadership) is emailed, comma-separated.</summary>
-    public string LeadershipEmail { get; set; } = "";
-
-    /// <summary>The register's public address (<c>https://register.example.gov.vn</c>), for the links in emails; none when unset.</summary>
-    public Uri? PublicBaseUrl { get; set; }
-
     /// <summary>The day of the week the digest goes out, in the register's time zone.</summary>
     public DayOfWeek DigestDay { get; set; } = DayOfWeek.Monday;
 
@@ -39,11 +30,7 @@ public sealed class NoticeOptions
 
     internal bool IsValid =>
         CheckInterval > TimeSpan.Zero && TryDays(DueSoonDays, out _) && TryDays(EscalateOverdueAfterDays, out _)
-        && EscalateStaleAfterDays > AmendmentClock.StaleAfterDays && (PublicBaseUrl is null || PublicBaseUrl.IsAbsoluteUri)
-        && Addresses(CoordinatorsEmail).Concat(Addresses(LeadershipEmail)).All(a => a.Contains('@', StringComparison.Ordinal));
-
-    internal static IReadOnlyList<string> Addresses(string text) =>
-        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        && EscalateStaleAfterDays > AmendmentClock.StaleAfterDays;
 
     private static int[] Days(string text) => TryDays(text, out var days) ? days : [];
 

@@ -11,7 +11,8 @@ namespace ObstacleRegister.Notifications.Outbox;
 /// still written, as skipped with the reason, so the notice shows why no email went out; a skipped email is never sent
 /// later (turning email on does not flush a backlog of old news). A second email for the same source is a lost race.
 /// </summary>
-internal sealed class QueueEmailHandler(IDbSession db, IOptions<SmtpOptions> smtp, TimeProvider clock) : IRequestHandler<QueueEmail, EmailDelivery>
+internal sealed class QueueEmailHandler(IDbSession db, IOptions<SmtpOptions> smtp, IOptions<RecipientOptions> recipients, TimeProvider clock)
+    : IRequestHandler<QueueEmail, EmailDelivery>
 {
     private const string Insert = """
         INSERT INTO notification_email (id, source_id, template, recipients, content, status, skip_reason, attempts, next_attempt_at,
@@ -21,7 +22,8 @@ internal sealed class QueueEmailHandler(IDbSession db, IOptions<SmtpOptions> smt
 
     public async Task<EmailDelivery> Handle(QueueEmail request, CancellationToken cancellationToken)
     {
-        var to = request.To.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var to = request.To.Concat((request.Audiences ?? []).SelectMany(recipients.Value.Of))
+            .Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var skipReason = !smtp.Value.IsEnabled ? "email_off" : to.Count == 0 ? "no_address" : null;
         var content = new EmailContent(request.Values, request.Items ?? []);
         try

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using ObstacleRegister.BuildingBlocks.Localization;
 using ObstacleRegister.Notifications.Contracts;
 using ObstacleRegister.Notifications.Outbox;
@@ -9,9 +10,9 @@ namespace ObstacleRegister.Notifications.Rendering;
 /// A reminder or escalation about one amendment. Values: <c>kind</c> (<c>due_soon</c>, <c>overdue</c>,
 /// <c>overdue_escalated</c>, <c>stale</c>, <c>stale_escalated</c>), <c>title</c>, <c>regulation</c>, <c>draftingUnit</c>,
 /// <c>official</c>, <c>dueOn</c> and <c>lastCheckIn</c> (ISO dates), <c>daysLeft</c>, <c>daysOverdue</c>,
-/// <c>daysSinceCheckIn</c>, and <c>link</c> when a public base address is configured.
+/// <c>daysSinceCheckIn</c>, and <c>path</c>, linked when a public base address is configured.
 /// </summary>
-internal sealed class AmendmentNoticeEmail(RegisterTexts texts) : IEmailTemplate
+internal sealed class AmendmentNoticeEmail(RegisterTexts texts, IOptions<RecipientOptions> recipients) : IEmailTemplate
 {
     public string Name => EmailTemplates.AmendmentNotice;
 
@@ -24,7 +25,7 @@ internal sealed class AmendmentNoticeEmail(RegisterTexts texts) : IEmailTemplate
             new Paragraph(texts.Get(culture, $"Email.Notice.Intro.{kind}", args)),
             new Fields(AmendmentFields.Of(texts, culture, content)),
         };
-        if (content.Optional("link") is { } link)
+        if (recipients.Value.Link(content.Optional("path")) is { } link)
         {
             blocks.Add(new Link(texts.Get(culture, "Email.Details"), link));
         }
@@ -66,9 +67,9 @@ internal static class AmendmentFields
 
 /// <summary>
 /// A unit's weekly digest. Values: <c>unit</c>, <c>asOf</c> (ISO date); items as the notice's values plus <c>section</c>
-/// (<c>due_soon</c>, <c>overdue</c> or <c>stale</c>), <c>link</c> optional. Every section is shown, empty ones as "nothing".
+/// (<c>due_soon</c>, <c>overdue</c> or <c>stale</c>). Every section is shown, empty ones as "nothing".
 /// </summary>
-internal sealed class WeeklyDigestEmail(RegisterTexts texts) : IEmailTemplate
+internal sealed class WeeklyDigestEmail(RegisterTexts texts, IOptions<RecipientOptions> recipients) : IEmailTemplate
 {
     private static readonly string[] Sections = ["overdue", "due_soon", "stale"];
 
@@ -85,7 +86,7 @@ internal sealed class WeeklyDigestEmail(RegisterTexts texts) : IEmailTemplate
         foreach (var section in Sections)
         {
             var lines = content.Items.Where(i => i["section"] == section)
-                .Select(i => new SectionLine(texts.Get(culture, LineKey(section), LineArguments(culture, i)), i.GetValueOrDefault("link")))
+                .Select(i => new SectionLine(texts.Get(culture, LineKey(section), LineArguments(culture, i)), recipients.Value.Link(i.GetValueOrDefault("path"))))
                 .ToList();
             blocks.Add(new Section(texts.Get(culture, $"Email.Digest.Section.{section}"), lines.Count > 0 ? lines : [new SectionLine(texts.Get(culture, "Email.Digest.None"), null)]));
         }
