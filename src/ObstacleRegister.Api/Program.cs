@@ -19,7 +19,7 @@ builder.Services.AddBuildingBlocks(builder.Configuration);
 builder.Services.AddDatabaseMigrations(typeof(Program).Assembly);
 builder.Services.AddMediator(ModuleAssemblies.All);
 builder.Services.AddAccess();
-builder.Services.AddRegulations();
+builder.Services.AddRegulations(builder.Configuration);
 builder.Services.AddObstacles();
 builder.Services.AddAmendments(builder.Configuration);
 builder.Services.AddReports();

@@ -73,6 +73,8 @@ public static class RegulationEvents
     public const string StatusChanged = "status_changed";
     public const string ReviewNeeded = "review_needed";
     public const string Reviewed = "reviewed";
+    public const string ReviewReminded = "review_reminded";
+    public const string ReviewEscalated = "review_escalated";
 
     public static string Type(string action) => $"{Resource}.{action}";
 }

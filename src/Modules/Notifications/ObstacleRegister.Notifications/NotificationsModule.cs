@@ -29,6 +29,7 @@ public static class NotificationsModule
             .ValidateOnStart();
         services.AddSingleton<IEmailTemplate, AmendmentNoticeEmail>();
         services.AddSingleton<IEmailTemplate, WeeklyDigestEmail>();
+        services.AddSingleton<IEmailTemplate, ReviewReminderEmail>();
         services.AddSingleton<EmailRenderer>();
         services.AddScoped<SmtpMailer>();
         services.AddHostedService<EmailDispatcher>();

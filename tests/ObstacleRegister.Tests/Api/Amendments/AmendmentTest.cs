@@ -108,6 +108,28 @@ public abstract class AmendmentTest(DatabaseProvider provider) : ObstacleTest(pr
     protected Task<int> RunInForceSweep() =>
         InForceSweep.RunRound(Factory.Services.GetRequiredService<IServiceScopeFactory>(), NullLogger.Instance, CancellationToken.None);
 
+    /// <summary>A law, a decree guiding it, and a circular guiding the decree.</summary>
+    protected async Task<(string Law, string Decree, string Circular)> Chain()
+    {
+        var law = await RegisterRegulation($"{Unique()}/2024/QH15", "law", "Luật Viễn thông");
+        var decree = await RegisterRegulation($"{Unique()}/2024/NĐ-CP", "decree", "Nghị định hướng dẫn Luật Viễn thông", law);
+        var circular = await RegisterRegulation($"{Unique()}/2024/TT-BTTTT", "circular", "Thông tư hướng dẫn Nghị định", decree);
+        return (law, decree, circular);
+    }
+
+    /// <summary>Opens an amendment of <paramref name="target"/> of this kind and brings the law it issues into force today.</summary>
+    protected async Task BringIntoForce(string target, string kind)
+    {
+        var obstacle = (await Submit(ReporterA, Obstacle(regulationId: target))).Str("id");
+        await Transition(Coordinator.Http, obstacle, "accept");
+        var body = OpenBody(obstacle);
+        body["regulationId"] = target;
+        body["kind"] = kind;
+        var id = (await Open(body)).Str("id");
+        await AdvanceTo(id, "submitted");
+        await Issue(id, IssueBody($"{Unique()}/2026/QH15"));
+    }
+
     /// <summary>One round of the notice rules on <paramref name="host"/> (this fixture's by default); answers how many notices it decided.</summary>
     protected Task<int> NoticeRound(RegisterFactory? host = null)
     {

@@ -217,6 +217,50 @@ public sealed class EmailNoticeTests(DatabaseProvider provider) : AmendmentTest(
         Assert.That(await DigestRound(), Is.EqualTo(2));
     }
 
+    [Test]
+    public async Task ReviewFlagsLeftOpen_AreRemindedAfterFourteenDays_AndEscalatedAfterThirty_EachOnce()
+    {
+        var (law, decree, circular) = await Chain();
+        await BringIntoForce(law, "replace");
+        var decided = new List<int>();
+        foreach (var day in new[] { "2026-03-15", "2026-03-16", "2026-03-16" })
+        {
+            SetLocalTime($"{day}T08:00:00");
+            decided.Add(await ReviewRound());
+        }
+
+        await Send(Coordinator.Http, $"/api/v1/regulations/{circular}/reviewed", new JsonObject { ["outcome"] = "expired" });
+        SetLocalTime("2026-04-01T08:00:00");
+        decided.Add(await ReviewRound());
+        await EmailRound();
+
+        var decreeSymbol = (await Coordinator.Http.GetAsync($"/api/v1/regulations/{decree}").ExpectJson(200)).Str("symbol");
+        var review = (await Coordinator.Http.GetAsync($"/api/v1/regulations/{decree}").ExpectJson(200))["review"]!;
+        var feed = (await Coordinator.Http.GetAsync("/api/v1/changes?limit=200").ExpectJson(200))["items"]!.AsArray()
+            .Select(c => c!.Str("type")).Where(t => t.StartsWith("regulation.review_", StringComparison.Ordinal) && t != "regulation.review_needed");
+        var mail = smtp.Received;
+        Assert.Multiple(() =>
+        {
+            Assert.That(decided, Is.EqualTo(new[] { 0, 2, 0, 1 }), "13 days is not yet; the decree and the circular at 14; the reviewed circular is not escalated");
+            Assert.That(review["reminders"]!.AsArray().Select(r => $"{r!.Str("tier")}:{r!.Str("emailState")}"), Is.EqualTo(new[] { "reminded:sent", "escalated:sent" }));
+            Assert.That(feed, Is.EquivalentTo(new[] { "regulation.review_reminded", "regulation.review_reminded", "regulation.review_escalated" }));
+            Assert.That(mail.Select(m => $"{m.Subject!.Split(']')[0]}] {Recipients(m)}"), Is.EquivalentTo(new[]
+            {
+                $"[Chưa rà soát] {CoordinatorsAddress}", $"[Chưa rà soát] {CoordinatorsAddress}", $"[Báo cáo cấp trên] {CoordinatorsAddress},{LeadershipAddress}",
+            }));
+            var escalation = mail.Single(m => m.Subject!.StartsWith("[Báo cáo cấp trên]", StringComparison.Ordinal));
+            Assert.That(escalation.Subject, Is.EqualTo($"[Báo cáo cấp trên] {decreeSymbol}: chưa rà soát từ ngày 02/03/2026"));
+            Assert.That(escalation.TextBody, Does.Contain("đã chờ rà soát 30 ngày").And.Contain("văn bản này hết hiệu lực theo")
+                .And.Contain($"https://register.test/api/v1/regulations/{decree}").And.Contain("has been waiting for review for 30 days"));
+        });
+    }
+
+    private Task<int> ReviewRound() =>
+        ObstacleRegister.Regulations.Reviews.ReviewReminderSweep.RunRound(
+            Factory.Services.GetRequiredService<IServiceScopeFactory>(),
+            Factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ObstacleRegister.Regulations.Reviews.ReviewReminderOptions>>().Value,
+            CancellationToken.None);
+
     private Task<int> DigestRound() =>
         ObstacleRegister.Amendments.Notices.WeeklyDigests.RunRound(
             Factory.Services.GetRequiredService<IServiceScopeFactory>(),

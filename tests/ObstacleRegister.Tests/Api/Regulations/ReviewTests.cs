@@ -78,27 +78,6 @@ public sealed class ReviewTests(DatabaseProvider provider) : AmendmentTest(provi
         });
     }
 
-    /// <summary>A law, a decree guiding it, and a circular guiding the decree.</summary>
-    private async Task<(string Law, string Decree, string Circular)> Chain()
-    {
-        var law = await RegisterRegulation($"{Unique()}/2024/QH15", "law", "Luật Viễn thông");
-        var decree = await RegisterRegulation($"{Unique()}/2024/NĐ-CP", "decree", "Nghị định hướng dẫn Luật Viễn thông", law);
-        var circular = await RegisterRegulation($"{Unique()}/2024/TT-BTTTT", "circular", "Thông tư hướng dẫn Nghị định", decree);
-        return (law, decree, circular);
-    }
-
-    private async Task BringIntoForce(string target, string kind)
-    {
-        var obstacle = (await Submit(ReporterA, Obstacle(regulationId: target))).Str("id");
-        await Transition(Coordinator.Http, obstacle, "accept");
-        var body = OpenBody(obstacle);
-        body["regulationId"] = target;
-        body["kind"] = kind;
-        var id = (await Open(body)).Str("id");
-        await AdvanceTo(id, "submitted");
-        await Issue(id, IssueBody($"{Unique()}/2026/QH15"));
-    }
-
     private async Task<List<string>> ReviewNeeded() =>
         [.. (await Coordinator.Http.GetAsync("/api/v1/regulations?reviewNeeded=true&limit=200").ExpectJson(200))["items"]!.AsArray().Select(r => r!.Str("id"))];
 }

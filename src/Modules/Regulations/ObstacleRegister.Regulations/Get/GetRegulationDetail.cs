@@ -37,7 +37,7 @@ internal static class RegulationDetails
         var others = (await RegulationQueries.FindMany(db, [.. changes.Concat(changedBy).Select(c => c.OtherId)], ct)).ToDictionary(r => r.Id);
         var amendments = await mediator.Send(new GetAmendmentsTouchingRegulation(row.Id), ct);
         var obstacleCount = await mediator.Send(new CountObstaclesCitingRegulation(row.Id), ct);
-        var reviews = await Reviews.ReviewQueries.Of(db, row.Id, ct);
+        var reviews = await Reviews.ReviewQueries.Of(db, mediator, row.Id, ct);
         var dto = new RegulationDto(
             row.Id, row.Symbol, row.TypeValue, row.Title, row.Issuer, row.IssuedOn, row.EffectiveOn, row.StatusValue,
             row.GuidesId, guides?.ToRef(), guidedBy.Select(g => g.ToRef()).ToList(), ToDtos(changes, others), ToDtos(changedBy, others),
