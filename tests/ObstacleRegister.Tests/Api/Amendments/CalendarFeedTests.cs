@@ -44,6 +44,38 @@ public sealed class CalendarFeedTests(DatabaseProvider provider) : AmendmentTest
     }
 
     [Test]
+    public async Task PlannedStages_AreEventsUntilReached_InVietnameseOrEnglish()
+    {
+        var body = OpenBody(await AcceptedObstacle(ReporterA));
+        body["plannedDates"] = new JsonObject { ["drafting"] = "2026-03-09", ["consultation"] = "2026-03-23" };
+        var id = Guid.Parse((await Open(body)).Str("id"));
+        var url = new Uri((await Drafter.Http.PostJson("/api/v1/calendar-feeds", new JsonObject()).ExpectJson(201)).Str("url"));
+
+        var planned = await Read(url);
+        await CheckIn(id.ToString(), "drafting");
+        var drafting = await Read(url);
+        var english = await Read(new Uri($"{url}?lang=en"));
+        using var anonymous = Anonymous();
+        await anonymous.GetAsync($"{url.PathAndQuery}?lang=fr").ExpectProblem(400, "lang");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(planned.Events.Select(e => (e.Uid, e.DtStart!.Value)), Is.EquivalentTo(new[]
+            {
+                ($"amendment-{id:N}-due@obstacle-register", new DateTime(2026, 4, 30)),
+                ($"amendment-{id:N}-drafting@obstacle-register", new DateTime(2026, 3, 9)),
+                ($"amendment-{id:N}-consultation@obstacle-register", new DateTime(2026, 3, 23)),
+            }));
+            Assert.That(planned.Events.Single(e => e.Uid!.Contains("-drafting@", StringComparison.Ordinal)).Summary,
+                Is.EqualTo("Soạn thảo (dự kiến): Sửa đổi Điều 5 về thời hạn cấp phép"));
+            Assert.That(drafting.Events.Select(e => e.Uid), Has.None.Contains("-drafting@"), "a stage reached leaves the feed");
+            Assert.That(english.Events.Single(e => e.Uid!.Contains("-consultation@", StringComparison.Ordinal)).Summary,
+                Is.EqualTo("Consultation (planned): Sửa đổi Điều 5 về thời hạn cấp phép"));
+            Assert.That(english.Events.First().Description, Does.StartWith("Responsible: Nguyễn Văn B"));
+        });
+    }
+
+    [Test]
     public async Task RevokedOrUnknownAddress_Is404_AndTheSecretIsNotStored()
     {
         var created = await Drafter.Http.PostJson("/api/v1/calendar-feeds", new JsonObject()).ExpectJson(201);

@@ -2,7 +2,9 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Http;
+using ObstacleRegister.BuildingBlocks.Localization;
 using ObstacleRegister.BuildingBlocks.Paging;
 
 namespace ObstacleRegister.Amendments.Calendar;
@@ -44,9 +46,15 @@ internal static class CalendarEndpoints
             .WithDescription("Its address answers 404 from now on. Keys of the unit, and admins.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/calendar/{token}", async (string token, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        api.MapGet("/calendar/{token}", async (string token, string? lang, HttpContext http, IMediator mediator, CancellationToken ct) =>
             {
-                var text = await mediator.Send(new GetCalendar(token), ct);
+                var language = lang switch
+                {
+                    null or "" or "vi" => RegisterTexts.Vietnamese,
+                    "en" => RegisterTexts.English,
+                    _ => throw RequestValidationException.For("lang", "'lang' must be vi or en."),
+                };
+                var text = await mediator.Send(new GetCalendar(token, language), ct);
                 // The address is a secret: shared caches must not keep it; the calendar program may for a few minutes.
                 http.Response.Headers.CacheControl = "private, max-age=300";
                 return TypedResults.Text(text, ContentType);
@@ -56,7 +64,8 @@ internal static class CalendarEndpoints
             .WithTags("Calendar")
             .WithName("GetCalendar")
             .WithSummary("A unit's deadlines as iCalendar")
-            .WithDescription("No key: the address created by POST /calendar-feeds is the secret. text/calendar (RFC 5545).")
+            .WithDescription("No key: the address created by POST /calendar-feeds is the secret. text/calendar (RFC 5545): each open " +
+                "amendment's due date, and the stages it planned and has not reached. Vietnamese, or English with lang=en.")
             .Produces<string>(StatusCodes.Status200OK, "text/calendar")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
