@@ -62,7 +62,10 @@ internal sealed class GetObstacleHotspotsHandler(IDbSession db) : IRequestHandle
         public string Articles => $"{From} article > 0 AND {Counted} {Order}, article";
     }
 
-    /// <summary>Counted from the citations of the obstacles reported in the period.</summary>
+    /// <summary>
+    /// Counted from the citations of the obstacles reported in the period. Only the period narrows the rows, so the
+    /// engine walks the obstacles by creation time; what counts is decided per row, and groups of none are dropped.
+    /// </summary>
     private sealed class Citations(GetObstacleHotspots request) : IHotspotSource
     {
         private const string Open = "o.status IN ('submitted', 'accepted', 'in_amendment')";
@@ -74,12 +77,14 @@ internal sealed class GetObstacleHotspotsHandler(IDbSession db) : IRequestHandle
             COUNT(DISTINCT CASE WHEN {Open} THEN o.unit_id END) AS UnitsAffected,
             COUNT(DISTINCT CASE WHEN {Resolved} THEN o.id END) AS ResolvedObstacles
             FROM obstacle o JOIN obstacle_regulation c ON c.obstacle_id = o.id
-            WHERE ({Open} OR ({Resolved})) /*from*/ /*to*/ /*unit*/
+            WHERE 1 = 1 /*from*/ /*to*/ /*unit*/
             """;
 
-        private const string ByRegulation = $"SELECT c.regulation_id AS RegulationId, 0 AS Article, {Figures} GROUP BY c.regulation_id";
+        private const string Counted = $"HAVING COUNT(CASE WHEN {Open} OR ({Resolved}) THEN 1 END) > 0";
 
-        private const string ByArticle = $"SELECT c.regulation_id AS RegulationId, c.article AS Article, {Figures} /*regulations*/ GROUP BY c.regulation_id, c.article";
+        private const string ByRegulation = $"SELECT c.regulation_id AS RegulationId, 0 AS Article, {Figures} GROUP BY c.regulation_id {Counted}";
+
+        private const string ByArticle = $"SELECT c.regulation_id AS RegulationId, c.article AS Article, {Figures} /*regulations*/ GROUP BY c.regulation_id, c.article {Counted}";
 
         private string Order => request.RankBy == HotspotRanking.UnitsAffected
             ? "ORDER BY UnitsAffected DESC, OpenObstacles DESC, ResolvedObstacles DESC, RegulationId"
