@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 obstacles=${1:-100000}
 duration=${2:-20s}
 connection_counts=${3:-"2 16"}
-scenarios=${4:-"read list search amendments deadlines report report-month hotspots intake"}
+scenarios=${4:-"read list search amendments deadlines report report-month hotspots hotspots-period intake"}
 port=5199
 base="http://127.0.0.1:${port}"
 
