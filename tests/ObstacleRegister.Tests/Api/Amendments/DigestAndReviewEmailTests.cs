@@ -1,10 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using MimeKit;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.Tests.Infrastructure;
-using ObstacleRegister.Webhooks.Delivery;
 
 namespace ObstacleRegister.Tests.Api.Amendments;
 
