@@ -19,7 +19,23 @@ internal static class RegisterOpenApi
             options.AddOperationTransformer(RequireKeyWhereNeeded);
             options.AddSchemaTransformer(OpenApiExamples.Apply);
             options.AddSchemaTransformer(DescribeDates);
+            options.AddSchemaTransformer(KeepEnumsToTheirType);
         });
+
+    /// <summary>What each group of operations is for, in the order a newcomer meets them.</summary>
+    private static readonly (string Name, string Description)[] Tags =
+    [
+        ("Units", "The ministries, agencies and provinces that use the register; each key belongs to one (admin)."),
+        ("API keys", "Keys and their roles: reporter, drafter, coordinator, admin. A secret is shown once, at creation."),
+        ("Regulations", "The legal documents obstacles are tied to, their guidance graph, and the reviews an amended document sets off."),
+        ("Obstacles", "What units report: the obstacle, the provisions that cause it, triage, history and search."),
+        ("Amendments", "The legal work that removes obstacles: stages, check-ins, deadlines, issuance and entry into force, notices."),
+        ("Calendar", "A unit's deadlines and planned stages as a calendar its people subscribe to."),
+        ("Changes", "Every committed change in order, to follow the register without polling everything."),
+        ("Reports", "Weekly and monthly progress, hotspots and the guiding-document backlog, as JSON or CSV."),
+        ("Public", "What anyone may read without a key: progress, responsibility and results."),
+        ("Webhooks", "Endpoints that receive the changes they subscribe to, signed and retried (admin)."),
+    ];
 
     public static void UseRegisterSwaggerUi(this WebApplication app) =>
         app.UseSwaggerUI(ui =>
@@ -40,6 +56,10 @@ internal static class RegisterOpenApi
                 "followed until the amendment that removes it is in force. Authenticate with an API key, sent as " +
                 "`Authorization: ApiKey <key>` or `X-Api-Key: <key>`. Errors are RFC 9457 problem details.",
         };
+        // A relative server: a generated client takes its base address from the code that uses it, not from
+        // whichever host the document happened to be fetched from.
+        document.Servers = [new OpenApiServer { Url = "/", Description = "The register that serves this document." }];
+        document.Tags = new HashSet<OpenApiTag>(Tags.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[SecuritySchemeId] = new OpenApiSecurityScheme
@@ -69,6 +89,20 @@ internal static class RegisterOpenApi
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// A nullable enum property shares its enum's schema, and the generator lists <c>null</c> among the values of a
+    /// string type: nullability belongs to the property, so the values stay strings.
+    /// </summary>
+    private static Task KeepEnumsToTheirType(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
+    {
+        if (schema.Enum is { Count: > 0 } values && schema.Type is { } type && !type.HasFlag(JsonSchemaType.Null))
+        {
+            schema.Enum = [.. values.Where(v => v is not null && v.GetValueKind() != System.Text.Json.JsonValueKind.Null)];
+        }
+
+        return Task.CompletedTask;
+    }
+
     private static Task RequireKeyWhereNeeded(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
@@ -88,6 +122,8 @@ internal static class RegisterOpenApi
 
         if (metadata.OfType<IAllowAnonymous>().Any())
         {
+            // An empty requirement: no key is needed here (the document's other operations each name theirs).
+            operation.Security = [new OpenApiSecurityRequirement()];
             return Task.CompletedTask;
         }
 
