@@ -8,6 +8,24 @@ namespace ObstacleRegister.Tests.Api;
 public sealed class AccessTests(DatabaseProvider provider) : ApiTest(provider)
 {
     [Test]
+    public async Task Me_TellsAnyKeyWhoItIs_AndWhichUnit_WithoutItsSecret()
+    {
+        var reporter = await CreateKey("reporter", "drafter");
+        var me = await reporter.Http.GetAsync("/api/v1/me").ExpectJson(200);
+        await Anonymous().GetAsync("/api/v1/me").ExpectProblem(401);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(me.Str("keyId"), Is.EqualTo(reporter.KeyId.ToString()));
+            Assert.That(me["roles"]!.AsArray().Select(r => r!.GetValue<string>()), Is.EquivalentTo(new[] { "reporter", "drafter" }));
+            Assert.That(me["unit"]!.Str("id"), Is.EqualTo(reporter.UnitId.ToString()));
+            Assert.That(reporter.Secret, Does.StartWith(me.Str("prefix")));
+            Assert.That(me.ToJsonString(), Does.Not.Contain(reporter.Secret));
+        });
+        reporter.Http.Dispose();
+    }
+
+    [Test]
     public async Task RegisterUnit_StoresCodeUpperCaseAndReturnsLocation()
     {
         var code = $"btttt{Unique()}";

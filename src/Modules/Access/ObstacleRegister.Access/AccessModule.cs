@@ -26,6 +26,7 @@ public static class AccessModule
     {
         api.MapUnits();
         api.MapApiKeys();
+        Me.MeEndpoints.MapMe(api);
         return api;
     }
 }
