@@ -16,6 +16,7 @@ internal static class RegisterOpenApi
         services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer(DescribeDocument);
+            options.AddDocumentTransformer(DocumentResponses.Describe);
             options.AddOperationTransformer(RequireKeyWhereNeeded);
             options.AddSchemaTransformer(OpenApiExamples.Apply);
             options.AddSchemaTransformer(DescribeDates);

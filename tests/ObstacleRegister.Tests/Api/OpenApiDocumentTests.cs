@@ -42,4 +42,33 @@ public sealed class OpenApiDocumentTests(DatabaseProvider provider) : ApiTest(pr
         Assert.That(document.AsObject().ContainsKey("servers") ? document["servers"]!.AsArray().Select(s => s!["url"]!.GetValue<string>()) : [],
             Has.None.Contains("://"));
     }
+
+    [Test]
+    public async Task EveryError_IsOneOpenProblemSchema_AndTheHeadersClientsNeedAreDeclared()
+    {
+        using var client = Anonymous();
+        var document = await client.GetAsync("/openapi/v1.json").ExpectJson(200);
+        var operations = document["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Select(o => (Path: p.Key, Method: o.Key, Operation: o.Value!))).ToList();
+        var errors = operations.SelectMany(o => o.Operation["responses"]!.AsObject()
+            .Where(r => int.Parse(r.Key, System.Globalization.CultureInfo.InvariantCulture) >= 400)
+            .Select(r => (Where: $"{o.Method} {o.Path} {r.Key}", Schema: r.Value!["content"]?["application/problem+json"]?["schema"]?["$ref"]?.GetValue<string>())));
+        var problem = document["components"]!["schemas"]!["Problem"]!;
+        var accept = document["paths"]!["/api/v1/obstacles/{id}/accept"]!["post"]!;
+        var submit = document["paths"]!["/api/v1/obstacles"]!["post"]!;
+        var publicProgress = document["paths"]!["/api/v1/public/progress"]!["get"]!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(errors.Where(e => e.Schema != "#/components/schemas/Problem").Select(e => e.Where), Is.Empty);
+            Assert.That(problem["additionalProperties"]?.GetValue<bool>(), Is.Not.False, "open to the extensions a problem may carry");
+            Assert.That(problem["properties"]!.AsObject().Select(p => p.Key), Is.SupersetOf(new[] { "traceId", "errors", "currentStatus", "requestedStatus" }));
+            Assert.That(accept["parameters"]!.AsArray().Select(p => p!.Str("name")), Does.Contain("If-Match"));
+            Assert.That(accept["responses"]!["200"]!["headers"]!.AsObject().Select(h => h.Key), Does.Contain("ETag"));
+            Assert.That(submit["responses"]!["201"]!["headers"]!.AsObject().Select(h => h.Key), Is.SupersetOf(new[] { "ETag", "Location", "Idempotent-Replayed" }));
+            Assert.That(submit["responses"]!.AsObject().Select(r => r.Key), Is.SupersetOf(new[] { "401", "413", "415", "503" }));
+            Assert.That(publicProgress["security"]!.AsArray().Single()!.AsObject(), Is.Empty, "no key needed");
+            Assert.That(publicProgress["responses"]!["429"]!["headers"]!.AsObject().Select(h => h.Key), Does.Contain("Retry-After"));
+        });
+    }
 }

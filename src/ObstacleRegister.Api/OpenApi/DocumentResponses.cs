@@ -1,0 +1,167 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using ObstacleRegister.BuildingBlocks.Idempotency;
+
+namespace ObstacleRegister.Api.OpenApi;
+
+/// <summary>
+/// Says in the document what every operation can really answer: one open problem schema for every error, the errors
+/// the pipeline adds (401, 403, 413, 415, 429, 503) where they apply, and the headers clients need (ETag, If-Match,
+/// If-None-Match, Location, Retry-After, Idempotent-Replayed), so a generated client can read them.
+/// </summary>
+internal static class DocumentResponses
+{
+    public const string ProblemSchemaId = "Problem";
+
+    private const string ProblemJson = "application/problem+json";
+
+    public static Task Describe(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        document.Components.Schemas[ProblemSchemaId] = ProblemSchema();
+        document.Components.Schemas.Remove("ProblemDetails");
+        document.Components.Schemas.Remove("HttpValidationProblemDetails");
+        var problem = new OpenApiSchemaReference(ProblemSchemaId, document);
+        foreach (var (path, item) in document.Paths)
+        {
+            foreach (var (method, operation) in item.Operations ?? [])
+            {
+                Complete(path, method, operation, problem);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static void Complete(string path, HttpMethod method, OpenApiOperation operation, IOpenApiSchema problem)
+    {
+        var responses = operation.Responses ??= new OpenApiResponses();
+        if (operation.RequestBody is not null)
+        {
+            responses.TryAdd("413", new OpenApiResponse { Description = "The body is larger than 1 MB." });
+            responses.TryAdd("415", new OpenApiResponse { Description = "The body is not application/json." });
+        }
+
+        if (path.StartsWith("/api/v1/public/", StringComparison.Ordinal) || path.StartsWith("/api/v1/calendar/", StringComparison.Ordinal))
+        {
+            responses.TryAdd("429", new OpenApiResponse { Description = "Too many requests from this address; wait as Retry-After says." });
+        }
+
+        if (method != HttpMethod.Get)
+        {
+            responses.TryAdd("503", new OpenApiResponse { Description = "The database is busy; nothing was written. Retry after Retry-After seconds." });
+        }
+
+        var conditional = responses.ContainsKey("412");
+        var cached = responses.ContainsKey("304");
+        if (conditional)
+        {
+            AddHeaderParameter(operation, "If-Match", "The ETag the change is based on; a stale one is 412 and nothing is written.");
+        }
+
+        if (cached)
+        {
+            AddHeaderParameter(operation, "If-None-Match", "An ETag already held: 304 without a body when it is still current.");
+        }
+
+        var idempotent = operation.Parameters?.Any(p => p.Name == IdempotencyFilter.HeaderName) == true;
+        foreach (var code in responses.Keys.ToList())
+        {
+            responses[code] = Describe(code, responses[code], problem, etag: conditional || cached || code == "201", idempotent);
+        }
+    }
+
+    private static OpenApiResponse Describe(string code, IOpenApiResponse response, IOpenApiSchema problem, bool etag, bool idempotent)
+    {
+        var described = new OpenApiResponse
+        {
+            Description = response.Description,
+            Content = response.Content is null ? null : new Dictionary<string, OpenApiMediaType>(response.Content),
+            Headers = response.Headers is null ? new Dictionary<string, IOpenApiHeader>() : new Dictionary<string, IOpenApiHeader>(response.Headers),
+        };
+        var status = int.Parse(code, System.Globalization.CultureInfo.InvariantCulture);
+        if (status >= 400)
+        {
+            described.Content = new Dictionary<string, OpenApiMediaType> { [ProblemJson] = new() { Schema = problem } };
+        }
+
+        if (status is 200 or 201 && etag)
+        {
+            described.Headers["ETag"] = Header("The resource's version: send it as If-Match to change it, as If-None-Match to revalidate.");
+        }
+
+        if (status == 201)
+        {
+            described.Headers["Location"] = Header("Where the new resource is read.");
+        }
+
+        if (idempotent && status is >= 200 and < 300)
+        {
+            described.Headers["Idempotent-Replayed"] = Header("true when this is the stored answer to an earlier request with the same Idempotency-Key.");
+        }
+
+        if (status is 429 or 503 || (idempotent && status == 409))
+        {
+            described.Headers["Retry-After"] = Header("Seconds to wait before trying again.", JsonSchemaType.Integer);
+        }
+
+        if (described.Headers.Count == 0)
+        {
+            described.Headers = null;
+        }
+
+        return described;
+    }
+
+    private static void AddHeaderParameter(OpenApiOperation operation, string name, string description)
+    {
+        operation.Parameters ??= [];
+        if (operation.Parameters.All(p => !string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = name, In = ParameterLocation.Header, Required = false, Description = description,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+        }
+    }
+
+    private static OpenApiHeader Header(string description, JsonSchemaType type = JsonSchemaType.String) =>
+        new() { Description = description, Schema = new OpenApiSchema { Type = type } };
+
+    /// <summary>RFC 9457 with the register's extensions; open to more, as the RFC allows.</summary>
+    private static OpenApiSchema ProblemSchema() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = "An RFC 9457 problem. `type` names the kind of problem (stable; switch on it), `errors` the fields at fault.",
+        Required = new HashSet<string> { "type", "title", "status" },
+        AdditionalPropertiesAllowed = true,
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["type"] = Text("A URI naming the kind of problem, such as urn:obstacle-register:problem:validation.", "uri-reference"),
+            ["title"] = Text("A short summary of the kind of problem."),
+            ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "The HTTP status code." },
+            ["detail"] = Text("What went wrong this time."),
+            ["instance"] = Text("The path of the request."),
+            ["traceId"] = Text("The request's trace id: quote it when reporting a problem."),
+            ["errors"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Description = "For 400: each field at fault (JSON path, such as regulations[0].provision) with its messages.",
+                AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+            },
+            ["currentStatus"] = Text("For 409 on a life-cycle move: the resource's status now."),
+            ["requestedStatus"] = Text("For 409 on a life-cycle move: the status that was asked for."),
+        },
+        Examples = [JsonNode.Parse("""
+            {"type":"urn:obstacle-register:problem:validation","title":"One or more fields are invalid","status":400,
+             "detail":"'title' is required.","instance":"/api/v1/obstacles","traceId":"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+             "errors":{"title":["'title' is required."]}}
+            """)!],
+    };
+
+    private static OpenApiSchema Text(string description, string? format = null) =>
+        new() { Type = JsonSchemaType.String, Description = description, Format = format };
+}
