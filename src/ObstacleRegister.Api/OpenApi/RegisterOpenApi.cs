@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using ObstacleRegister.Access;
+using ObstacleRegister.BuildingBlocks.Http;
 using ObstacleRegister.BuildingBlocks.Idempotency;
 
 namespace ObstacleRegister.Api.OpenApi;
@@ -18,6 +19,8 @@ internal static class RegisterOpenApi
             options.AddDocumentTransformer(DescribeDocument);
             options.AddDocumentTransformer(DocumentResponses.Describe);
             options.AddOperationTransformer(RequireKeyWhereNeeded);
+            options.AddOperationTransformer(DescribeEnumParameters);
+            options.AddOperationTransformer(DescribeCsv);
             options.AddSchemaTransformer(OpenApiExamples.Apply);
             options.AddSchemaTransformer(DescribeDates);
             options.AddSchemaTransformer(KeepEnumsToTheirType);
@@ -99,6 +102,52 @@ internal static class RegisterOpenApi
         if (schema.Enum is { Count: > 0 } values && schema.Type is { } type && !type.HasFlag(JsonSchemaType.Null))
         {
             schema.Enum = [.. values.Where(v => v is not null && v.GetValueKind() != System.Text.Json.JsonValueKind.Null)];
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Text parameters that stand for an enum (<see cref="WireEnumAttribute{TEnum}"/>) reference the enum's schema.</summary>
+    private static Task DescribeEnumParameters(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        foreach (var description in context.Description.ParameterDescriptions)
+        {
+            var info = (description.ParameterDescriptor as Microsoft.AspNetCore.Mvc.Infrastructure.IParameterInfoParameterDescriptor)?.ParameterInfo;
+            if (info?.GetCustomAttributes(false).OfType<IWireEnumParameter>().FirstOrDefault() is not { } wire
+                || operation.Parameters?.FirstOrDefault(p => p.Name == description.Name) is not OpenApiParameter parameter)
+            {
+                continue;
+            }
+
+            parameter.Schema = new OpenApiSchemaReference(wire.EnumType.Name, context.Document);
+            if (context.Document?.Components?.Schemas is { } schemas && !schemas.ContainsKey(wire.EnumType.Name))
+            {
+                // Not yet met in a body or a response: the enum's own schema, as the generator would have written it.
+                schemas[wire.EnumType.Name] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Enum = [.. Enum.GetNames(wire.EnumType).Select(n => (System.Text.Json.Nodes.JsonNode)System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(n)!)],
+                };
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static Task DescribeCsv(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<CsvAlternativeMetadata>().Any()
+            && operation.Responses?.GetValueOrDefault("200") is OpenApiResponse ok)
+        {
+            ok.Content ??= new Dictionary<string, OpenApiMediaType>();
+            ok.Content["text/csv"] = new OpenApiMediaType
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Description = "With Accept: text/csv, the same figures as CSV: UTF-8 with a byte order mark, a header row, CRLF lines.",
+                },
+            };
         }
 
         return Task.CompletedTask;

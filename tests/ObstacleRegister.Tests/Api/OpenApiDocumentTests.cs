@@ -71,4 +71,25 @@ public sealed class OpenApiDocumentTests(DatabaseProvider provider) : ApiTest(pr
             Assert.That(publicProgress["responses"]!["429"]!["headers"]!.AsObject().Select(h => h.Key), Does.Contain("Retry-After"));
         });
     }
+
+    [Test]
+    public async Task ReportsDeclareJsonAndCsv_AndEnumLikeQueryParameters_ReferenceTheirEnums()
+    {
+        using var client = Anonymous();
+        var document = await client.GetAsync("/openapi/v1.json").ExpectJson(200);
+        var progress = document["paths"]!["/api/v1/reports/progress"]!["get"]!;
+        var obstacles = document["paths"]!["/api/v1/obstacles"]!["get"]!;
+        string? SchemaOf(JsonNode operation, string name) =>
+            operation["parameters"]!.AsArray().Single(p => p!.Str("name") == name)!["schema"]!["$ref"]?.GetValue<string>();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(progress["responses"]!["200"]!["content"]!.AsObject().Select(c => c.Key), Is.EquivalentTo(new[] { "application/json", "text/csv" }));
+            Assert.That(progress["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>(), Does.EndWith("/ProgressReport"));
+            Assert.That(SchemaOf(progress, "period"), Does.EndWith("/ReportPeriod"));
+            Assert.That(new[] { "status", "category", "severity" }.Select(p => SchemaOf(obstacles, p)),
+                Is.EqualTo(new[] { "#/components/schemas/ObstacleStatus", "#/components/schemas/ObstacleCategory", "#/components/schemas/ObstacleSeverity" }));
+            Assert.That(document["components"]!["schemas"]!["ReportPeriod"]!["enum"]!.AsArray().Select(e => e!.GetValue<string>()), Is.EqualTo(new[] { "week", "month" }));
+        });
+    }
 }

@@ -46,7 +46,7 @@ internal static class AmendmentEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         amendments.MapGet("/", async (
-                string? status, Guid? draftingUnitId, Guid? regulationId, string? kind, bool? overdue, bool? stale, DateOnly? dueBefore,
+                [WireEnum<AmendmentStatus>] string? status, Guid? draftingUnitId, Guid? regulationId, [WireEnum<AmendmentKind>] string? kind, bool? overdue, bool? stale, DateOnly? dueBefore,
                 int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
             {
                 var list = new ListAmendments(

@@ -40,7 +40,7 @@ internal static class ObstacleEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         obstacles.MapGet("/", async (
-                string? status, Guid? unitId, Guid? regulationId, string? category, string? severity, string? reference,
+                [WireEnum<ObstacleStatus>] string? status, Guid? unitId, Guid? regulationId, [WireEnum<ObstacleCategory>] string? category, [WireEnum<ObstacleSeverity>] string? severity, string? reference,
                 DateOnly? reportedFrom, DateOnly? reportedTo, string? q, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
             {
                 var list = new ListObstacles(

@@ -36,7 +36,7 @@ internal static class RegulationEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         regulations.MapGet("/", async (
-                string? q, string? type, string? status, string? symbol, Guid? guidesId, bool? reviewNeeded, int? limit, string? cursor,
+                string? q, [WireEnum<RegulationType>] string? type, [WireEnum<RegulationStatus>] string? status, string? symbol, Guid? guidesId, bool? reviewNeeded, int? limit, string? cursor,
                 IMediator mediator, CancellationToken ct) =>
             {
                 var search = new SearchRegulations(

@@ -20,7 +20,7 @@ internal static class ReportEndpoints
     {
         var reports = api.MapGroup("/reports").WithTags("Reports");
 
-        reports.MapGet("/progress", async (string? period, DateOnly? on, Guid? unitId, HttpRequest http, IMediator mediator, CancellationToken ct) =>
+        reports.MapGet("/progress", async ([WireEnum<ReportPeriod>] string? period, DateOnly? on, Guid? unitId, HttpRequest http, IMediator mediator, CancellationToken ct) =>
             {
                 var which = QueryValues.Enum<ReportPeriod>(period, "period") ?? throw RequestValidationException.For("period", "'period' is required: week or month.");
                 var report = await mediator.Send(new ReadProgressReport(which, on, unitId), ct);
@@ -36,11 +36,11 @@ internal static class ReportEndpoints
                 "register and per unit. Coordinators read any; a unit reads its own (unitId defaults to the key's unit), else 403. " +
                 "Accept: text/csv gives the same figures as CSV (UTF-8 with BOM).")
             .Produces<ProgressReport>()
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesCsvToo()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        reports.MapGet("/hotspots", async (DateOnly? from, DateOnly? to, Guid? unitId, string? rankBy, int? limit, HttpRequest http, IMediator mediator, CancellationToken ct) =>
+        reports.MapGet("/hotspots", async (DateOnly? from, DateOnly? to, Guid? unitId, [WireEnum<HotspotRanking>] string? rankBy, int? limit, HttpRequest http, IMediator mediator, CancellationToken ct) =>
             {
                 var ranking = QueryValues.Enum<HotspotRanking>(rankBy, "rankBy") ?? HotspotRanking.OpenObstacles;
                 var report = await mediator.Send(new ReadHotspots(from, to, unitId, ranking, Cursor.Limit(limit, defaultLimit: 20)), ct);
@@ -57,7 +57,7 @@ internal static class ReportEndpoints
                 "limit (default 20, at most 200) bounds each ranking. Coordinators read any scope; a unit reads its own (unitId " +
                 "defaults to the key's unit), else 403. Accept: text/csv gives the same as CSV (UTF-8 with BOM).")
             .Produces<HotspotsReport>()
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesCsvToo()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 

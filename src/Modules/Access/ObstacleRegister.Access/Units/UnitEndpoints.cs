@@ -30,7 +30,7 @@ internal static class UnitEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        units.MapGet("/", async (string? kind, Guid? parentId, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+        units.MapGet("/", async ([WireEnum<UnitKind>] string? kind, Guid? parentId, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListUnits(QueryValues.Enum<UnitKind>(kind, "kind"), parentId, Cursor.Limit(limit), cursor), ct)))
             .WithName("ListUnits")
             .WithSummary("List units")

@@ -20,7 +20,7 @@ internal static class PublicViewEndpoints
     {
         var pages = api.MapGroup("/public").WithTags("Public");
 
-        pages.MapGet("/progress", async (string? period, DateOnly? on, IMediator mediator, RegisterCalendar calendar, CancellationToken ct) =>
+        pages.MapGet("/progress", async ([WireEnum<ReportPeriod>] string? period, DateOnly? on, IMediator mediator, RegisterCalendar calendar, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetProgressReport(
                     QueryValues.Enum<ReportPeriod>(period, "period") ?? ReportPeriod.Week, on ?? calendar.Today, null), ct)))
             .AsPublicPage()
@@ -32,7 +32,7 @@ internal static class PublicViewEndpoints
             .ProducesValidationProblem();
 
         pages.MapGet("/amendments", async (
-                Guid? draftingUnitId, string? status, bool? overdue, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+                Guid? draftingUnitId, [WireEnum<AmendmentStatus>] string? status, bool? overdue, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListPublicAmendmentItems(
                     draftingUnitId, QueryValues.Enum<AmendmentStatus>(status, "status"), overdue, Cursor.Limit(limit), cursor), ct)))
             .AsPublicPage()
@@ -43,7 +43,7 @@ internal static class PublicViewEndpoints
             .Produces<Page<PublicAmendmentItem>>()
             .ProducesValidationProblem();
 
-        pages.MapGet("/obstacles", async (string? status, Guid? unitId, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+        pages.MapGet("/obstacles", async ([WireEnum<ObstacleStatus>] string? status, Guid? unitId, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListPublicObstacleItems(
                     QueryValues.Enum<ObstacleStatus>(status, "status") ?? ObstacleStatus.Resolved, unitId, Cursor.Limit(limit), cursor), ct)))
             .AsPublicPage()
