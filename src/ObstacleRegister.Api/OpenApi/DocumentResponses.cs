@@ -23,20 +23,26 @@ internal static class DocumentResponses
         document.Components.Schemas[ProblemSchemaId] = ProblemSchema();
         document.Components.Schemas.Remove("ProblemDetails");
         document.Components.Schemas.Remove("HttpValidationProblemDetails");
+        foreach (var schema in document.Components.Schemas.Values.OfType<OpenApiSchema>())
+        {
+            RequiredMeansNotNull(schema, document);
+        }
+
         var problem = new OpenApiSchemaReference(ProblemSchemaId, document);
         foreach (var (path, item) in document.Paths)
         {
             foreach (var (method, operation) in item.Operations ?? [])
             {
-                Complete(path, method, operation, problem);
+                Complete(path, method, operation, problem, document);
             }
         }
 
         return Task.CompletedTask;
     }
 
-    private static void Complete(string path, HttpMethod method, OpenApiOperation operation, IOpenApiSchema problem)
+    private static void Complete(string path, HttpMethod method, OpenApiOperation operation, IOpenApiSchema problem, OpenApiDocument document)
     {
+        DescribeBody(operation, document);
         var responses = operation.Responses ??= new OpenApiResponses();
         if (operation.RequestBody is not null)
         {
@@ -113,6 +119,53 @@ internal static class DocumentResponses
         }
 
         return described;
+    }
+
+    /// <summary>
+    /// A body the endpoint binds as nullable reads <c>oneOf: [null, Body]</c>: the body is its schema, required when it has
+    /// required fields (an absent one is a 400) and optional otherwise (accepting without a note).
+    /// </summary>
+    private static void DescribeBody(OpenApiOperation operation, OpenApiDocument document)
+    {
+        if (operation.RequestBody is not OpenApiRequestBody body || body.Content is null)
+        {
+            return;
+        }
+
+        foreach (var media in body.Content.Values)
+        {
+            if (media.Schema is OpenApiSchema { OneOf: [{ Type: JsonSchemaType.Null }, OpenApiSchemaReference reference] })
+            {
+                media.Schema = new OpenApiSchemaReference(reference.Reference.Id!, document);
+                body.Required = document.Components?.Schemas is { } schemas && schemas.TryGetValue(reference.Reference.Id!, out var target)
+                    && target is OpenApiSchema { Required.Count: > 0 };
+            }
+        }
+    }
+
+    /// <summary>
+    /// The binder reads every body field as nullable so a missing one is a field error in the register's words; the
+    /// document says what the validation demands: a required field has a value, so a generated client types it non-null.
+    /// </summary>
+    private static void RequiredMeansNotNull(OpenApiSchema schema, OpenApiDocument document)
+    {
+        if (schema.Required is not { Count: > 0 } required || schema.Properties is null)
+        {
+            return;
+        }
+
+        foreach (var name in required.Where(schema.Properties.ContainsKey))
+        {
+            switch (schema.Properties[name])
+            {
+                case OpenApiSchema { Type: { } type } property when type.HasFlag(JsonSchemaType.Null):
+                    property.Type = type & ~JsonSchemaType.Null;
+                    break;
+                case OpenApiSchema { OneOf: [{ Type: JsonSchemaType.Null }, OpenApiSchemaReference reference] }:
+                    schema.Properties[name] = new OpenApiSchemaReference(reference.Reference.Id!, document);
+                    break;
+            }
+        }
     }
 
     private static void AddHeaderParameter(OpenApiOperation operation, string name, string description)

@@ -30,6 +30,8 @@ internal static class OpenApiExamples
         ["IssueAmendmentBody"] = ["documentSymbol", "issuedOn", "effectiveOn"],
         ["CancelAmendmentBody"] = ["reason"],
         ["RegisterWebhookBody"] = ["url", "eventTypes"],
+        ["RecordReviewBody"] = ["outcome"],
+        ["CreateCalendarFeedBody"] = [],
     };
 
     private static readonly Dictionary<string, Func<JsonNode>> ByTypeName = new(StringComparer.Ordinal)
@@ -122,6 +124,16 @@ internal static class OpenApiExamples
             ["eventTypes"] = new JsonArray("obstacle.accepted", "obstacle.rejected", "obstacle.resolved", "amendment.*"),
             ["unitId"] = "0193b2a4-7c1e-7d3a-9f00-1a2b3c4d5e6f",
             ["description"] = "Cổng dịch vụ công của Bộ: báo cho Vụ Pháp chế khi vướng mắc được trả lời",
+        },
+        ["RecordReviewBody"] = () => new JsonObject
+        {
+            ["outcome"] = "amendment_opened",
+            ["amendmentId"] = "0193b2a4-9a10-7c2e-8d11-2b3c4d5e6f72",
+            ["note"] = "Sửa Điều 7 Nghị định cho khớp với Luật mới.",
+        },
+        ["CreateCalendarFeedBody"] = () => new JsonObject
+        {
+            ["name"] = "Lịch thời hạn của Vụ Pháp chế",
         },
         ["CancelAmendmentBody"] = () => new JsonObject
         {

@@ -24,6 +24,7 @@ internal static class RegisterOpenApi
             options.AddSchemaTransformer(OpenApiExamples.Apply);
             options.AddSchemaTransformer(DescribeDates);
             options.AddSchemaTransformer(KeepEnumsToTheirType);
+            options.AddSchemaTransformer(ListOnlyAcceptedValues);
         });
 
     /// <summary>What each group of operations is for, in the order a newcomer meets them.</summary>
@@ -148,6 +149,21 @@ internal static class RegisterOpenApi
                     Description = "With Accept: text/csv, the same figures as CSV: UTF-8 with a byte order mark, a header row, CRLF lines.",
                 },
             };
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static Task ListOnlyAcceptedValues(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
+    {
+        if (context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(AcceptsOnlyAttribute), false).OfType<AcceptsOnlyAttribute>().FirstOrDefault() is { } accepts)
+        {
+            // Not the enum's shared schema any more: this property's own list, written in place (a nullable property
+            // keeps the generator's oneOf with null around it).
+            schema.Metadata?.Remove("x-schema-id");
+            schema.OneOf = null;
+            schema.Type = JsonSchemaType.String;
+            schema.Enum = [.. accepts.Values.Select(v => (System.Text.Json.Nodes.JsonNode)v!)];
         }
 
         return Task.CompletedTask;

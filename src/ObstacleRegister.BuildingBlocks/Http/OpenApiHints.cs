@@ -27,3 +27,13 @@ public static class CsvAlternativeExtensions
     /// <summary>Says in the OpenAPI document that 200 may also be <c>text/csv</c>, beside the JSON schema declared.</summary>
     public static RouteHandlerBuilder ProducesCsvToo(this RouteHandlerBuilder builder) => builder.WithMetadata(new CsvAlternativeMetadata());
 }
+
+/// <summary>
+/// The only values of an enum property the server accepts here (a check-in's stage is never <c>issued</c>): the OpenAPI
+/// document lists these instead of the whole enum, so a generated client offers no value that would be refused.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class AcceptsOnlyAttribute(params string[] values) : Attribute
+{
+    public IReadOnlyList<string> Values { get; } = values;
+}

@@ -92,4 +92,30 @@ public sealed class OpenApiDocumentTests(DatabaseProvider provider) : ApiTest(pr
             Assert.That(document["components"]!["schemas"]!["ReportPeriod"]!["enum"]!.AsArray().Select(e => e!.GetValue<string>()), Is.EqualTo(new[] { "week", "month" }));
         });
     }
+
+    [Test]
+    public async Task RequiredMeansNotNull_BodiesAreTheirSchemas_AndACheckInOffersOnlyTheStagesItAccepts()
+    {
+        using var client = Anonymous();
+        var document = await client.GetAsync("/openapi/v1.json").ExpectJson(200);
+        var schemas = document["components"]!["schemas"]!.AsObject();
+        var nullableRequired = schemas.SelectMany(s => (s.Value!["required"]?.AsArray() ?? []).Select(r => r!.GetValue<string>())
+                .Where(r => s.Value!["properties"]?[r]?.ToJsonString().Contains("\"null\"", StringComparison.Ordinal) == true).Select(r => $"{s.Key}.{r}"));
+        var reject = document["paths"]!["/api/v1/obstacles/{id}/reject"]!["post"]!["requestBody"]!;
+        var accept = document["paths"]!["/api/v1/obstacles/{id}/accept"]!["post"]!["requestBody"]!;
+        var stages = schemas["ReportProgressBody"]!["properties"]!["stage"]!["oneOf"]!.AsArray()[1]!["enum"]!.AsArray().Select(e => e!.GetValue<string>());
+        var accepted = typeof(ObstacleRegister.Amendments.Progress.ReportProgressBody).GetProperty("Stage")!
+            .GetCustomAttributes(typeof(BuildingBlocks.Http.AcceptsOnlyAttribute), false).Cast<BuildingBlocks.Http.AcceptsOnlyAttribute>().Single().Values;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(nullableRequired, Is.Empty);
+            Assert.That(reject["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>(), Does.EndWith("/RejectBody"));
+            Assert.That(reject["required"]!.GetValue<bool>(), Is.True, "a rejection needs its reason");
+            Assert.That(accept["required"]?.GetValue<bool>() ?? false, Is.False, "accepting needs no note");
+            Assert.That(stages, Is.EqualTo(new[] { "planned", "drafting", "consultation", "appraisal", "submitted" }));
+            Assert.That(accepted, Is.EqualTo(ObstacleRegister.Amendments.Stages.AmendmentStages.Reportable.Select(s => BuildingBlocks.Data.WireNames.Of(s))),
+                "the document lists what the check-in validation accepts");
+        });
+    }
 }

@@ -2,6 +2,7 @@ using MediatR;
 using ObstacleRegister.Amendments.Contracts;
 using ObstacleRegister.Amendments.History;
 using ObstacleRegister.Amendments.Stages;
+using ObstacleRegister.BuildingBlocks.Http;
 using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
@@ -15,7 +16,9 @@ namespace ObstacleRegister.Amendments.Progress;
 /// <param name="Note">What was done since the last check-in, up to 4000 characters.</param>
 /// <param name="Blockers">What stands in the way, up to 4000 characters.</param>
 /// <param name="ResourcesRequested">What the drafting unit asks for, up to 4000 characters.</param>
-internal sealed record ReportProgressBody(AmendmentStatus? Stage, string? Note, string? Blockers, string? ResourcesRequested);
+internal sealed record ReportProgressBody(
+    [property: AcceptsOnly("planned", "drafting", "consultation", "appraisal", "submitted")] AmendmentStatus? Stage, string? Note, string? Blockers,
+    string? ResourcesRequested);
 
 /// <summary>The drafting unit reports progress; a later stage moves the amendment forward.</summary>
 internal sealed record ReportProgress(Guid Id, string? IfMatch, ReportProgressBody? Body) : IRequest<ProgressDto>;
