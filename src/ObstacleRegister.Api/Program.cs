@@ -30,7 +30,9 @@ builder.AddHttpPipeline();
 var app = builder.Build();
 
 app.UseHttpPipeline();
-var api = app.MapGroup("/api/v1").AddEndpointFilterFactory(ObstacleRegister.BuildingBlocks.Validation.ClientDates.QueryFilter);
+var api = app.MapGroup("/api/v1")
+    .AddEndpointFilterFactory(ObstacleRegister.BuildingBlocks.Http.QueryContract.Filter)
+    .AddEndpointFilterFactory(ObstacleRegister.BuildingBlocks.Validation.ClientDates.QueryFilter);
 api.MapAccess();
 api.MapRegulations();
 api.MapObstacles();

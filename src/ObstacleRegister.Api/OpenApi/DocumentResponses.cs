@@ -7,7 +7,7 @@ namespace ObstacleRegister.Api.OpenApi;
 
 /// <summary>
 /// Says in the document what every operation can really answer: one open problem schema for every error, the errors
-/// the pipeline adds (401, 403, 413, 415, 429, 503) where they apply, and the headers clients need (ETag, If-Match,
+/// the pipeline adds (401, 403, 406, 413, 415, 429, 503) where they apply, and the headers clients need (ETag, If-Match,
 /// If-None-Match, Location, Retry-After, Idempotent-Replayed), so a generated client can read them.
 /// </summary>
 internal static class DocumentResponses
@@ -53,6 +53,11 @@ internal static class DocumentResponses
         if (path.StartsWith("/api/v1/public/", StringComparison.Ordinal) || path.StartsWith("/api/v1/calendar/", StringComparison.Ordinal))
         {
             responses.TryAdd("429", new OpenApiResponse { Description = "Too many requests from this address; wait as Retry-After says." });
+        }
+
+        if (responses.GetValueOrDefault("200")?.Content?.ContainsKey("text/csv") != true)
+        {
+            responses.TryAdd("406", new OpenApiResponse { Description = "The caller accepts only text/csv, which this operation does not offer." });
         }
 
         if (method != HttpMethod.Get)

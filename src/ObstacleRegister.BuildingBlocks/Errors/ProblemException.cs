@@ -38,6 +38,7 @@ public static class ProblemTypes
     public const string IdempotencyKeyInProgress = Base + "idempotency-key-in-progress";
     public const string TooManyRequests = Base + "too-many-requests";
     public const string DatabaseBusy = Base + "database-busy";
+    public const string NotAcceptable = Base + "not-acceptable";
 }
 
 public sealed class NotFoundException(string resource, object id)
@@ -77,6 +78,9 @@ public sealed class RequestValidationException(IReadOnlyDictionary<string, strin
     public static RequestValidationException For(string field, string message) =>
         new(new Dictionary<string, string[]> { [field] = [message] });
 }
+
+/// <summary>406: the caller accepts only a representation this operation does not offer.</summary>
+public sealed class NotAcceptableException(string detail) : ProblemException(406, ProblemTypes.NotAcceptable, "Not acceptable", detail);
 
 /// <summary>
 /// 503: the database could not be written in time (its write lock is held, or it timed out). Nothing was written;

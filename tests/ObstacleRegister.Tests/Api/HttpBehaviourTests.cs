@@ -26,6 +26,33 @@ public sealed class HttpBehaviourTests(DatabaseProvider provider) : ApiTest(prov
     }
 
     [Test]
+    public async Task UnknownQueryParameter_Returns400NamingIt_WhileDeclaredOnesWork()
+    {
+        var problem = await Admin.GetAsync("/api/v1/units?kind=ministry&satus=accepted").ExpectProblem(400, "satus");
+        await Admin.GetAsync("/api/v1/units?kind=ministry&limit=5").ExpectJson(200);
+
+        Assert.That(problem["errors"]!["satus"]![0]!.GetValue<string>(), Does.Contain("kind").And.Contain("limit"), "names what it takes");
+    }
+
+    [Test]
+    public async Task AcceptCsv_OnAnOperationWithoutCsv_Is406_AndOnAReportGivesCsv()
+    {
+        using var listing = new HttpRequestMessage(HttpMethod.Get, "/api/v1/units");
+        listing.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("text/csv"));
+        var refused = await Admin.SendAsync(listing).ExpectProblem(406);
+        using var report = new HttpRequestMessage(HttpMethod.Get, "/api/v1/reports/progress?period=week");
+        report.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("text/csv"));
+        using var csv = await Admin.SendAsync(report);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused.Str("type"), Does.EndWith("not-acceptable"));
+            Assert.That((int)csv.StatusCode, Is.EqualTo(200));
+            Assert.That(csv.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/csv"));
+        });
+    }
+
+    [Test]
     public async Task UnknownProperty_Returns400NamingIt()
     {
         var problem = await Admin.PostAsync("/api/v1/units", RawJson("{\"code\":\"AB\",\"name\":\"x\",\"kind\":\"other\",\"colour\":\"red\"}"))
