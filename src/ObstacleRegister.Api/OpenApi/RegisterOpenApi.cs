@@ -18,6 +18,7 @@ internal static class RegisterOpenApi
         {
             options.AddDocumentTransformer(DescribeDocument);
             options.AddDocumentTransformer(DocumentResponses.Describe);
+            options.AddDocumentTransformer(ParameterDescriptions.Describe);
             options.AddOperationTransformer(RequireKeyWhereNeeded);
             options.AddOperationTransformer(DescribeEnumParameters);
             options.AddOperationTransformer(DescribeCsv);

@@ -118,4 +118,21 @@ public sealed class OpenApiDocumentTests(DatabaseProvider provider) : ApiTest(pr
                 "the document lists what the check-in validation accepts");
         });
     }
+
+    [Test]
+    public async Task EveryParameter_IsDescribed_AndLimitsCarryTheirBounds()
+    {
+        using var client = Anonymous();
+        var document = await client.GetAsync("/openapi/v1.json").ExpectJson(200);
+        var parameters = document["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().SelectMany(o => (o.Value!["parameters"]?.AsArray() ?? []).Select(x => (Where: $"{o.Key} {p.Key}", Parameter: x!))))
+            .ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(parameters.Where(p => string.IsNullOrEmpty(p.Parameter["description"]?.GetValue<string>())).Select(p => $"{p.Where} {p.Parameter.Str("name")}"), Is.Empty);
+            Assert.That(parameters.Where(p => p.Parameter.Str("name") == "limit").Select(p => (p.Parameter["schema"]!["minimum"]!.GetValue<int>(), p.Parameter["schema"]!["maximum"]!.GetValue<int>())),
+                Is.Not.Empty.And.All.EqualTo((1, 200)));
+        });
+    }
 }
