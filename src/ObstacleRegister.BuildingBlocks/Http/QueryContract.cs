@@ -24,7 +24,7 @@ public static class QueryContract
         return invocation =>
         {
             var request = invocation.HttpContext.Request;
-            var unknown = request.Query.Keys.Where(k => !declared.Contains(k)).Order(StringComparer.Ordinal).ToList();
+            var unknown = request.Query.Count == 0 ? [] : request.Query.Keys.Where(k => !declared.Contains(k)).Order(StringComparer.Ordinal).ToList();
             if (unknown.Count > 0)
             {
                 var allowed = declared.Count == 0 ? "none" : string.Join(", ", declared.Order(StringComparer.Ordinal));
@@ -53,6 +53,12 @@ public static class QueryContract
 
     private static bool WantsOnlyCsv(HttpRequest request)
     {
+        // Every request passes here: parse the header only when it names CSV at all.
+        if (!request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
         var accept = request.GetTypedHeaders().Accept;
         return accept.Count > 0 && accept.All(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));
     }
