@@ -179,6 +179,7 @@ public sealed class AmendmentProgressTests(DatabaseProvider provider) : Amendmen
             Assert.That(deadlines[1]!.Str("keyId"), Is.EqualTo(Coordinator.KeyId.ToString()));
             var history = await Coordinator.Http.GetAsync($"/api/v1/amendments/{id}/history").ExpectJson(200);
             Assert.That(history["items"]!.AsArray()[^1]!.Str("detail"), Does.StartWith("2026-04-30 → 2026-06-30"));
+            Assert.That(history["items"]!.AsArray()[^1]!.Str("keyName"), Is.EqualTo("test key"));
         });
     }
 

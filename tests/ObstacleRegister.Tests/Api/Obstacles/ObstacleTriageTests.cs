@@ -195,6 +195,7 @@ public sealed class ObstacleTriageTests(DatabaseProvider provider) : ObstacleTes
             Assert.That(events[0]!["from"], Is.Null);
             Assert.That(events[0]!.Str("unitId"), Is.EqualTo(ReporterA.UnitId.ToString()));
             Assert.That(events[0]!.Str("keyId"), Is.EqualTo(ReporterA.KeyId.ToString()));
+            Assert.That(events[0]!.Str("keyName"), Is.EqualTo("test key"), "the key's name beside its id");
             Assert.That(events[1]!.Str("from"), Is.EqualTo("submitted"));
             Assert.That(events[1]!.Str("to"), Is.EqualTo("rejected"));
             Assert.That(events[1]!.Str("reason"), Is.EqualTo("Đã có hướng dẫn."));

@@ -14,9 +14,10 @@ namespace ObstacleRegister.Amendments.History;
 /// <param name="To">The stage after.</param>
 /// <param name="Detail">What changed, in words.</param>
 /// <param name="KeyId">The API key that made the change; absent for what the register did itself.</param>
+/// <param name="KeyName">That key's name, as its admin gave it.</param>
 /// <param name="UnitId">The unit of that key.</param>
 internal sealed record AmendmentEventDto(
-    Guid Id, DateTimeOffset At, string Action, AmendmentStatus? From, AmendmentStatus To, string? Detail, Guid? KeyId, Guid? UnitId);
+    Guid Id, DateTimeOffset At, string Action, AmendmentStatus? From, AmendmentStatus To, string? Detail, Guid? KeyId, string? KeyName, Guid? UnitId);
 
 /// <summary>
 /// The append-only record of every change, written in the same transaction as the change, and announced in the
@@ -52,7 +53,7 @@ internal sealed record GetAmendmentHistory(Guid Id, int Limit, string? Cursor) :
 
 internal sealed record AmendmentEventCursor(DateTimeOffset At, Guid Id);
 
-internal sealed class GetAmendmentHistoryHandler(IDbSession db) : IRequestHandler<GetAmendmentHistory, Page<AmendmentEventDto>>
+internal sealed class GetAmendmentHistoryHandler(IDbSession db, MediatR.IMediator mediator) : IRequestHandler<GetAmendmentHistory, Page<AmendmentEventDto>>
 {
     private const string Query = """
         SELECT id AS Id, at AS At, action AS Action, from_status AS FromStatus, to_status AS ToStatus, detail AS Detail,
@@ -70,7 +71,8 @@ internal sealed class GetAmendmentHistoryHandler(IDbSession db) : IRequestHandle
         {
             AmendmentId = request.Id, AfterAt = after?.At, AfterId = after?.Id, Limit = request.Limit + 1,
         }, cancellationToken);
-        return Cursor.ToPage(rows, request.Limit, r => r.ToDto(), r => new AmendmentEventCursor(r.At, r.Id));
+        var names = await mediator.Send(new Access.Contracts.GetApiKeyNames([.. rows.Select(r => r.KeyId).OfType<Guid>().Distinct()]), cancellationToken);
+        return Cursor.ToPage(rows, request.Limit, r => r.ToDto(names), r => new AmendmentEventCursor(r.At, r.Id));
     }
 
     private sealed class EventRow
@@ -91,8 +93,8 @@ internal sealed class GetAmendmentHistoryHandler(IDbSession db) : IRequestHandle
 
         public Guid? UnitId { get; set; }
 
-        public AmendmentEventDto ToDto() => new(
+        public AmendmentEventDto ToDto(IReadOnlyDictionary<Guid, string> keyNames) => new(
             Id, At, Action, FromStatus is null ? null : WireNames.Parse<AmendmentStatus>(FromStatus), WireNames.Parse<AmendmentStatus>(ToStatus),
-            Detail, KeyId, UnitId);
+            Detail, KeyId, KeyId is { } key ? keyNames.GetValueOrDefault(key) : null, UnitId);
     }
 }

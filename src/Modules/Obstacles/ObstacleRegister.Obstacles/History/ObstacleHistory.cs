@@ -15,9 +15,11 @@ namespace ObstacleRegister.Obstacles.History;
 /// <param name="Reason">Why, as the actor gave it.</param>
 /// <param name="RelatedId">The other obstacle or amendment involved, if any.</param>
 /// <param name="KeyId">The API key that made the change; absent for changes the register made itself.</param>
+/// <param name="KeyName">That key's name, as its admin gave it.</param>
 /// <param name="UnitId">The unit of that key.</param>
 internal sealed record ObstacleEventDto(
-    Guid Id, DateTimeOffset At, string Action, ObstacleStatus? From, ObstacleStatus To, string? Reason, Guid? RelatedId, Guid? KeyId, Guid? UnitId);
+    Guid Id, DateTimeOffset At, string Action, ObstacleStatus? From, ObstacleStatus To, string? Reason, Guid? RelatedId, Guid? KeyId, string? KeyName,
+    Guid? UnitId);
 
 internal sealed class ObstacleEventRow
 {
@@ -39,9 +41,9 @@ internal sealed class ObstacleEventRow
 
     public Guid? UnitId { get; set; }
 
-    public ObstacleEventDto ToDto() => new(
+    public ObstacleEventDto ToDto(IReadOnlyDictionary<Guid, string> keyNames) => new(
         Id, At, Action, FromStatus is null ? null : WireNames.Parse<ObstacleStatus>(FromStatus), WireNames.Parse<ObstacleStatus>(ToStatus),
-        Reason, RelatedId, KeyId, UnitId);
+        Reason, RelatedId, KeyId, KeyId is { } key ? keyNames.GetValueOrDefault(key) : null, UnitId);
 }
 
 /// <summary>
@@ -81,7 +83,7 @@ internal sealed record GetObstacleHistory(Guid Id, int Limit, string? Cursor) : 
 
 internal sealed record ObstacleEventCursor(DateTimeOffset At, Guid Id);
 
-internal sealed class GetObstacleHistoryHandler(IDbSession db) : IRequestHandler<GetObstacleHistory, Page<ObstacleEventDto>>
+internal sealed class GetObstacleHistoryHandler(IDbSession db, MediatR.IMediator mediator) : IRequestHandler<GetObstacleHistory, Page<ObstacleEventDto>>
 {
     private const string Query = """
         SELECT id AS Id, at AS At, action AS Action, from_status AS FromStatus, to_status AS ToStatus, reason AS Reason,
@@ -99,6 +101,7 @@ internal sealed class GetObstacleHistoryHandler(IDbSession db) : IRequestHandler
         {
             ObstacleId = request.Id, AfterAt = after?.At, AfterId = after?.Id, Limit = request.Limit + 1,
         }, cancellationToken);
-        return Cursor.ToPage(rows, request.Limit, r => r.ToDto(), r => new ObstacleEventCursor(r.At, r.Id));
+        var names = await mediator.Send(new Access.Contracts.GetApiKeyNames([.. rows.Select(r => r.KeyId).OfType<Guid>().Distinct()]), cancellationToken);
+        return Cursor.ToPage(rows, request.Limit, r => r.ToDto(names), r => new ObstacleEventCursor(r.At, r.Id));
     }
 }
