@@ -30,16 +30,16 @@ internal sealed record MasterDto(Guid Id, string Reference, ObstacleStatus Statu
 /// <param name="Answer">The public answer: the reason given when it was rejected.</param>
 /// <param name="Master">For a duplicate, the obstacle it follows.</param>
 /// <param name="Amendment">The amendment that took it on (the latest, if one was cancelled and another opened); absent before that.</param>
-/// <param name="Contact">How to reach the reporter. Full view only.</param>
-/// <param name="LikelyDuplicates">Obstacles found at intake that may be the same. Full view only.</param>
 internal sealed record ObstacleDto(
     Guid Id, string Reference, string Visibility, Guid UnitId, string Title, string Description, ObstacleCategory Category,
     ObstacleSeverity Severity, RemedyRoute Proposal, string? Impact, ObstacleStatus Status, string? Answer, Guid? DuplicateOfId,
     MasterDto? Master, AmendmentRef? Amendment, IReadOnlyList<CitedProvisionDto> Regulations, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
+    /// <summary>How to reach the reporter. Full view only.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Contact { get; init; }
 
+    /// <summary>Obstacles found at intake that may be the same. Full view only.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<LikelyDuplicateDto>? LikelyDuplicates { get; init; }
 }

@@ -41,7 +41,6 @@ internal static class ObstacleLifecycle
 }
 
 /// <summary>A move to make: the status, what to call it in the history and why; what else it sets; who made it.</summary>
-/// <param name="Actor">Who the history names; the caller's key when absent.</param>
 internal sealed record ObstacleChange(ObstacleStatus To, string Action, string? Reason)
 {
     public string? Answer { get; init; }
@@ -51,6 +50,7 @@ internal sealed record ObstacleChange(ObstacleStatus To, string Action, string? 
     /// <summary>The other obstacle or the amendment involved; the master, for a duplicate, when absent.</summary>
     public Guid? RelatedId { get; init; }
 
+    /// <summary>Who the history names; the caller's key when absent.</summary>
     public Actor? Actor { get; init; }
 }
 
