@@ -26,6 +26,7 @@ internal static class RegisterOpenApi
             options.AddSchemaTransformer(DescribeDates);
             options.AddSchemaTransformer(KeepEnumsToTheirType);
             options.AddSchemaTransformer(ListOnlyAcceptedValues);
+            options.AddSchemaTransformer(XmlDocDescriptions.Apply);
         });
 
     /// <summary>What each group of operations is for, in the order a newcomer meets them.</summary>

@@ -135,4 +135,19 @@ public sealed class OpenApiDocumentTests(DatabaseProvider provider) : ApiTest(pr
                 Is.Not.Empty.And.All.EqualTo((1, 200)));
         });
     }
+
+    [Test]
+    public async Task PropertiesCarryTheirRecordsDocumentation_WithoutLendingItToSharedSchemas()
+    {
+        using var client = Anonymous();
+        var schemas = (await client.GetAsync("/openapi/v1.json").ExpectJson(200))["components"]!["schemas"]!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(schemas["NoticeDto"]!["properties"]!["tier"]!["description"]?.GetValue<string>(), Does.Contain("`due_soon_14`"));
+            Assert.That(schemas["ObstacleDto"]!["properties"]!["reference"]!["description"]?.GetValue<string>(), Does.Contain("VM-2026-000042"));
+            Assert.That(schemas["RegulationRef"]!["description"]?.GetValue<string>(), Is.Not.EqualTo("That higher document, in brief."),
+                "a property's words stay on the property");
+        });
+    }
 }
