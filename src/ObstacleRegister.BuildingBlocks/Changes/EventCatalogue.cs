@@ -9,11 +9,11 @@ namespace ObstacleRegister.BuildingBlocks.Changes;
 /// </summary>
 public static class EventCatalogue
 {
-    private static readonly HashSet<string> Known = [.. Resources().SelectMany(r => r.Actions.Select(a => $"{r.Resource}.{a}"))];
-
     /// <summary>Every change type, <c>resource.action</c>, in catalogue order.</summary>
     public static IReadOnlyList<string> Types { get; } =
         [.. Resources().SelectMany(r => r.Actions.Select(a => $"{r.Resource}.{a}"))];
+
+    private static readonly HashSet<string> Known = [.. Types];
 
     public static bool IsKnown(string type) => Known.Contains(type);
 

@@ -92,12 +92,12 @@ internal sealed class DecideDigestHandler(IDbSession db, IMediator mediator, Ame
         var rows = await db.QueryAsync<AmendmentRow>(Items, new { request.UnitId, DueUntil = dueUntil, SilentBefore = clock.StaleBefore }, cancellationToken);
         var unit = await mediator.Send(new GetUnit(request.UnitId), cancellationToken);
         var regulations = (await mediator.Send(new GetRegulations([.. rows.Select(r => r.RegulationId).Distinct()]), cancellationToken)).ToDictionary(r => r.Id);
-        var items = rows.SelectMany(row => DigestItems.Sections(row, clock, dueUntil).Select(section =>
+        var items = rows.SelectMany(row =>
             {
-                var values = emails.Values(row, unit, regulations.GetValueOrDefault(row.RegulationId));
-                values["section"] = section;
-                return (IReadOnlyDictionary<string, string>)values;
-            }))
+                var facts = emails.Values(row, unit, regulations.GetValueOrDefault(row.RegulationId));
+                return DigestItems.Sections(row, clock, dueUntil)
+                    .Select(section => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(facts) { ["section"] = section });
+            })
             .GroupBy(i => i["section"]).SelectMany(g => g.Take(DigestItems.PerSection)).ToList();
         if (items.Count == 0)
         {

@@ -26,6 +26,14 @@ internal sealed partial class EmailDispatcher(
     internal static async Task<int> RunRound(IServiceScopeFactory scopes, ILogger logger, CancellationToken ct)
     {
         var sent = 0;
+        await using (var probe = scopes.CreateAsyncScope())
+        {
+            if (!await probe.ServiceProvider.GetRequiredService<IMediator>().Send(new AnyEmailDue(), ct))
+            {
+                return 0;
+            }
+        }
+
         IReadOnlyList<ClaimedEmail> due;
         do
         {

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.Extensions.Options;
 using ObstacleRegister.BuildingBlocks.Background;
 using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Messaging;
 using ObstacleRegister.BuildingBlocks.Telemetry;
 
 namespace ObstacleRegister.Notifications.Sending;
@@ -18,6 +19,21 @@ internal sealed class ClaimedEmail
     public string Content { get; set; } = "";
 
     public int Attempts { get; set; }
+}
+
+/// <summary>Whether any email is due, read without taking the write lock: an idle outbox costs a round no write.</summary>
+internal sealed record AnyEmailDue : IQuery<bool>;
+
+internal sealed class AnyEmailDueHandler(IDbSession db, TimeProvider clock) : IRequestHandler<AnyEmailDue, bool>
+{
+    private const string Due = """
+        SELECT id FROM notification_email
+        WHERE status = 'pending' AND next_attempt_at <= @Now AND (lease_until IS NULL OR lease_until < @Now)
+        ORDER BY next_attempt_at, id
+        """;
+
+    public async Task<bool> Handle(AnyEmailDue request, CancellationToken cancellationToken) =>
+        (await db.QueryAsync<Guid>(db.Dialect.Limit(Due), new { Now = clock.GetUtcNow(), Limit = 1 }, cancellationToken)).Count > 0;
 }
 
 /// <summary>

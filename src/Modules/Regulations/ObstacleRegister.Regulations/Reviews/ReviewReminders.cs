@@ -161,7 +161,7 @@ internal sealed class ReviewReminderSweep(IServiceScopeFactory scopes, IOptions<
         while (!ct.IsCancellationRequested)
         {
             var page = await mediator.Send(new FindReviewsToRemind(flaggedBefore, afterFlaggedAt, afterId, BatchSize), ct);
-            foreach (var review in page.Where(r => !r.Decided.Contains(ReviewReminderOptions.Escalated)))
+            foreach (var review in page.Where(r => CallsForAReminder(r, calendar, options)))
             {
                 try
                 {
@@ -183,4 +183,10 @@ internal sealed class ReviewReminderSweep(IServiceScopeFactory scopes, IOptions<
 
         return decided;
     }
+
+    /// <summary>Decided in memory first, so a review already reminded and not yet due for escalation costs no write transaction.</summary>
+    private static bool CallsForAReminder(ReviewToRemind review, RegisterCalendar calendar, ReviewReminderOptions options) =>
+        !review.Decided.Contains(ReviewReminderOptions.Escalated)
+        && options.TierFor(calendar.Today.DayNumber - calendar.DateOf(review.FlaggedAt).DayNumber) is { } tier
+        && !review.Decided.Contains(tier);
 }
