@@ -23,11 +23,6 @@ internal static class DocumentResponses
         document.Components.Schemas[ProblemSchemaId] = ProblemSchema();
         document.Components.Schemas.Remove("ProblemDetails");
         document.Components.Schemas.Remove("HttpValidationProblemDetails");
-        foreach (var schema in document.Components.Schemas.Values.OfType<OpenApiSchema>())
-        {
-            RequiredMeansNotNull(schema, document);
-        }
-
         var problem = new OpenApiSchemaReference(ProblemSchemaId, document);
         foreach (var (path, item) in document.Paths)
         {
@@ -37,7 +32,54 @@ internal static class DocumentResponses
             }
         }
 
+        foreach (var schema in RequestBodySchemas(document))
+        {
+            RequiredMeansNotNull(schema, document);
+        }
+
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The schemas a request body is made of, nested ones included. Only these are bound leniently; an answer's
+    /// nullable field is really nullable, and a generated client must accept its null.
+    /// </summary>
+    private static IEnumerable<OpenApiSchema> RequestBodySchemas(OpenApiDocument document)
+    {
+        var schemas = document.Components!.Schemas!;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<IOpenApiSchema>(document.Paths.Values
+            .SelectMany(item => item.Operations?.Values.AsEnumerable() ?? [])
+            .SelectMany(operation => operation.RequestBody?.Content?.Values.AsEnumerable() ?? [])
+            .Select(media => media.Schema)
+            .OfType<IOpenApiSchema>());
+        while (pending.TryPop(out var next))
+        {
+            if (next is OpenApiSchemaReference { Reference.Id: { } id })
+            {
+                if (seen.Add(id) && schemas.TryGetValue(id, out var target))
+                {
+                    pending.Push(target);
+                }
+
+                continue;
+            }
+
+            if (next is not OpenApiSchema schema)
+            {
+                continue;
+            }
+
+            if (schemas.Values.Contains(schema))
+            {
+                yield return schema;
+            }
+
+            foreach (var nested in (schema.Properties?.Values ?? []).Concat(schema.OneOf ?? []).Append(schema.Items).OfType<IOpenApiSchema>())
+            {
+                pending.Push(nested);
+            }
+        }
     }
 
     private static void Complete(string path, HttpMethod method, OpenApiOperation operation, IOpenApiSchema problem, OpenApiDocument document)

@@ -99,8 +99,11 @@ public sealed class OpenApiDocumentTests(DatabaseProvider provider) : ApiTest(pr
         using var client = Anonymous();
         var document = await client.GetAsync("/openapi/v1.json").ExpectJson(200);
         var schemas = document["components"]!["schemas"]!.AsObject();
-        var nullableRequired = schemas.SelectMany(s => (s.Value!["required"]?.AsArray() ?? []).Select(r => r!.GetValue<string>())
+        var bodies = BodySchemas(document);
+        var nullableRequired = schemas.Where(s => bodies.Contains(s.Key))
+            .SelectMany(s => (s.Value!["required"]?.AsArray() ?? []).Select(r => r!.GetValue<string>())
                 .Where(r => s.Value!["properties"]?[r]?.ToJsonString().Contains("\"null\"", StringComparison.Ordinal) == true).Select(r => $"{s.Key}.{r}"));
+        var answerEffectiveOn = schemas["RegulationDto"]!["properties"]!["effectiveOn"]!["type"]!.AsArray().Select(t => t!.GetValue<string>());
         var reject = document["paths"]!["/api/v1/obstacles/{id}/reject"]!["post"]!["requestBody"]!;
         var accept = document["paths"]!["/api/v1/obstacles/{id}/accept"]!["post"]!["requestBody"]!;
         var stages = schemas["ReportProgressBody"]!["properties"]!["stage"]!["oneOf"]!.AsArray()[1]!["enum"]!.AsArray().Select(e => e!.GetValue<string>());
@@ -109,7 +112,9 @@ public sealed class OpenApiDocumentTests(DatabaseProvider provider) : ApiTest(pr
 
         Assert.Multiple(() =>
         {
+            Assert.That(bodies, Does.Contain("SubmitObstacleBody").And.Contain("CitedRegulationBody"));
             Assert.That(nullableRequired, Is.Empty);
+            Assert.That(answerEffectiveOn, Does.Contain("null"), "an answer's field that can be null says so, or generated clients fail to read it");
             Assert.That(reject["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>(), Does.EndWith("/RejectBody"));
             Assert.That(reject["required"]!.GetValue<bool>(), Is.True, "a rejection needs its reason");
             Assert.That(accept["required"]?.GetValue<bool>() ?? false, Is.False, "accepting needs no note");
@@ -117,6 +122,27 @@ public sealed class OpenApiDocumentTests(DatabaseProvider provider) : ApiTest(pr
             Assert.That(accepted, Is.EqualTo(ObstacleRegister.Amendments.Stages.AmendmentStages.Reportable.Select(s => BuildingBlocks.Data.WireNames.Of(s))),
                 "the document lists what the check-in validation accepts");
         });
+    }
+
+    /// <summary>The names of the schemas request bodies are made of, nested ones included.</summary>
+    private static HashSet<string> BodySchemas(JsonNode document)
+    {
+        var schemas = document["components"]!["schemas"]!;
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<JsonNode>(document["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject()).Select(o => o.Value!["requestBody"]).OfType<JsonNode>());
+        while (pending.TryPop(out var node))
+        {
+            foreach (var reference in node.ToJsonString().Split("\"#/components/schemas/").Skip(1).Select(r => r[..r.IndexOf('"', StringComparison.Ordinal)]))
+            {
+                if (found.Add(reference))
+                {
+                    pending.Push(schemas[reference]!);
+                }
+            }
+        }
+
+        return found;
     }
 
     [Test]
