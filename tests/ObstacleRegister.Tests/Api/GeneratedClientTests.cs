@@ -36,6 +36,7 @@ public sealed class GeneratedClientTests(DatabaseProvider provider) : ApiTest(pr
         var accepted = await coordinator.AcceptObstacleAsync(submitted.Result.Id, etag, new TriageNoteBody { Note = "Đúng thẩm quyền" });
         Assert.That(accepted.Result.Status, Is.EqualTo(ObstacleStatus.Accepted));
         Assert.That(Header(accepted, "ETag"), Is.Not.EqualTo(etag));
+        Assert.That(Header(accepted, "ETag"), Is.EqualTo($"\"{accepted.Result.Version}\""), "a client reading only bodies can send If-Match");
 
         var read = await reporter.GetObstacleAsync(submitted.Result.Id);
         Assert.That(read.Result.Status, Is.EqualTo(ObstacleStatus.Accepted));

@@ -18,6 +18,7 @@ public sealed class RegulationsTests(DatabaseProvider provider) : RegulationTest
         {
             Assert.That(response.Headers.Location?.ToString(), Is.EqualTo($"/api/v1/regulations/{json.Str("id")}"));
             Assert.That(response.Headers.ETag?.Tag, Is.EqualTo("\"1\""));
+            Assert.That(json["version"]!.GetValue<long>(), Is.EqualTo(1), "the body carries the version its ETag names");
             Assert.That(json.Str("symbol"), Is.EqualTo($"{number}/2023/NĐ-CP"));
             Assert.That(json.Str("type"), Is.EqualTo("decree"));
             Assert.That(json.Str("issuedOn"), Is.EqualTo("2023-04-17"));
@@ -175,6 +176,7 @@ public sealed class RegulationsTests(DatabaseProvider provider) : RegulationTest
         Assert.Multiple(() =>
         {
             Assert.That(response.Headers.ETag?.Tag, Is.EqualTo("\"2\""));
+            Assert.That(json["version"]!.GetValue<long>(), Is.EqualTo(2));
             Assert.That(json.Str("title"), Is.EqualTo("Tiêu đề đã sửa"));
         });
         var found = await Coordinator.Http.GetAsync("/api/v1/regulations?q=tieu de da sua").ExpectJson(200);

@@ -30,10 +30,11 @@ internal sealed record MasterDto(Guid Id, string Reference, ObstacleStatus Statu
 /// <param name="Answer">The public answer: the reason given when it was rejected.</param>
 /// <param name="Master">For a duplicate, the obstacle it follows.</param>
 /// <param name="Amendment">The amendment that took it on (the latest, if one was cancelled and another opened); absent before that.</param>
+/// <param name="Version">Its version, the number its ETag carries: send <c>If-Match: "&lt;version&gt;"</c> to change it.</param>
 internal sealed record ObstacleDto(
     Guid Id, string Reference, string Visibility, Guid UnitId, string Title, string Description, ObstacleCategory Category,
     ObstacleSeverity Severity, RemedyRoute Proposal, string? Impact, ObstacleStatus Status, string? Answer, Guid? DuplicateOfId,
-    MasterDto? Master, AmendmentRef? Amendment, IReadOnlyList<CitedProvisionDto> Regulations, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    MasterDto? Master, AmendmentRef? Amendment, IReadOnlyList<CitedProvisionDto> Regulations, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version)
 {
     /// <summary>How to reach the reporter. Full view only.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -47,11 +47,12 @@ internal sealed record RegulationListItem(
 /// <param name="ObstacleCount">How many obstacles cite it (withdrawn ones not counted).</param>
 /// <param name="CreatedAt">When it was registered here.</param>
 /// <param name="UpdatedAt">When it last changed here.</param>
+/// <param name="Version">Its version, the number its ETag carries: send <c>If-Match: "&lt;version&gt;"</c> to change it.</param>
 internal sealed record RegulationDto(
     Guid Id, string Symbol, RegulationType Type, string Title, string Issuer, DateOnly IssuedOn, DateOnly? EffectiveOn,
     RegulationStatus Status, Guid? GuidesId, RegulationRef? Guides, IReadOnlyList<RegulationRef> GuidedBy,
     IReadOnlyList<RegulationChangeDto> Changes, IReadOnlyList<RegulationChangeDto> ChangedBy, IReadOnlyList<AmendmentSummary> Amendments,
-    int ObstacleCount, Reviews.ReviewDto? Review, IReadOnlyList<Reviews.ReviewDto> Reviews, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    int ObstacleCount, Reviews.ReviewDto? Review, IReadOnlyList<Reviews.ReviewDto> Reviews, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version);
 
 /// <summary>A change between two documents, seen from one of them.</summary>
 /// <param name="Relation">What the changing document does: <c>amends</c>, <c>supplements</c>, <c>replaces</c>, <c>repeals</c>, <c>interprets</c>, <c>temporarily_adjusts</c>.</param>

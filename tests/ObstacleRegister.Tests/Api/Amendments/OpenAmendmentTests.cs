@@ -19,6 +19,7 @@ public sealed class OpenAmendmentTests(DatabaseProvider provider) : AmendmentTes
         {
             Assert.That(response.Headers.Location!.ToString(), Is.EqualTo($"/api/v1/amendments/{amendment.Str("id")}"));
             Assert.That(response.Headers.ETag!.Tag, Is.EqualTo("\"1\""));
+            Assert.That(amendment["version"]!.GetValue<long>(), Is.EqualTo(1), "the body carries the version its ETag names");
             Assert.That(amendment.Str("status"), Is.EqualTo("planned"));
             Assert.That(amendment["responsibleOfficial"]!.Str("position"), Is.EqualTo("Thứ trưởng"));
             Assert.That(amendment["draftingUnit"]!.Str("id"), Is.EqualTo(DraftingUnitId.ToString()));

@@ -21,12 +21,13 @@ namespace ObstacleRegister.Amendments.Get;
 /// <param name="Deadlines">Every due date it has had, oldest first, with who moved it and why.</param>
 /// <param name="RecentProgress">The latest check-ins, newest first; all of them at <c>/amendments/{id}/progress</c>.</param>
 /// <param name="IssuedDocument">The document issued, once it is.</param>
+/// <param name="Version">Its version, the number its ETag carries: send <c>If-Match: "&lt;version&gt;"</c> to change it.</param>
 internal sealed record AmendmentDto(
     Guid Id, string Title, AmendmentKind Kind, AmendmentStatus Status, bool ShortenedProcedure, Guid RegulationId, RegulationRef? Regulation,
     Guid DraftingUnitId, UnitRef? DraftingUnit, ResponsibleOfficial ResponsibleOfficial, DateOnly DueOn, DateOnly OriginalDueOn, int DaysOverdue,
     int TotalDaysLate, bool Overdue, bool Stale, DateTimeOffset LastProgressAt, int DaysSinceProgress, IReadOnlyList<StageDto> Stages,
     IReadOnlyList<LinkedObstacle> Obstacles, IReadOnlyList<DeadlineChange> Deadlines, IReadOnlyList<ProgressDto> RecentProgress,
-    IssuedDocument? IssuedDocument, string? CancellationReason, IReadOnlyList<NoticeDto> Notices, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    IssuedDocument? IssuedDocument, string? CancellationReason, IReadOnlyList<NoticeDto> Notices, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version);
 
 /// <summary>A reminder or escalation the register decided about this amendment.</summary>
 /// <param name="Tier">The rule: <c>due_soon_14</c>, <c>due_soon_3</c>, <c>overdue</c>, <c>overdue_escalated_7</c>, <c>overdue_escalated_30</c>, <c>stale</c>, <c>stale_escalated_14</c> (days as configured).</param>
@@ -50,7 +51,16 @@ internal sealed record NoticeDelivery(
     string? LastError = null);
 
 /// <summary>An amendment as returned, with the version its ETag carries.</summary>
-internal sealed record VersionedAmendment(AmendmentDto Amendment, long Version);
+internal sealed record VersionedAmendment(AmendmentDto Amendment)
+{
+    public long Version => Amendment.Version;
+
+    public void Deconstruct(out AmendmentDto amendment, out long version)
+    {
+        amendment = Amendment;
+        version = Version;
+    }
+}
 
 /// <summary>The target document, in brief.</summary>
 internal sealed record RegulationRef(Guid Id, string Symbol, RegulationType Type, string Title, RegulationStatus Status);

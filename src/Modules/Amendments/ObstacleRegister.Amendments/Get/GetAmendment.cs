@@ -50,8 +50,8 @@ internal sealed class GetAmendmentHandler(IDbSession db, IMediator mediator, Ame
             clock.DaysSinceProgress(row), await Stages(row.Id, cancellationToken),
             obstacles.Select(o => new LinkedObstacle(o.Id, o.Reference, o.Status, o.UnitId)).ToList(), deadlines, progress,
             row.IssuedRegulationId is { } issuedId ? new IssuedDocument(issuedId, row.DocumentSymbol!, row.IssuedOn!.Value, row.EffectiveOn!.Value) : null,
-            row.CancellationReason, await NoticesOf(row.Id, cancellationToken), row.CreatedAt, row.UpdatedAt);
-        return new VersionedAmendment(dto, row.Version);
+            row.CancellationReason, await NoticesOf(row.Id, cancellationToken), row.CreatedAt, row.UpdatedAt, row.Version);
+        return new VersionedAmendment(dto);
     }
 
     private async Task<IReadOnlyList<NoticeDto>> NoticesOf(Guid id, CancellationToken ct)

@@ -9,7 +9,16 @@ using ObstacleRegister.Regulations.Contracts;
 namespace ObstacleRegister.Obstacles.Get;
 
 /// <summary>An obstacle as the caller may see it, with the version its ETag carries.</summary>
-internal sealed record VersionedObstacle(ObstacleDto Obstacle, long Version);
+internal sealed record VersionedObstacle(ObstacleDto Obstacle)
+{
+    public long Version => Obstacle.Version;
+
+    public void Deconstruct(out ObstacleDto obstacle, out long version)
+    {
+        obstacle = Obstacle;
+        version = Version;
+    }
+}
 
 /// <summary>One obstacle, in full for its unit and coordinators, its public fields for everyone else.</summary>
 internal sealed record GetObstacle(Guid Id) : IQuery<VersionedObstacle>;
@@ -47,12 +56,12 @@ internal sealed class GetObstacleHandler(IDbSession db, IMediator mediator, ICal
             master is null ? null : new MasterDto(master.Id, master.Reference, master.StatusValue, master.Answer),
             amendment is null ? null : new AmendmentRef(amendment.Id, amendment.Title, amendment.Status, amendment.DueOn, amendment.IssuedRegulationId),
             citations.Select(c => new CitedProvisionDto(c.RegulationId, symbols.GetValueOrDefault(c.RegulationId), c.Provision, c.Article, c.Clause, c.Point)).ToList(),
-            row.CreatedAt, row.UpdatedAt)
+            row.CreatedAt, row.UpdatedAt, row.Version)
         {
             Contact = full ? row.Contact : null,
             LikelyDuplicates = full ? await LikelyDuplicates(row.Id, cancellationToken) : null,
         };
-        return new VersionedObstacle(dto, row.Version);
+        return new VersionedObstacle(dto);
     }
 
     private async Task<IReadOnlyList<LikelyDuplicateDto>> LikelyDuplicates(Guid id, CancellationToken ct) =>

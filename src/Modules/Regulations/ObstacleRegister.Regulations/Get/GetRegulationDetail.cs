@@ -11,7 +11,16 @@ namespace ObstacleRegister.Regulations.Get;
 internal sealed record GetRegulationDetail(Guid Id) : IQuery<VersionedRegulation>;
 
 /// <summary>A regulation as returned, with the version its ETag carries.</summary>
-internal sealed record VersionedRegulation(RegulationDto Regulation, long Version);
+internal sealed record VersionedRegulation(RegulationDto Regulation)
+{
+    public long Version => Regulation.Version;
+
+    public void Deconstruct(out RegulationDto regulation, out long version)
+    {
+        regulation = Regulation;
+        version = Version;
+    }
+}
 
 internal sealed class GetRegulationDetailHandler(IDbSession db, IMediator mediator) : IRequestHandler<GetRegulationDetail, VersionedRegulation>
 {
@@ -41,8 +50,8 @@ internal static class RegulationDetails
         var dto = new RegulationDto(
             row.Id, row.Symbol, row.TypeValue, row.Title, row.Issuer, row.IssuedOn, row.EffectiveOn, row.StatusValue,
             row.GuidesId, guides?.ToRef(), guidedBy.Select(g => g.ToRef()).ToList(), ToDtos(changes, others), ToDtos(changedBy, others),
-            amendments, obstacleCount, reviews.FirstOrDefault(r => r.ReviewedAt is null), reviews, row.CreatedAt, row.UpdatedAt);
-        return new VersionedRegulation(dto, row.Version);
+            amendments, obstacleCount, reviews.FirstOrDefault(r => r.ReviewedAt is null), reviews, row.CreatedAt, row.UpdatedAt, row.Version);
+        return new VersionedRegulation(dto);
     }
 
     private static List<RegulationChangeDto> ToDtos(IEnumerable<ChangeRow> rows, Dictionary<Guid, RegulationRow> others) =>
