@@ -254,6 +254,12 @@ internal static class DocumentResponses
             },
             ["currentStatus"] = Text("For 409 on a life-cycle move: the resource's status now."),
             ["requestedStatus"] = Text("For 409 on a life-cycle move: the status that was asked for."),
+            ["stagesToPass"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Array,
+                Description = "For 409 on an amendment that skipped stages: the stages it must still reach first, in order.",
+                Items = new OpenApiSchema { Type = JsonSchemaType.String },
+            },
         },
         Examples = [JsonNode.Parse("""
             {"type":"urn:obstacle-register:problem:validation","title":"One or more fields are invalid","status":400,

@@ -105,14 +105,17 @@ public sealed class ValidationErrors
         }
     }
 
-    /// <summary>Rejects a value not defined by the enum (a cast integer, for example).</summary>
-    public void Defined<TEnum>(string field, TEnum? value)
+    /// <summary>Rejects a value not defined by the enum (a cast integer, for example); true when it is absent or defined.</summary>
+    public bool Defined<TEnum>(string field, TEnum? value)
         where TEnum : struct, Enum
     {
         if (value is { } v && !Enum.IsDefined(v))
         {
             Add(field, $"'{field}' has an unknown value.");
+            return false;
         }
+
+        return true;
     }
 
     public void ThrowIfAny()

@@ -1,3 +1,4 @@
+using ObstacleRegister.Regulations.Contracts;
 using ObstacleRegister.Regulations.Symbols;
 
 namespace ObstacleRegister.Tests.Domain;
@@ -30,6 +31,29 @@ public sealed class RegulationSymbolTests
     public void Problem_RejectsGarbage(string symbol)
     {
         Assert.That(RegulationSymbol.Problem(symbol), Is.Not.Null);
+    }
+
+    [TestCase("13/2023/NĐ-CP", RegulationType.Decree)]
+    [TestCase("13/2023/nd-cp", RegulationType.Decree)]
+    [TestCase("01/2024/TT-BTTTT", RegulationType.Circular)]
+    [TestCase("01/2024/TTLT-BTC-BTTTT", RegulationType.JointCircular)]
+    [TestCase("03/NQ-CP", RegulationType.GovernmentResolution)]
+    [TestCase("05/2023/NQ-HĐND", RegulationType.ProvincialResolution)]
+    [TestCase("12/2024/QĐ-UBND", RegulationType.ProvincialDecision)]
+    [TestCase("28/2018/QĐ-TTg", RegulationType.PrimeMinisterDecision)]
+    [TestCase("03/2022/PL-UBTVQH15", RegulationType.Ordinance)]
+    public void TypeNamed_ReadsTheTypeFromTheSymbolsCode(string symbol, RegulationType type)
+    {
+        Assert.That(RegulationSymbol.TypeNamed(symbol), Is.EqualTo(type));
+    }
+
+    [TestCase("24/2018/QH14")]
+    [TestCase("57-NQ/TW")]
+    [TestCase("286/KH-BTTTT")]
+    [TestCase("15/2020/NĐ-UBND")]
+    public void TypeNamed_IsNothing_WhenTheSymbolDoesNotSay(string symbol)
+    {
+        Assert.That(RegulationSymbol.TypeNamed(symbol), Is.Null);
     }
 
     [Test]

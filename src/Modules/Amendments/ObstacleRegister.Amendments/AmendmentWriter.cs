@@ -51,4 +51,6 @@ internal sealed class AmendmentWriter(IDbSession db, TimeProvider clock, Amendme
     }
 
     public DateOnly Today => calendar.Today;
+
+    public DateOnly DateOf(DateTimeOffset instant) => calendar.DateOf(instant);
 }

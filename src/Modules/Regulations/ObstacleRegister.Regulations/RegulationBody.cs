@@ -1,3 +1,4 @@
+using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Validation;
 using ObstacleRegister.Regulations.Contracts;
 using ObstacleRegister.Regulations.Symbols;
@@ -34,9 +35,11 @@ internal static class RegulationBodyRules
             errors.Add("symbol", problem);
         }
 
-        if (errors.Required("type", body.Type))
+        if (errors.Required("type", body.Type) && errors.Defined("type", body.Type)
+            && body.Symbol is not null && RegulationSymbol.Problem(body.Symbol) is null
+            && RegulationSymbol.TypeNamed(body.Symbol) is { } named && named != body.Type)
         {
-            errors.Defined("type", body.Type);
+            errors.Add("type", $"'type' is {WireNames.Of(body.Type!.Value)} but the symbol {body.Symbol.Trim()} names a {WireNames.Of(named)}.");
         }
 
         errors.Text("title", body.Title, MaxTitle);

@@ -96,6 +96,16 @@ public abstract class AmendmentTest(DatabaseProvider provider) : ObstacleTest(pr
         }
     }
 
+    /// <summary>An amendment of the circular (with the obstacle, when given) brought to <c>submitted</c>, ready to issue.</summary>
+    protected async Task<string> SubmittedAmendment(string? obstacleId = null, string kind = "amend")
+    {
+        var body = obstacleId is null ? OpenBody() : OpenBody(obstacleId);
+        body["kind"] = kind;
+        var id = (await Open(body)).Str("id");
+        await AdvanceTo(id, "submitted");
+        return id;
+    }
+
     protected static JsonObject IssueBody(string symbol, string issuedOn = "2026-03-02", string effectiveOn = "2026-03-02") =>
         new() { ["documentSymbol"] = symbol, ["issuedOn"] = issuedOn, ["effectiveOn"] = effectiveOn };
 

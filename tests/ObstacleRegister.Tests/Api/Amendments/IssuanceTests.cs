@@ -304,13 +304,4 @@ public sealed class IssuanceTests(DatabaseProvider provider) : AmendmentTest(pro
 
         Assert.That(problem.Str("currentStatus"), Is.EqualTo("issued"));
     }
-
-    private async Task<string> SubmittedAmendment(string? obstacleId = null, string kind = "amend")
-    {
-        var body = obstacleId is null ? OpenBody() : OpenBody(obstacleId);
-        body["kind"] = kind;
-        var id = (await Open(body)).Str("id");
-        await AdvanceTo(id, "submitted");
-        return id;
-    }
 }

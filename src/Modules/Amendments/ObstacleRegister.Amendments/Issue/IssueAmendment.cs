@@ -80,11 +80,7 @@ internal sealed class IssueAmendmentHandler(AmendmentWriter writer, AmendmentHis
         var from = row.StatusValue;
         AmendmentStages.EnsureCanMove(row, AmendmentStatus.Issued);
         var (id, symbol, issuedOn, effectiveOn) = await Document(row, body, cancellationToken);
-        if (issuedOn > writer.Today)
-        {
-            throw RequestValidationException.For("issuedOn", $"'issuedOn' is after today ({writer.Today:yyyy-MM-dd} in the register's time zone): record issuance once the document is signed.");
-        }
-
+        EnsureSignedMeanwhile(row, issuedOn);
         await writer.MoveTo(row, AmendmentStatus.Issued, issuedOn, cancellationToken);
         row.DocumentSymbol = symbol;
         row.IssuedRegulationId = id;
@@ -100,6 +96,21 @@ internal sealed class IssueAmendmentHandler(AmendmentWriter writer, AmendmentHis
         }
 
         return await mediator.Send(new GetAmendment(row.Id), cancellationToken);
+    }
+
+    /// <summary>The document was signed between the day the work was opened here and today (register time).</summary>
+    private void EnsureSignedMeanwhile(AmendmentRow row, DateOnly issuedOn)
+    {
+        if (issuedOn > writer.Today)
+        {
+            throw RequestValidationException.For("issuedOn", $"'issuedOn' is after today ({writer.Today:yyyy-MM-dd} in the register's time zone): record issuance once the document is signed.");
+        }
+
+        var openedOn = writer.DateOf(row.CreatedAt);
+        if (issuedOn < openedOn)
+        {
+            throw RequestValidationException.For("issuedOn", $"'issuedOn' ({issuedOn:yyyy-MM-dd}) is before the amendment was opened ({openedOn:yyyy-MM-dd}): the document it issues cannot be older than the work.");
+        }
     }
 
     /// <summary>The issued document: registered now from the body, or an existing one linked (its dates unless the body gives them).</summary>

@@ -33,7 +33,20 @@ internal static class AmendmentStages
             return;
         }
 
-        throw IllegalTransition.Of(Explain(from, to, row.ShortenedProcedure), WireNames.Of(from), WireNames.Of(to));
+        var problem = IllegalTransition.Of(Explain(from, to, row.ShortenedProcedure), WireNames.Of(from), WireNames.Of(to));
+        if (StagesToPass(from, to, row.ShortenedProcedure) is { Length: > 0 } toPass)
+        {
+            problem.Extensions["stagesToPass"] = toPass.Select(WireNames.Of).ToArray();
+        }
+
+        throw problem;
+    }
+
+    /// <summary>For a skip forward from an open stage, the stages that must still be reached before <paramref name="to"/>.</summary>
+    private static AmendmentStatus[] StagesToPass(AmendmentStatus from, AmendmentStatus to, bool shortened)
+    {
+        var (start, end) = (Array.IndexOf(Process, from), Array.IndexOf(Process, to));
+        return IsOpen(from) && end > start ? [.. Process[(start + 1)..end].Where(s => !IsSkippable(s, shortened))] : [];
     }
 
     private static bool CanAdvance(AmendmentStatus from, AmendmentStatus to, bool shortened)
@@ -62,8 +75,8 @@ internal static class AmendmentStages
             return $"Stages move forward only: the amendment is at {WireNames.Of(from)}, after {WireNames.Of(to)}.";
         }
 
-        var missing = Process[(Array.IndexOf(Process, from) + 1)..Array.IndexOf(Process, to)].First(s => !IsSkippable(s, shortened));
-        return $"The amendment is at {WireNames.Of(from)}; it must reach {WireNames.Of(missing)} before {WireNames.Of(to)}" +
+        var missing = string.Join(", ", StagesToPass(from, to, shortened).Select(WireNames.Of));
+        return $"The amendment is at {WireNames.Of(from)}; it must pass {missing} before {WireNames.Of(to)}" +
             (shortened ? "." : " (only the shortened procedure skips consultation and appraisal).");
     }
 }

@@ -21,6 +21,12 @@ internal sealed class LinkIssuedDocumentHandler(IDbSession db) : IRequestHandler
         var target = await RegulationQueries.Get(db, request.TargetId, cancellationToken);
         var issued = await RegulationQueries.Find(db, request.RegulationId, cancellationToken)
             ?? throw RequestValidationException.For("regulationId", $"No regulation with id '{request.RegulationId}'.");
+        if (issued.IssuedOn < target.IssuedOn)
+        {
+            throw RequestValidationException.For("regulationId",
+                $"{issued.Symbol} was issued on {issued.IssuedOn:yyyy-MM-dd}, before {target.Symbol} ({target.IssuedOn:yyyy-MM-dd}): it cannot change it.");
+        }
+
         if (request.Change == RegulationChange.Guides)
         {
             if (issued.GuidesId != target.Id)

@@ -4,6 +4,7 @@ using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Validation;
 using ObstacleRegister.Regulations.Contracts;
 using ObstacleRegister.Regulations.Register;
+using ObstacleRegister.Regulations.Symbols;
 
 namespace ObstacleRegister.Regulations.Changes;
 
@@ -24,8 +25,14 @@ internal sealed class RegisterIssuedDocumentHandler(IDbSession db, IMediator med
     public async Task<RegulationSummary> Handle(RegisterIssuedDocument request, CancellationToken cancellationToken)
     {
         var target = await RegulationQueries.Get(db, request.TargetId, cancellationToken);
+        if (request.IssuedOn < target.IssuedOn)
+        {
+            throw RequestValidationException.For("issuedOn",
+                $"'issuedOn' ({request.IssuedOn:yyyy-MM-dd}) is before {target.Symbol} was issued ({target.IssuedOn:yyyy-MM-dd}): a document cannot change one not yet issued.");
+        }
+
         var body = new RegulationBody(
-            request.DocumentSymbol, request.Type ?? target.TypeValue, request.Title ?? request.DefaultTitle, request.Issuer ?? target.Issuer,
+            request.DocumentSymbol, request.Type ?? RegulationSymbol.TypeNamed(request.DocumentSymbol) ?? target.TypeValue, request.Title ?? request.DefaultTitle, request.Issuer ?? target.Issuer,
             request.IssuedOn, request.EffectiveOn, Status: null, GuidesId: request.Change == RegulationChange.Guides ? target.Id : null);
         EnsureValid(body);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using ObstacleRegister.BuildingBlocks.Text;
+using ObstacleRegister.Regulations.Contracts;
 
 namespace ObstacleRegister.Regulations.Symbols;
 
@@ -48,6 +49,36 @@ internal static partial class RegulationSymbol
     {
         var match = WithYear().Match(Normalize(symbol));
         return match.Success ? int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>
+    /// The type a symbol's code names, when it names one: <c>NĐ-CP</c> a decree, <c>TT-…</c> a circular, <c>TTLT-…</c> a
+    /// joint circular, <c>NQ-CP</c> a government resolution, <c>QĐ-TTg</c> a Prime Minister's decision, <c>NQ-HĐND</c> and
+    /// <c>QĐ-UBND</c> a province's, <c>PL-UBTVQH…</c> an ordinance. <c>QH14</c> (a law or a resolution) and party
+    /// documents name none.
+    /// </summary>
+    public static RegulationType? TypeNamed(string symbol)
+    {
+        var key = Key(symbol).ToUpperInvariant();
+        if (PartyStyle().IsMatch(key))
+        {
+            return null;
+        }
+
+        var codes = key[(key.LastIndexOf('/') + 1)..].Split('-');
+        var issuer = codes.Length > 1 ? codes[1] : "";
+        return codes[0] switch
+        {
+            "ND" when issuer == "CP" => RegulationType.Decree,
+            "TT" when codes.Length > 1 => RegulationType.Circular,
+            "TTLT" when codes.Length > 1 => RegulationType.JointCircular,
+            "NQ" when issuer == "CP" => RegulationType.GovernmentResolution,
+            "NQ" when issuer == "HDND" => RegulationType.ProvincialResolution,
+            "QD" when issuer == "TTG" => RegulationType.PrimeMinisterDecision,
+            "QD" when issuer == "UBND" => RegulationType.ProvincialDecision,
+            "PL" when issuer.StartsWith("UBTVQH", StringComparison.Ordinal) => RegulationType.Ordinance,
+            _ => null,
+        };
     }
 
     // number / year / code[-code…]: NĐ-CP, TT-BTTTT, QH14, TTLT-BTC-BTTTT, QĐ-UBND
