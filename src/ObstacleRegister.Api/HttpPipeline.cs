@@ -30,7 +30,7 @@ internal static class HttpPipeline
 
         // Malformed input must be a problem response in every environment, not only where the developer page runs.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemResponses.AddTraceId);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemResponses.Complete);
         // After the framework's writer, which declines when the caller does not accept JSON: this one never declines.
         services.AddSingleton<IProblemDetailsWriter, Http.ProblemJsonWriter>();
         services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -81,9 +81,14 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             return ProblemResponses.Validation(new Dictionary<string, string[]> { [field] = [message] }, "The request body is not valid JSON for this operation.");
         }
 
+        if (exception.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+        {
+            return ProblemResponses.Simple(exception.StatusCode, ProblemTypes.UnsupportedMediaType, "Unsupported media type", "Send the body as application/json.");
+        }
+
         if (exception.StatusCode != StatusCodes.Status400BadRequest)
         {
-            return ProblemResponses.Simple(exception.StatusCode, ProblemTypes.MalformedRequest, "Request not accepted", PublicMessage(exception));
+            return ProblemResponses.Simple(exception.StatusCode, ProblemTypes.MalformedRequest, "Request not accepted", "The request could not be read.");
         }
 
         var parameter = ParameterName().Match(exception.Message);
@@ -95,7 +100,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                 "A parameter could not be read.");
         }
 
-        return ProblemResponses.Simple(StatusCodes.Status400BadRequest, ProblemTypes.MalformedRequest, "Malformed request", PublicMessage(exception));
+        return ProblemResponses.Simple(StatusCodes.Status400BadRequest, ProblemTypes.MalformedRequest, "Malformed request", "The request could not be read.");
     }
 
     internal static (string Field, string Message) DescribeJsonError(JsonException json)
@@ -132,14 +137,6 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         var path = jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
         return path.Length == 0 ? "body" : path;
     }
-
-    private static string PublicMessage(BadHttpRequestException exception) => exception.StatusCode switch
-    {
-        StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
-        _ when exception.Message.Contains("body was provided", StringComparison.OrdinalIgnoreCase)
-            || exception.Message.Contains("no body", StringComparison.OrdinalIgnoreCase) => "A JSON body is required.",
-        _ => "The request could not be read.",
-    };
 
     [GeneratedRegex("The JSON property '(?<name>[^']+)' could not be mapped")]
     private static partial Regex UnmappedProperty();

@@ -49,10 +49,31 @@ internal static class ProblemResponses
         });
     }
 
-    /// <summary>Every problem carries the trace id, so a report from an integrator can be found in the logs.</summary>
-    public static void AddTraceId(ProblemDetailsContext context)
+    /// <summary>
+    /// Every problem carries the trace id, so a report from an integrator can be found in the logs; one the framework
+    /// answered by itself (no route, a method the path does not take, a body that is not JSON) gets the register's
+    /// type like every other, not the RFC's link.
+    /// </summary>
+    public static void Complete(ProblemDetailsContext context)
     {
-        context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
-        context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+        var problem = context.ProblemDetails;
+        problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+        problem.Instance ??= context.HttpContext.Request.Path;
+        if (problem.Type is not null && problem.Type.StartsWith(RegisterTypes, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        (problem.Type, problem.Title, problem.Detail) = problem.Status switch
+        {
+            StatusCodes.Status404NotFound => (ProblemTypes.NotFound, "Not found", problem.Detail ?? "No operation or resource at this path."),
+            StatusCodes.Status405MethodNotAllowed => (ProblemTypes.MethodNotAllowed, "Method not allowed",
+                $"This path does not take {context.HttpContext.Request.Method}; the Allow header and the OpenAPI document list what it takes."),
+            StatusCodes.Status415UnsupportedMediaType => (ProblemTypes.UnsupportedMediaType, "Unsupported media type", "Send the body as application/json."),
+            StatusCodes.Status400BadRequest => (ProblemTypes.MalformedRequest, "Malformed request", problem.Detail ?? "The request could not be read."),
+            _ => (problem.Type, problem.Title, problem.Detail),
+        };
     }
+
+    private const string RegisterTypes = "urn:obstacle-register:problem:";
 }

@@ -39,6 +39,8 @@ public static class ProblemTypes
     public const string TooManyRequests = Base + "too-many-requests";
     public const string DatabaseBusy = Base + "database-busy";
     public const string NotAcceptable = Base + "not-acceptable";
+    public const string MethodNotAllowed = Base + "method-not-allowed";
+    public const string UnsupportedMediaType = Base + "unsupported-media-type";
 }
 
 public sealed class NotFoundException(string resource, object id)

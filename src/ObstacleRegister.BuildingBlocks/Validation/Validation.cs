@@ -42,7 +42,7 @@ public sealed class ValidationErrors
     {
         if (body is null)
         {
-            Add("body", "A JSON body is required.");
+            Add("body", RequestBodies.Missing);
         }
 
         return body is not null;

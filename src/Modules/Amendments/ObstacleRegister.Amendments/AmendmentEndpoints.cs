@@ -30,7 +30,7 @@ internal static class AmendmentEndpoints
     {
         var amendments = api.MapGroup("/amendments").WithTags("Amendments");
 
-        amendments.MapPost("/", async (OpenAmendmentBody body, IMediator mediator, CancellationToken ct) =>
+        amendments.MapPost("/", async (OpenAmendmentBody? body, IMediator mediator, CancellationToken ct) =>
             {
                 var command = new OpenAmendment(body);
                 return command.Describe(await mediator.Send(command, ct)).ToResult();

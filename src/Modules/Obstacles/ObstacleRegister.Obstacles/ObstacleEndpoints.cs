@@ -21,10 +21,11 @@ internal static class ObstacleEndpoints
     {
         var obstacles = api.MapGroup("/obstacles").WithTags("Obstacles");
 
-        obstacles.MapPost("/", async (SubmitObstacleBody body, IMediator mediator, CancellationToken ct) =>
+        obstacles.MapPost("/", async (SubmitObstacleBody? body, IMediator mediator, CancellationToken ct) =>
             {
-                var hints = await mediator.Send(new SuggestDuplicates(body), ct);
-                var command = new SubmitObstacle(body, hints);
+                var obstacle = NewObstacleRules.Check(body);
+                var hints = await mediator.Send(new SuggestDuplicates(obstacle), ct);
+                var command = new SubmitObstacle(obstacle, hints);
                 return command.Describe(await mediator.Send(command, ct)).ToResult();
             })
             .AcceptsIdempotencyKey()

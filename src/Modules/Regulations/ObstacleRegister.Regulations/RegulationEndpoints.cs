@@ -21,7 +21,7 @@ internal static class RegulationEndpoints
     {
         var regulations = api.MapGroup("/regulations").WithTags("Regulations");
 
-        regulations.MapPost("/", async (RegulationBody body, IMediator mediator, CancellationToken ct) =>
+        regulations.MapPost("/", async (RegulationBody? body, IMediator mediator, CancellationToken ct) =>
             {
                 var (regulation, version) = await mediator.Send(new RegisterRegulation(body), ct);
                 return ApiResults.Created($"/api/v1/regulations/{regulation.Id}", regulation, version);
@@ -81,7 +81,7 @@ internal static class RegulationEndpoints
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         regulations.MapPut("/{id:guid}", async (
-                Guid id, RegulationBody body, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, CancellationToken ct) =>
+                Guid id, RegulationBody? body, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, CancellationToken ct) =>
             {
                 var (regulation, version) = await mediator.Send(new UpdateRegulation(id, ifMatch, body), ct);
                 return ApiResults.Ok(regulation, version);

@@ -14,7 +14,7 @@ internal static class WebhookEndpoints
     {
         var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks").RequireAuthorization(p => p.RequireRole(Roles.Admin));
 
-        webhooks.MapPost("/", async (RegisterWebhookBody body, IMediator mediator, CancellationToken ct) =>
+        webhooks.MapPost("/", async (RegisterWebhookBody? body, IMediator mediator, CancellationToken ct) =>
             {
                 var created = await mediator.Send(new RegisterWebhook(body), ct);
                 return TypedResults.Created($"/api/v1/webhooks/{created.Endpoint.Id}", created);

@@ -1,3 +1,4 @@
+using ObstacleRegister.BuildingBlocks.Validation;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,9 +18,9 @@ internal static class UnitEndpoints
     {
         var units = api.MapGroup("/units").WithTags("Units");
 
-        units.MapPost("/", async (RegisterUnit body, IMediator mediator, CancellationToken ct) =>
+        units.MapPost("/", async (RegisterUnit? body, IMediator mediator, CancellationToken ct) =>
             {
-                var unit = await mediator.Send(body, ct);
+                var unit = await mediator.Send(RequestBodies.Required(body), ct);
                 return ApiResults.Created($"/api/v1/units/{unit.Id}", unit.ToDto(), unit.Version);
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Admin))

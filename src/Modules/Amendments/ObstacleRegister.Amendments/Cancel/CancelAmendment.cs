@@ -21,7 +21,13 @@ internal sealed class CancelAmendmentValidator : IValidator<CancelAmendment>
 {
     public const int MaxReason = 2000;
 
-    public void Validate(CancelAmendment request, ValidationErrors errors) => errors.Text("reason", request.Body?.Reason, MaxReason);
+    public void Validate(CancelAmendment request, ValidationErrors errors)
+    {
+        if (errors.Body(request.Body))
+        {
+            errors.Text("reason", request.Body.Reason, MaxReason);
+        }
+    }
 }
 
 internal sealed class CancelAmendmentHandler(IDbSession db, AmendmentWriter writer, AmendmentHistory history, IMediator mediator, ICaller caller)

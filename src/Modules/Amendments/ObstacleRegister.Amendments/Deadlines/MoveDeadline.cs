@@ -24,8 +24,11 @@ internal sealed class MoveDeadlineValidator : IValidator<MoveDeadline>
 
     public void Validate(MoveDeadline request, ValidationErrors errors)
     {
-        errors.Required("dueOn", request.Body?.DueOn);
-        errors.Text("reason", request.Body?.Reason, MaxReason);
+        if (errors.Body(request.Body))
+        {
+            errors.Required("dueOn", request.Body.DueOn);
+            errors.Text("reason", request.Body.Reason, MaxReason);
+        }
     }
 }
 

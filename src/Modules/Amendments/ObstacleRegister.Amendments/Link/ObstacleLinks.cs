@@ -21,9 +21,9 @@ internal sealed class LinkObstaclesValidator : IValidator<LinkObstacles>
 {
     public void Validate(LinkObstacles request, ValidationErrors errors)
     {
-        if (errors.Required("obstacleIds", request.Body?.ObstacleIds))
+        if (errors.Body(request.Body) && errors.Required("obstacleIds", request.Body.ObstacleIds))
         {
-            ObstacleLinks.Validate(request.Body!.ObstacleIds, errors, required: true);
+            ObstacleLinks.Validate(request.Body.ObstacleIds, errors, required: true);
         }
     }
 }

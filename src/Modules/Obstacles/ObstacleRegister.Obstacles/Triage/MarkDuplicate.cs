@@ -20,8 +20,11 @@ internal sealed class MarkDuplicateValidator : IValidator<MarkDuplicate>
 {
     public void Validate(MarkDuplicate request, ValidationErrors errors)
     {
-        errors.Required("duplicateOfId", request.Body?.DuplicateOfId);
-        errors.Text("note", request.Body?.Note, TriageValidator.MaxNote, required: false);
+        if (errors.Body(request.Body))
+        {
+            errors.Required("duplicateOfId", request.Body.DuplicateOfId);
+            errors.Text("note", request.Body.Note, TriageValidator.MaxNote, required: false);
+        }
     }
 }
 

@@ -36,7 +36,13 @@ internal sealed class TriageValidator : IValidator<AcceptObstacle>, IValidator<R
 
     public void Validate(WithdrawObstacle request, ValidationErrors errors) => errors.Text("note", request.Body?.Note, MaxNote, required: false);
 
-    public void Validate(RejectObstacle request, ValidationErrors errors) => errors.Text("reason", request.Body?.Reason, MaxReason);
+    public void Validate(RejectObstacle request, ValidationErrors errors)
+    {
+        if (errors.Body(request.Body))
+        {
+            errors.Text("reason", request.Body.Reason, MaxReason);
+        }
+    }
 }
 
 internal sealed class AcceptObstacleHandler(ObstacleTransitions transitions, IMediator mediator) : IRequestHandler<AcceptObstacle, VersionedObstacle>

@@ -1,0 +1,30 @@
+namespace ObstacleRegister.BuildingBlocks.Validation;
+
+/// <summary>
+/// The one place a body as the client sent it (every field nullable, so a missing one is a field error in the register's
+/// words, not the serializer's) becomes a command's input whose required values are not nullable. Endpoints bind bodies
+/// as nullable, so a missing body is the same <c>validation</c> problem on <c>body</c> on every operation.
+/// </summary>
+public static class RequestBodies
+{
+    public const string Missing = "A JSON body is required.";
+
+    /// <summary>
+    /// Runs <paramref name="rules"/>, which add an error for each field at fault and return the valid input when they
+    /// found none; throws 400 naming every field otherwise.
+    /// </summary>
+    public static TValid Check<TBody, TValid>(TBody? body, Func<TBody, ValidationErrors, TValid?> rules)
+        where TBody : class
+        where TValid : class
+    {
+        var errors = new ValidationErrors();
+        var valid = errors.Body(body) ? rules(body, errors) : null;
+        errors.ThrowIfAny();
+        return valid ?? throw new InvalidOperationException($"The rules of {typeof(TBody).Name} found no error but gave no input.");
+    }
+
+    /// <summary>The body itself when it is there; 400 on <c>body</c> otherwise.</summary>
+    public static TBody Required<TBody>(TBody? body)
+        where TBody : class =>
+        body ?? throw Errors.RequestValidationException.For("body", Missing);
+}
