@@ -32,7 +32,7 @@ internal static class AmendmentEndpoints
 
         amendments.MapPost("/", async (OpenAmendmentBody? body, IMediator mediator, CancellationToken ct) =>
             {
-                var command = new OpenAmendment(body);
+                var command = new OpenAmendment(NewAmendmentRules.Check(body));
                 return command.Describe(await mediator.Send(command, ct)).ToResult();
             })
             .AcceptsIdempotencyKey()
@@ -95,7 +95,7 @@ internal static class AmendmentEndpoints
         amendments.MapPost("/{id:guid}/progress", async (
                 Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, [FromBody] ReportProgressBody? body, IMediator mediator, CancellationToken ct) =>
             {
-                var progress = await mediator.Send(new ReportProgress(id, ifMatch, body), ct);
+                var progress = await mediator.Send(new ReportProgress(id, ifMatch, NewProgressRules.Check(body)), ct);
                 return TypedResults.Created($"/api/v1/amendments/{id}/progress/{progress.Id}", progress);
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Drafter))
@@ -112,17 +112,17 @@ internal static class AmendmentEndpoints
 
         MapChange<LinkObstaclesBody>(amendments, "obstacles", [Roles.Coordinator], "LinkAmendmentObstacles", "Link more obstacles",
             "Coordinators, while the amendment is open. Each obstacle must be accepted; it moves to in_amendment.",
-            (id, ifMatch, body) => new LinkObstacles(id, ifMatch, body));
+            (id, ifMatch, body) => new LinkObstacles(id, ifMatch, LinkObstaclesRules.Check(body)));
         MapChange<MoveDeadlineBody>(amendments, "deadline", [Roles.Coordinator], "MoveAmendmentDeadline", "Move the due date",
             "Coordinators, while the amendment is open, with a reason. Every due date stays in the deadline history; totalDaysLate " +
-            "keeps counting from the first.", (id, ifMatch, body) => new MoveDeadline(id, ifMatch, body));
+            "keeps counting from the first.", (id, ifMatch, body) => new MoveDeadline(id, ifMatch, NewDeadlineRules.Check(body)));
         MapChange<IssueAmendmentBody>(amendments, "issue", [Roles.Drafter, Roles.Coordinator], "IssueAmendment", "Record issuance",
             "Drafters of the drafting unit, or coordinators, from submitted. Registers the document in Regulations as amending, replacing, " +
             "repealing or guiding the target. When effectiveOn is today or past the amendment is in_force at once: its obstacles are " +
             "resolved and the target's status changes, in the same transaction; otherwise that happens on effectiveOn.",
-            (id, ifMatch, body) => new IssueAmendment(id, ifMatch, body));
+            (id, ifMatch, body) => new IssueAmendment(id, ifMatch, IssueAmendmentRules.Check(body)));
         MapChange<CancelAmendmentBody>(amendments, "cancel", [Roles.Coordinator], "CancelAmendment", "Cancel an amendment",
-            "Coordinators, before issuance, with a reason. Its obstacles go back to accepted.", (id, ifMatch, body) => new CancelAmendment(id, ifMatch, body));
+            "Coordinators, before issuance, with a reason. Its obstacles go back to accepted.", (id, ifMatch, body) => new CancelAmendment(id, ifMatch, CancelAmendmentRules.Check(body)));
 
         api.MapGet("/deadlines", async (Guid? unitId, int? withinDays, int? limit, ICaller caller, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetDeadlines(unitId ?? caller.UnitId, WithinDays(withinDays), Cursor.Limit(limit)), ct)))

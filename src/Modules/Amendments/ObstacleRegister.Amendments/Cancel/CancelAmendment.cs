@@ -15,19 +15,18 @@ namespace ObstacleRegister.Amendments.Cancel;
 internal sealed record CancelAmendmentBody(string? Reason);
 
 /// <summary>Cancels an amendment before it is issued; its obstacles go back to <c>accepted</c>.</summary>
-internal sealed record CancelAmendment(Guid Id, string? IfMatch, CancelAmendmentBody? Body) : IRequest<VersionedAmendment>;
+/// <param name="Reason">Trimmed, as the rules accepted it.</param>
+internal sealed record CancelAmendment(Guid Id, string? IfMatch, string Reason) : IRequest<VersionedAmendment>;
 
-internal sealed class CancelAmendmentValidator : IValidator<CancelAmendment>
+internal static class CancelAmendmentRules
 {
     public const int MaxReason = 2000;
 
-    public void Validate(CancelAmendment request, ValidationErrors errors)
+    public static string Check(CancelAmendmentBody? body) => RequestBodies.Check(body, (candidate, errors) =>
     {
-        if (errors.Body(request.Body))
-        {
-            errors.Text("reason", request.Body.Reason, MaxReason);
-        }
-    }
+        errors.Text("reason", candidate.Reason, MaxReason);
+        return errors.Any ? null : candidate.Reason?.Trim();
+    });
 }
 
 internal sealed class CancelAmendmentHandler(IDbSession db, AmendmentWriter writer, AmendmentHistory history, IMediator mediator, ICaller caller)
@@ -36,7 +35,7 @@ internal sealed class CancelAmendmentHandler(IDbSession db, AmendmentWriter writ
     public async Task<VersionedAmendment> Handle(CancelAmendment request, CancellationToken cancellationToken)
     {
         var row = await writer.Load(request.Id, request.IfMatch, cancellationToken);
-        var reason = request.Body!.Reason!.Trim();
+        var reason = request.Reason;
         var from = row.StatusValue;
         await writer.MoveTo(row, AmendmentStatus.Cancelled, writer.Today, cancellationToken);
         row.CancellationReason = reason;

@@ -16,20 +16,21 @@ namespace ObstacleRegister.Amendments.Deadlines;
 internal sealed record MoveDeadlineBody(DateOnly? DueOn, string? Reason);
 
 /// <summary>The coordinator moves an open amendment's due date; the old one stays in its history.</summary>
-internal sealed record MoveDeadline(Guid Id, string? IfMatch, MoveDeadlineBody? Body) : IRequest<VersionedAmendment>;
+internal sealed record MoveDeadline(Guid Id, string? IfMatch, NewDeadline Deadline) : IRequest<VersionedAmendment>;
 
-internal sealed class MoveDeadlineValidator : IValidator<MoveDeadline>
+/// <summary>A deadline move as the rules accepted it.</summary>
+internal sealed record NewDeadline(DateOnly DueOn, string Reason);
+
+internal static class NewDeadlineRules
 {
     public const int MaxReason = 2000;
 
-    public void Validate(MoveDeadline request, ValidationErrors errors)
+    public static NewDeadline Check(MoveDeadlineBody? body) => RequestBodies.Check(body, (candidate, errors) =>
     {
-        if (errors.Body(request.Body))
-        {
-            errors.Required("dueOn", request.Body.DueOn);
-            errors.Text("reason", request.Body.Reason, MaxReason);
-        }
-    }
+        errors.Required("dueOn", candidate.DueOn);
+        errors.Text("reason", candidate.Reason, MaxReason);
+        return !errors.Any && candidate is { DueOn: { } dueOn, Reason: { } reason } ? new NewDeadline(dueOn, reason.Trim()) : null;
+    });
 }
 
 internal sealed class MoveDeadlineHandler(IDbSession db, AmendmentWriter writer, AmendmentHistory history, IMediator mediator, ICaller caller, TimeProvider clock)
@@ -43,8 +44,7 @@ internal sealed class MoveDeadlineHandler(IDbSession db, AmendmentWriter writer,
     public async Task<VersionedAmendment> Handle(MoveDeadline request, CancellationToken cancellationToken)
     {
         var row = await writer.Load(request.Id, request.IfMatch, cancellationToken);
-        var dueOn = request.Body!.DueOn!.Value;
-        var reason = request.Body.Reason!.Trim();
+        var (dueOn, reason) = request.Deadline;
         if (!row.IsOpen)
         {
             throw IllegalTransition.Of($"The amendment is {row.Status}: only open work has a deadline to move.", row.Status, row.Status);

@@ -24,22 +24,27 @@ namespace ObstacleRegister.Amendments.Issue;
 internal sealed record IssueAmendmentBody(
     string? DocumentSymbol, DateOnly? IssuedOn, DateOnly? EffectiveOn, string? Title, RegulationType? Type, string? Issuer, Guid? RegulationId = null);
 
-/// <summary>Records issuance: registers the document in Regulations and, when it is already effective, puts the amendment in force.</summary>
-internal sealed record IssueAmendment(Guid Id, string? IfMatch, IssueAmendmentBody? Body) : IRequest<VersionedAmendment>;
+/// <summary>The issued document as the rules accepted it: a new one to register, or one already registered.</summary>
+internal abstract record IssuedDocumentChoice;
 
-internal sealed class IssueAmendmentValidator : IValidator<IssueAmendment>
+/// <summary>A new document, registered as a regulation at issuance.</summary>
+internal sealed record NewIssuedDocument(string Symbol, DateOnly IssuedOn, DateOnly EffectiveOn, string? Title, RegulationType? Type, string? Issuer)
+    : IssuedDocumentChoice;
+
+/// <summary>A document already registered (one amending decree often changes several documents); its dates unless given.</summary>
+internal sealed record RegisteredIssuedDocument(Guid RegulationId, DateOnly? IssuedOn, DateOnly? EffectiveOn) : IssuedDocumentChoice;
+
+/// <summary>Records issuance: registers the document in Regulations and, when it is already effective, puts the amendment in force.</summary>
+internal sealed record IssueAmendment(Guid Id, string? IfMatch, IssuedDocumentChoice Document) : IRequest<VersionedAmendment>;
+
+internal static class IssueAmendmentRules
 {
     public const int MaxSymbol = 50;
 
-    public void Validate(IssueAmendment request, ValidationErrors errors)
+    public static IssuedDocumentChoice Check(IssueAmendmentBody? body) => RequestBodies.Check(body, Validate);
+
+    private static IssuedDocumentChoice? Validate(IssueAmendmentBody body, ValidationErrors errors)
     {
-        if (!errors.Body(request.Body))
-        {
-            return;
-        }
-
-        var body = request.Body;
-
         if (body.RegulationId is not null)
         {
             if (body.DocumentSymbol is not null)
@@ -62,6 +67,13 @@ internal sealed class IssueAmendmentValidator : IValidator<IssueAmendment>
         errors.Text("title", body.Title, maxLength: 1000, required: false);
         errors.Text("issuer", body.Issuer, maxLength: 200, required: false);
         errors.Defined("type", body.Type);
+        return errors.Any ? null : body switch
+        {
+            { RegulationId: { } regulationId } => new RegisteredIssuedDocument(regulationId, body.IssuedOn, body.EffectiveOn),
+            { DocumentSymbol: { } symbol, IssuedOn: { } issuedOn, EffectiveOn: { } effectiveOn } =>
+                new NewIssuedDocument(symbol.Trim(), issuedOn, effectiveOn, body.Title?.Trim(), body.Type, body.Issuer?.Trim()),
+            _ => null,
+        };
     }
 }
 
@@ -76,10 +88,9 @@ internal sealed class IssueAmendmentHandler(AmendmentWriter writer, AmendmentHis
             throw new ForbiddenException("Only drafters of the drafting unit, or a coordinator, record an amendment's issuance.");
         }
 
-        var body = request.Body!;
         var from = row.StatusValue;
         AmendmentStages.EnsureCanMove(row, AmendmentStatus.Issued);
-        var (id, symbol, issuedOn, effectiveOn) = await Document(row, body, cancellationToken);
+        var (id, symbol, issuedOn, effectiveOn) = await Document(row, request.Document, cancellationToken);
         EnsureSignedMeanwhile(row, issuedOn);
         await writer.MoveTo(row, AmendmentStatus.Issued, issuedOn, cancellationToken);
         row.DocumentSymbol = symbol;
@@ -114,20 +125,24 @@ internal sealed class IssueAmendmentHandler(AmendmentWriter writer, AmendmentHis
     }
 
     /// <summary>The issued document: registered now from the body, or an existing one linked (its dates unless the body gives them).</summary>
-    private async Task<(Guid Id, string Symbol, DateOnly IssuedOn, DateOnly EffectiveOn)> Document(AmendmentRow row, IssueAmendmentBody body, CancellationToken ct)
+    private async Task<(Guid Id, string Symbol, DateOnly IssuedOn, DateOnly EffectiveOn)> Document(
+        AmendmentRow row, IssuedDocumentChoice document, CancellationToken ct)
     {
-        if (body.RegulationId is { } regulationId)
+        switch (document)
         {
-            var linked = await mediator.Send(new LinkIssuedDocument(row.RegulationId, ChangeOf(row.KindValue), regulationId), ct);
-            var effectiveOn = body.EffectiveOn ?? linked.EffectiveOn
-                ?? throw RequestValidationException.For("effectiveOn", $"{linked.Symbol} has no effective date: give 'effectiveOn'.");
-            return (linked.Id, linked.Symbol, body.IssuedOn ?? linked.IssuedOn, effectiveOn);
+            case RegisteredIssuedDocument registered:
+                var linked = await mediator.Send(new LinkIssuedDocument(row.RegulationId, ChangeOf(row.KindValue), registered.RegulationId), ct);
+                var effectiveOn = registered.EffectiveOn ?? linked.EffectiveOn
+                    ?? throw RequestValidationException.For("effectiveOn", $"{linked.Symbol} has no effective date: give 'effectiveOn'.");
+                return (linked.Id, linked.Symbol, registered.IssuedOn ?? linked.IssuedOn, effectiveOn);
+            case NewIssuedDocument created:
+                var issued = await mediator.Send(new RegisterIssuedDocument(
+                    row.RegulationId, ChangeOf(row.KindValue), created.Symbol, created.Title, row.Title, created.Type, created.Issuer,
+                    created.IssuedOn, created.EffectiveOn), ct);
+                return (issued.Id, issued.Symbol, created.IssuedOn, created.EffectiveOn);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(document), document, null);
         }
-
-        var issued = await mediator.Send(new RegisterIssuedDocument(
-            row.RegulationId, ChangeOf(row.KindValue), body.DocumentSymbol!.Trim(), body.Title?.Trim(), row.Title, body.Type, body.Issuer?.Trim(),
-            body.IssuedOn!.Value, body.EffectiveOn!.Value), ct);
-        return (issued.Id, issued.Symbol, body.IssuedOn.Value, body.EffectiveOn.Value);
     }
 
     private static RegulationChange ChangeOf(AmendmentKind kind) => kind switch

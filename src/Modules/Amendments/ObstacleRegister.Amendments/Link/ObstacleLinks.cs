@@ -15,17 +15,20 @@ namespace ObstacleRegister.Amendments.Link;
 internal sealed record LinkObstaclesBody(IReadOnlyList<Guid>? ObstacleIds);
 
 /// <summary>Links obstacles to an open amendment; they move to <c>in_amendment</c>.</summary>
-internal sealed record LinkObstacles(Guid Id, string? IfMatch, LinkObstaclesBody? Body) : IRequest<VersionedAmendment>;
+/// <param name="ObstacleIds">As the rules accepted them: one to 200, none twice.</param>
+internal sealed record LinkObstacles(Guid Id, string? IfMatch, IReadOnlyList<Guid> ObstacleIds) : IRequest<VersionedAmendment>;
 
-internal sealed class LinkObstaclesValidator : IValidator<LinkObstacles>
+internal static class LinkObstaclesRules
 {
-    public void Validate(LinkObstacles request, ValidationErrors errors)
+    public static IReadOnlyList<Guid> Check(LinkObstaclesBody? body) => RequestBodies.Check(body, (candidate, errors) =>
     {
-        if (errors.Body(request.Body) && errors.Required("obstacleIds", request.Body.ObstacleIds))
+        if (errors.Required("obstacleIds", candidate.ObstacleIds))
         {
-            ObstacleLinks.Validate(request.Body.ObstacleIds, errors, required: true);
+            ObstacleLinks.Validate(candidate.ObstacleIds, errors, required: true);
         }
-    }
+
+        return errors.Any ? null : candidate.ObstacleIds;
+    });
 }
 
 internal sealed class LinkObstaclesHandler(AmendmentWriter writer, ObstacleLinks links, IMediator mediator) : IRequestHandler<LinkObstacles, VersionedAmendment>
@@ -39,7 +42,7 @@ internal sealed class LinkObstaclesHandler(AmendmentWriter writer, ObstacleLinks
                 $"The amendment is {row.Status}: obstacles are linked to open work only.", row.Status, row.Status);
         }
 
-        await links.Link(row, request.Body!.ObstacleIds!, cancellationToken);
+        await links.Link(row, request.ObstacleIds, cancellationToken);
         await writer.Save(row, cancellationToken);
         return await mediator.Send(new GetAmendment(row.Id), cancellationToken);
     }

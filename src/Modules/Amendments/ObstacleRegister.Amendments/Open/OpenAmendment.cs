@@ -15,7 +15,7 @@ using ObstacleRegister.Regulations.Contracts;
 namespace ObstacleRegister.Amendments.Open;
 
 /// <summary>Opens an amendment; the obstacles it names move to <c>in_amendment</c>.</summary>
-internal sealed record OpenAmendment(OpenAmendmentBody? Body) : IIdempotentCommand<VersionedAmendment>
+internal sealed record OpenAmendment(NewAmendment Amendment) : IIdempotentCommand<VersionedAmendment>
 {
     public CommandResponse Describe(VersionedAmendment response) =>
         new(201, $"/api/v1/amendments/{response.Amendment.Id}", response.Version, response.Amendment);
@@ -43,23 +43,23 @@ internal sealed class OpenAmendmentHandler(
 
     public async Task<VersionedAmendment> Handle(OpenAmendment request, CancellationToken cancellationToken)
     {
-        var body = request.Body!;
-        await EnsureTargetAndUnit(body, cancellationToken);
+        var amendment = request.Amendment;
+        await EnsureTargetAndUnit(amendment, cancellationToken);
         var now = clock.GetUtcNow();
+        var official = amendment.ResponsibleOfficial;
         var row = new AmendmentRow
         {
-            Id = Guid.CreateVersion7(), RegulationId = body.RegulationId!.Value, Kind = WireNames.Of(body.Kind!.Value), Title = body.Title!.Trim(),
-            DraftingUnitId = body.DraftingUnitId!.Value, OfficialName = body.ResponsibleOfficial!.Name!.Trim(),
-            OfficialPosition = body.ResponsibleOfficial.Position!.Trim(), OfficialEmail = body.ResponsibleOfficial.Email?.Trim(), ShortenedProcedure = body.ShortenedProcedure ?? false,
-            Status = WireNames.Of(AmendmentStatus.Planned), IsOpen = true, DueOn = body.DueOn!.Value, OriginalDueOn = body.DueOn.Value,
-            LastProgressAt = now, CreatedAt = now, UpdatedAt = now, Version = 1,
+            Id = Guid.CreateVersion7(), RegulationId = amendment.RegulationId, Kind = WireNames.Of(amendment.Kind), Title = amendment.Title,
+            DraftingUnitId = amendment.DraftingUnitId, OfficialName = official.Name, OfficialPosition = official.Position, OfficialEmail = official.Email,
+            ShortenedProcedure = amendment.ShortenedProcedure, Status = WireNames.Of(AmendmentStatus.Planned), IsOpen = true, DueOn = amendment.DueOn,
+            OriginalDueOn = amendment.DueOn, LastProgressAt = now, CreatedAt = now, UpdatedAt = now, Version = 1,
         };
         await db.ExecuteAsync(Insert, row, cancellationToken);
         await db.ExecuteAsync(InsertStage, AmendmentStages.Process.Select(stage => new
         {
             row.Id,
             Stage = WireNames.Of(stage),
-            PlannedOn = body.PlannedDates?.For(stage),
+            PlannedOn = amendment.PlannedDates?.For(stage),
             ReachedOn = stage == AmendmentStatus.Planned ? calendar.Today : (DateOnly?)null,
         }), cancellationToken);
         await db.ExecuteAsync(InsertDeadline, new
@@ -67,22 +67,22 @@ internal sealed class OpenAmendmentHandler(
             Id = Guid.CreateVersion7(), AmendmentId = row.Id, At = now, row.DueOn, Reason = "Set when the amendment was opened.", caller.KeyId, caller.UnitId,
         }, cancellationToken);
         await history.Record(row, Actor.Of(caller), AmendmentEvents.Opened, null, AmendmentStatus.Planned, row.Title, cancellationToken);
-        await links.Link(row, body.ObstacleIds ?? [], cancellationToken);
+        await links.Link(row, amendment.ObstacleIds, cancellationToken);
         return await mediator.Send(new GetAmendment(row.Id), cancellationToken);
     }
 
-    private async Task EnsureTargetAndUnit(OpenAmendmentBody body, CancellationToken ct)
+    private async Task EnsureTargetAndUnit(NewAmendment amendment, CancellationToken ct)
     {
-        var target = await mediator.Send(new GetRegulation(body.RegulationId!.Value), ct)
-            ?? throw RequestValidationException.For("regulationId", $"No regulation with id '{body.RegulationId}'.");
+        var target = await mediator.Send(new GetRegulation(amendment.RegulationId), ct)
+            ?? throw RequestValidationException.For("regulationId", $"No regulation with id '{amendment.RegulationId}'.");
         if (NothingLeftToChange.Contains(target.Status))
         {
             throw RequestValidationException.For("regulationId", $"{target.Symbol} is {WireNames.Of(target.Status)}: there is nothing left to amend.");
         }
 
-        if (await mediator.Send(new GetUnit(body.DraftingUnitId!.Value), ct) is null)
+        if (await mediator.Send(new GetUnit(amendment.DraftingUnitId), ct) is null)
         {
-            throw RequestValidationException.For("draftingUnitId", $"No unit with id '{body.DraftingUnitId}'.");
+            throw RequestValidationException.For("draftingUnitId", $"No unit with id '{amendment.DraftingUnitId}'.");
         }
     }
 }

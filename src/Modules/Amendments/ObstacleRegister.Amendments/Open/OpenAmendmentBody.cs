@@ -37,37 +37,50 @@ internal sealed record OpenAmendmentBody(
     Guid? RegulationId, AmendmentKind? Kind, string? Title, Guid? DraftingUnitId, ResponsibleOfficialBody? ResponsibleOfficial,
     DateOnly? DueOn, bool? ShortenedProcedure, PlannedDatesBody? PlannedDates, IReadOnlyList<Guid>? ObstacleIds);
 
-internal sealed class OpenAmendmentValidator : IValidator<OpenAmendment>
+/// <summary>An amendment as the rules accepted it: trimmed, every required value present.</summary>
+internal sealed record NewAmendment(
+    Guid RegulationId, AmendmentKind Kind, string Title, Guid DraftingUnitId, ResponsibleOfficial ResponsibleOfficial, DateOnly DueOn,
+    bool ShortenedProcedure, PlannedDatesBody? PlannedDates, IReadOnlyList<Guid> ObstacleIds);
+
+internal static class NewAmendmentRules
 {
     public const int MaxTitle = 1000;
     public const int MaxOfficial = 200;
 
-    public void Validate(OpenAmendment request, ValidationErrors errors)
+    public static NewAmendment Check(OpenAmendmentBody? body) => RequestBodies.Check(body, Validate);
+
+    private static NewAmendment? Validate(OpenAmendmentBody body, ValidationErrors errors)
     {
-        if (!errors.Body(request.Body))
-        {
-            return;
-        }
-
-        var body = request.Body;
-
         errors.Required("regulationId", body.RegulationId);
         if (errors.Required("kind", body.Kind)) errors.Defined("kind", body.Kind);
         errors.Text("title", body.Title, MaxTitle);
         errors.Required("draftingUnitId", body.DraftingUnitId);
-        if (errors.Required("responsibleOfficial", body.ResponsibleOfficial))
+        if (body.ResponsibleOfficial is { } official)
         {
-            errors.Text("responsibleOfficial.name", body.ResponsibleOfficial!.Name, MaxOfficial);
-            errors.Text("responsibleOfficial.position", body.ResponsibleOfficial.Position, MaxOfficial);
-            errors.Email("responsibleOfficial.email", body.ResponsibleOfficial.Email);
+            errors.Text("responsibleOfficial.name", official.Name, MaxOfficial);
+            errors.Text("responsibleOfficial.position", official.Position, MaxOfficial);
+            errors.Email("responsibleOfficial.email", official.Email);
+        }
+        else
+        {
+            errors.Required("responsibleOfficial", body.ResponsibleOfficial);
         }
 
-        if (errors.Required("dueOn", body.DueOn) && body.PlannedDates is { } plan)
+        if (errors.Required("dueOn", body.DueOn) && body is { PlannedDates: { } plan, DueOn: { } due })
         {
-            ValidatePlan(plan, body.DueOn!.Value, errors);
+            ValidatePlan(plan, due, errors);
         }
 
         ObstacleLinks.Validate(body.ObstacleIds, errors, required: false);
+        return !errors.Any && body is
+        {
+            RegulationId: { } regulationId, Kind: { } kind, Title: { } title, DraftingUnitId: { } unitId,
+            ResponsibleOfficial: { Name: { } name, Position: { } position } responsible, DueOn: { } dueOn,
+        }
+            ? new NewAmendment(
+                regulationId, kind, title.Trim(), unitId, new ResponsibleOfficial(name.Trim(), position.Trim(), responsible.Email?.Trim()), dueOn,
+                body.ShortenedProcedure ?? false, body.PlannedDates, body.ObstacleIds ?? [])
+            : null;
     }
 
     private static void ValidatePlan(PlannedDatesBody plan, DateOnly dueOn, ValidationErrors errors)

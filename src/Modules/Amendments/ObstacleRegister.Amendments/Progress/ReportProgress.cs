@@ -21,21 +21,19 @@ internal sealed record ReportProgressBody(
     string? ResourcesRequested);
 
 /// <summary>The drafting unit reports progress; a later stage moves the amendment forward.</summary>
-internal sealed record ReportProgress(Guid Id, string? IfMatch, ReportProgressBody? Body) : IRequest<ProgressDto>;
+internal sealed record ReportProgress(Guid Id, string? IfMatch, NewProgress Progress) : IRequest<ProgressDto>;
 
-internal sealed class ReportProgressValidator : IValidator<ReportProgress>
+/// <summary>A check-in as the rules accepted it: trimmed, blank optional texts absent.</summary>
+internal sealed record NewProgress(AmendmentStatus? Stage, string Note, string? Blockers, string? ResourcesRequested);
+
+internal static class NewProgressRules
 {
     public const int MaxText = 4000;
 
-    public void Validate(ReportProgress request, ValidationErrors errors)
+    public static NewProgress Check(ReportProgressBody? body) => RequestBodies.Check(body, Validate);
+
+    private static NewProgress? Validate(ReportProgressBody body, ValidationErrors errors)
     {
-        if (!errors.Body(request.Body))
-        {
-            return;
-        }
-
-        var body = request.Body;
-
         errors.Text("note", body.Note, MaxText);
         errors.Text("blockers", body.Blockers, MaxText, required: false);
         errors.Text("resourcesRequested", body.ResourcesRequested, MaxText, required: false);
@@ -45,7 +43,13 @@ internal sealed class ReportProgressValidator : IValidator<ReportProgress>
             errors.Add("stage", $"A check-in reports one of: {string.Join(", ", AmendmentStages.Reportable.Select(s => WireNames.Of(s)))}. " +
                 "Issuing and cancelling have their own endpoints.");
         }
+
+        return !errors.Any && body.Note is { } note
+            ? new NewProgress(body.Stage, note.Trim(), Trimmed(body.Blockers), Trimmed(body.ResourcesRequested))
+            : null;
     }
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
 internal sealed class ReportProgressHandler(IDbSession db, AmendmentWriter writer, AmendmentHistory history, ICaller caller, TimeProvider clock)
@@ -64,14 +68,14 @@ internal sealed class ReportProgressHandler(IDbSession db, AmendmentWriter write
             throw new ForbiddenException("Only drafters of the drafting unit report progress on an amendment.");
         }
 
-        var body = request.Body!;
+        var checkIn = request.Progress;
         var from = row.StatusValue;
-        var stage = body.Stage ?? from;
+        var stage = checkIn.Stage ?? from;
         await writer.MoveTo(row, stage, writer.Today, cancellationToken);
 
         var now = clock.GetUtcNow();
         var progress = new ProgressDto(
-            Guid.CreateVersion7(), now, stage, body.Note!.Trim(), Trimmed(body.Blockers), Trimmed(body.ResourcesRequested), caller.KeyId, caller.UnitId);
+            Guid.CreateVersion7(), now, stage, checkIn.Note, checkIn.Blockers, checkIn.ResourcesRequested, caller.KeyId, caller.UnitId);
         await db.ExecuteAsync(Insert, new
         {
             progress.Id, AmendmentId = row.Id, progress.At, Stage = WireNames.Of(stage), progress.Note, progress.Blockers,
@@ -82,6 +86,4 @@ internal sealed class ReportProgressHandler(IDbSession db, AmendmentWriter write
         await history.Record(row, Actor.Of(caller), AmendmentEvents.ProgressReported, from, stage, progress.Note, cancellationToken);
         return progress;
     }
-
-    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
