@@ -75,14 +75,14 @@ internal static class ObstacleEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         MapTransition<TriageNoteBody>(obstacles, "accept", Roles.Coordinator, "AcceptObstacle", "Accept an obstacle",
-            "Coordinators. From submitted only.", (id, ifMatch, body) => new AcceptObstacle(id, ifMatch, body));
+            "Coordinators. From submitted only.", (id, ifMatch, body) => new AcceptObstacle(id, ifMatch, TriageRules.Note(body)));
         MapTransition<RejectBody>(obstacles, "reject", Roles.Coordinator, "RejectObstacle", "Reject an obstacle",
-            "Coordinators. The reason is required and is the public answer. From submitted only.", (id, ifMatch, body) => new RejectObstacle(id, ifMatch, body));
+            "Coordinators. The reason is required and is the public answer. From submitted only.", (id, ifMatch, body) => new RejectObstacle(id, ifMatch, TriageRules.Reason(body)));
         MapTransition<DuplicateBody>(obstacles, "duplicate", Roles.Coordinator, "MarkObstacleDuplicate", "Mark an obstacle as a duplicate",
             "Coordinators. Its reporters then follow the master; a duplicate of a duplicate points at the master.",
-            (id, ifMatch, body) => new MarkDuplicate(id, ifMatch, body));
+            (id, ifMatch, body) => new MarkDuplicate(id, ifMatch, TriageRules.Duplicate(body)));
         MapTransition<TriageNoteBody>(obstacles, "withdraw", Roles.Reporter, "WithdrawObstacle", "Withdraw an obstacle",
-            "Reporters of the unit that reported it, before it is accepted.", (id, ifMatch, body) => new WithdrawObstacle(id, ifMatch, body));
+            "Reporters of the unit that reported it, before it is accepted.", (id, ifMatch, body) => new WithdrawObstacle(id, ifMatch, TriageRules.Note(body)));
     }
 
     /// <summary>A transition: <c>POST /obstacles/{id}/{action}</c>, honouring If-Match, answering the obstacle with its new ETag.</summary>

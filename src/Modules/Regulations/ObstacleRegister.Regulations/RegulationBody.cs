@@ -18,18 +18,19 @@ internal sealed record RegulationBody(
     string? Symbol, RegulationType? Type, string? Title, string? Issuer, DateOnly? IssuedOn, DateOnly? EffectiveOn,
     RegulationStatus? Status, Guid? GuidesId);
 
+/// <summary>A regulation's fields as the rules accepted them: trimmed, every required value present.</summary>
+internal sealed record ValidRegulation(
+    string Symbol, RegulationType Type, string Title, string Issuer, DateOnly IssuedOn, DateOnly? EffectiveOn, RegulationStatus? Status, Guid? GuidesId);
+
 internal static class RegulationBodyRules
 {
     public const int MaxTitle = 1000;
     public const int MaxIssuer = 200;
 
-    public static void Validate(RegulationBody? body, ValidationErrors errors)
-    {
-        if (!errors.Body(body))
-        {
-            return;
-        }
+    public static ValidRegulation Check(RegulationBody? body) => RequestBodies.Check(body, Validate);
 
+    private static ValidRegulation? Validate(RegulationBody body, ValidationErrors errors)
+    {
         if (errors.Required("symbol", body.Symbol) && RegulationSymbol.Problem(body.Symbol!) is { } problem)
         {
             errors.Add("symbol", problem);
@@ -55,5 +56,9 @@ internal static class RegulationBodyRules
         {
             errors.Add("effectiveOn", "'effectiveOn' must not be before 'issuedOn'.");
         }
+
+        return !errors.Any && body is { Symbol: { } symbol, Type: { } type, Title: { } title, Issuer: { } issuer, IssuedOn: { } issuedOn }
+            ? new ValidRegulation(symbol, type, title.Trim(), issuer.Trim(), issuedOn, body.EffectiveOn, body.Status, body.GuidesId)
+            : null;
     }
 }

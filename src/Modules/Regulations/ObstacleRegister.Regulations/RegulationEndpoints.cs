@@ -23,7 +23,7 @@ internal static class RegulationEndpoints
 
         regulations.MapPost("/", async (RegulationBody? body, IMediator mediator, CancellationToken ct) =>
             {
-                var (regulation, version) = await mediator.Send(new RegisterRegulation(body), ct);
+                var (regulation, version) = await mediator.Send(new RegisterRegulation(RegulationBodyRules.Check(body)), ct);
                 return ApiResults.Created($"/api/v1/regulations/{regulation.Id}", regulation, version);
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Coordinator, Roles.Drafter))
@@ -65,7 +65,7 @@ internal static class RegulationEndpoints
         regulations.MapPost("/{id:guid}/reviewed", async (
                 Guid id, RecordReviewBody? body, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, CancellationToken ct) =>
             {
-                var (regulation, version) = await mediator.Send(new RecordReview(id, ifMatch, body), ct);
+                var (regulation, version) = await mediator.Send(new RecordReview(id, ifMatch, ReviewVerdictRules.Check(body)), ct);
                 return ApiResults.Ok(regulation, version);
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Coordinator, Roles.Drafter))
@@ -83,7 +83,7 @@ internal static class RegulationEndpoints
         regulations.MapPut("/{id:guid}", async (
                 Guid id, RegulationBody? body, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, CancellationToken ct) =>
             {
-                var (regulation, version) = await mediator.Send(new UpdateRegulation(id, ifMatch, body), ct);
+                var (regulation, version) = await mediator.Send(new UpdateRegulation(id, ifMatch, RegulationBodyRules.Check(body)), ct);
                 return ApiResults.Ok(regulation, version);
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Coordinator, Roles.Drafter))

@@ -20,17 +20,17 @@ internal sealed class RegulationWriter(IDbSession db, RegisterCalendar calendar)
     /// <summary>Longest guidance chain followed when looking for a cycle; real chains are law → decree → circular.</summary>
     private const int MaxGuidanceDepth = 32;
 
-    public void Apply(RegulationBody body, RegulationRow row)
+    public void Apply(ValidRegulation regulation, RegulationRow row)
     {
-        row.Symbol = RegulationSymbol.Normalize(body.Symbol!);
-        row.SymbolKey = RegulationSymbol.Key(body.Symbol!);
-        row.Type = WireNames.Of(body.Type!.Value);
-        row.Title = body.Title!.Trim();
-        row.Issuer = body.Issuer!.Trim();
-        row.IssuedOn = body.IssuedOn!.Value;
-        row.EffectiveOn = body.EffectiveOn;
-        row.Status = WireNames.Of(body.Status ?? DefaultStatus(body.EffectiveOn));
-        row.GuidesId = body.GuidesId;
+        row.Symbol = RegulationSymbol.Normalize(regulation.Symbol);
+        row.SymbolKey = RegulationSymbol.Key(regulation.Symbol);
+        row.Type = WireNames.Of(regulation.Type);
+        row.Title = regulation.Title;
+        row.Issuer = regulation.Issuer;
+        row.IssuedOn = regulation.IssuedOn;
+        row.EffectiveOn = regulation.EffectiveOn;
+        row.Status = WireNames.Of(regulation.Status ?? DefaultStatus(regulation.EffectiveOn));
+        row.GuidesId = regulation.GuidesId;
     }
 
     public async Task EnsureSymbolFree(RegulationRow row, CancellationToken ct)

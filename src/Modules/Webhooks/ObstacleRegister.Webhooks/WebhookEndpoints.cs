@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using ObstacleRegister.BuildingBlocks.Paging;
 using ObstacleRegister.BuildingBlocks.Security;
 using ObstacleRegister.Webhooks.Endpoints;
@@ -14,9 +15,9 @@ internal static class WebhookEndpoints
     {
         var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks").RequireAuthorization(p => p.RequireRole(Roles.Admin));
 
-        webhooks.MapPost("/", async (RegisterWebhookBody? body, IMediator mediator, CancellationToken ct) =>
+        webhooks.MapPost("/", async (RegisterWebhookBody? body, IOptions<WebhookOptions> options, IMediator mediator, CancellationToken ct) =>
             {
-                var created = await mediator.Send(new RegisterWebhook(body), ct);
+                var created = await mediator.Send(new RegisterWebhook(NewWebhookRules.Check(body, options.Value)), ct);
                 return TypedResults.Created($"/api/v1/webhooks/{created.Endpoint.Id}", created);
             })
             .WithName("RegisterWebhook")

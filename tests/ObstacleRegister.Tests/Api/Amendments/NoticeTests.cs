@@ -101,13 +101,13 @@ public sealed class NoticeTests(DatabaseProvider provider) : AmendmentTest(provi
     [Test]
     public void NoticeEvents_AreSubscribableByWebhooks()
     {
-        var validator = new ObstacleRegister.Webhooks.Endpoints.RegisterWebhookValidator(Options.Create(new ObstacleRegister.Webhooks.WebhookOptions()));
-        var errors = new ObstacleRegister.BuildingBlocks.Validation.ValidationErrors();
+        string[] notices = ["amendment.due_soon", "amendment.overdue", "amendment.stale", "amendment.escalated"];
 
-        validator.Validate(new ObstacleRegister.Webhooks.Endpoints.RegisterWebhook(new ObstacleRegister.Webhooks.Endpoints.RegisterWebhookBody(
-            "https://hooks.example.org/late", ["amendment.due_soon", "amendment.overdue", "amendment.stale", "amendment.escalated"], null, null)), errors);
+        var webhook = ObstacleRegister.Webhooks.Endpoints.NewWebhookRules.Check(
+            new ObstacleRegister.Webhooks.Endpoints.RegisterWebhookBody("https://hooks.example.org/late", notices, null, null),
+            new ObstacleRegister.Webhooks.WebhookOptions());
 
-        Assert.That(errors.ToDictionary(), Is.Empty);
+        Assert.That(webhook.EventTypes, Is.EqualTo(notices));
     }
 
     private static JsonObject WithDueOn(JsonObject body, string dueOn)

@@ -14,19 +14,7 @@ namespace ObstacleRegister.Obstacles.Triage;
 /// Merges an obstacle into another: its reporters follow the master from now on. There are no chains: a
 /// duplicate of a duplicate points at the master, and obstacles that followed this one follow the master too.
 /// </summary>
-internal sealed record MarkDuplicate(Guid Id, string? IfMatch, DuplicateBody? Body) : IRequest<VersionedObstacle>;
-
-internal sealed class MarkDuplicateValidator : IValidator<MarkDuplicate>
-{
-    public void Validate(MarkDuplicate request, ValidationErrors errors)
-    {
-        if (errors.Body(request.Body))
-        {
-            errors.Required("duplicateOfId", request.Body.DuplicateOfId);
-            errors.Text("note", request.Body.Note, TriageValidator.MaxNote, required: false);
-        }
-    }
-}
+internal sealed record MarkDuplicate(Guid Id, string? IfMatch, DuplicateOf Duplicate) : IRequest<VersionedObstacle>;
 
 internal sealed class MarkDuplicateHandler(IDbSession db, ObstacleTransitions transitions, ObstacleHistory history, IMediator mediator, ICaller caller, TimeProvider clock)
     : IRequestHandler<MarkDuplicate, VersionedObstacle>
@@ -41,8 +29,8 @@ internal sealed class MarkDuplicateHandler(IDbSession db, ObstacleTransitions tr
     public async Task<VersionedObstacle> Handle(MarkDuplicate request, CancellationToken cancellationToken)
     {
         var row = await transitions.Load(request.Id, cancellationToken);
-        var master = await Master(row, request.Body!.DuplicateOfId!.Value, cancellationToken);
-        var note = request.Body.Note?.Trim();
+        var master = await Master(row, request.Duplicate.MasterId, cancellationToken);
+        var note = request.Duplicate.Note;
         await transitions.Apply(row, request.IfMatch, new ObstacleChange(ObstacleStatus.Duplicate, ObstacleEvents.MarkedDuplicate, note) { DuplicateOfId = master.Id }, cancellationToken);
 
         var followers = await db.QueryAsync<ObstacleRow>(Followers, new { row.Id }, cancellationToken);

@@ -21,28 +21,42 @@ internal sealed record RejectBody(string? Reason);
 /// <param name="Note">Why, up to 2000 characters.</param>
 internal sealed record DuplicateBody(Guid? DuplicateOfId, string? Note);
 
-internal sealed record AcceptObstacle(Guid Id, string? IfMatch, TriageNoteBody? Body) : IRequest<VersionedObstacle>;
+internal sealed record AcceptObstacle(Guid Id, string? IfMatch, string? Note) : IRequest<VersionedObstacle>;
 
-internal sealed record RejectObstacle(Guid Id, string? IfMatch, RejectBody? Body) : IRequest<VersionedObstacle>;
+internal sealed record RejectObstacle(Guid Id, string? IfMatch, string Reason) : IRequest<VersionedObstacle>;
 
-internal sealed record WithdrawObstacle(Guid Id, string? IfMatch, TriageNoteBody? Body) : IRequest<VersionedObstacle>;
+internal sealed record WithdrawObstacle(Guid Id, string? IfMatch, string? Note) : IRequest<VersionedObstacle>;
 
-internal sealed class TriageValidator : IValidator<AcceptObstacle>, IValidator<RejectObstacle>, IValidator<WithdrawObstacle>
+/// <summary>A duplicate marking as the rules accepted it.</summary>
+internal sealed record DuplicateOf(Guid MasterId, string? Note);
+
+/// <summary>What triage bodies must satisfy; each gives the trimmed values its command carries.</summary>
+internal static class TriageRules
 {
     public const int MaxNote = 2000;
     public const int MaxReason = 4000;
 
-    public void Validate(AcceptObstacle request, ValidationErrors errors) => errors.Text("note", request.Body?.Note, MaxNote, required: false);
-
-    public void Validate(WithdrawObstacle request, ValidationErrors errors) => errors.Text("note", request.Body?.Note, MaxNote, required: false);
-
-    public void Validate(RejectObstacle request, ValidationErrors errors)
+    /// <summary>The optional note of an acceptance or a withdrawal: the body itself may be absent.</summary>
+    public static string? Note(TriageNoteBody? body)
     {
-        if (errors.Body(request.Body))
-        {
-            errors.Text("reason", request.Body.Reason, MaxReason);
-        }
+        var errors = new ValidationErrors();
+        errors.Text("note", body?.Note, MaxNote, required: false);
+        errors.ThrowIfAny();
+        return body?.Note?.Trim();
     }
+
+    public static string Reason(RejectBody? body) => RequestBodies.Check(body, (candidate, errors) =>
+    {
+        errors.Text("reason", candidate.Reason, MaxReason);
+        return errors.Any ? null : candidate.Reason?.Trim();
+    });
+
+    public static DuplicateOf Duplicate(DuplicateBody? body) => RequestBodies.Check(body, (candidate, errors) =>
+    {
+        errors.Required("duplicateOfId", candidate.DuplicateOfId);
+        errors.Text("note", candidate.Note, MaxNote, required: false);
+        return !errors.Any && candidate.DuplicateOfId is { } masterId ? new DuplicateOf(masterId, candidate.Note?.Trim()) : null;
+    });
 }
 
 internal sealed class AcceptObstacleHandler(ObstacleTransitions transitions, IMediator mediator) : IRequestHandler<AcceptObstacle, VersionedObstacle>
@@ -50,7 +64,7 @@ internal sealed class AcceptObstacleHandler(ObstacleTransitions transitions, IMe
     public async Task<VersionedObstacle> Handle(AcceptObstacle request, CancellationToken cancellationToken)
     {
         var row = await transitions.Load(request.Id, cancellationToken);
-        await transitions.Apply(row, request.IfMatch, new ObstacleChange(ObstacleStatus.Accepted, ObstacleEvents.Accepted, request.Body?.Note?.Trim()), cancellationToken);
+        await transitions.Apply(row, request.IfMatch, new ObstacleChange(ObstacleStatus.Accepted, ObstacleEvents.Accepted, request.Note), cancellationToken);
         return await mediator.Send(new GetObstacle(row.Id), cancellationToken);
     }
 }
@@ -59,7 +73,7 @@ internal sealed class RejectObstacleHandler(ObstacleTransitions transitions, IMe
 {
     public async Task<VersionedObstacle> Handle(RejectObstacle request, CancellationToken cancellationToken)
     {
-        var reason = request.Body!.Reason!.Trim();
+        var reason = request.Reason;
         var row = await transitions.Load(request.Id, cancellationToken);
         await transitions.Apply(row, request.IfMatch, new ObstacleChange(ObstacleStatus.Rejected, ObstacleEvents.Rejected, reason) { Answer = reason }, cancellationToken);
         return await mediator.Send(new GetObstacle(row.Id), cancellationToken);
@@ -78,7 +92,7 @@ internal sealed class WithdrawObstacleHandler(ObstacleTransitions transitions, I
             throw new ForbiddenException("Only the unit that reported an obstacle may withdraw it.");
         }
 
-        await transitions.Apply(row, request.IfMatch, new ObstacleChange(ObstacleStatus.Withdrawn, ObstacleEvents.Withdrawn, request.Body?.Note?.Trim()), cancellationToken);
+        await transitions.Apply(row, request.IfMatch, new ObstacleChange(ObstacleStatus.Withdrawn, ObstacleEvents.Withdrawn, request.Note), cancellationToken);
         return await mediator.Send(new GetObstacle(row.Id), cancellationToken);
     }
 }

@@ -34,9 +34,7 @@ internal sealed class RegisterIssuedDocumentHandler(IDbSession db, IMediator med
         var body = new RegulationBody(
             request.DocumentSymbol, request.Type ?? RegulationSymbol.TypeNamed(request.DocumentSymbol) ?? target.TypeValue, request.Title ?? request.DefaultTitle, request.Issuer ?? target.Issuer,
             request.IssuedOn, request.EffectiveOn, Status: null, GuidesId: request.Change == RegulationChange.Guides ? target.Id : null);
-        EnsureValid(body);
-
-        var (issued, _) = await mediator.Send(new RegisterRegulation(body), cancellationToken);
+        var (issued, _) = await mediator.Send(new RegisterRegulation(Checked(body)), cancellationToken);
         if (request.Change != RegulationChange.Guides)
         {
             // A guiding document's relation is its guidesId; every other change is recorded here.
@@ -46,13 +44,15 @@ internal sealed class RegisterIssuedDocumentHandler(IDbSession db, IMediator med
         return new RegulationSummary(issued.Id, issued.Symbol, issued.Type, issued.Title, issued.Status, issued.GuidesId);
     }
 
-    private static void EnsureValid(RegulationBody body)
+    private static ValidRegulation Checked(RegulationBody body)
     {
-        var errors = new ValidationErrors();
-        RegulationBodyRules.Validate(body, errors);
-        if (errors.Any)
+        try
         {
-            throw new RequestValidationException(errors.ToDictionary().ToDictionary(e => FieldNames.GetValueOrDefault(e.Key, e.Key), e => e.Value));
+            return RegulationBodyRules.Check(body);
+        }
+        catch (RequestValidationException invalid)
+        {
+            throw new RequestValidationException(invalid.Errors.ToDictionary(e => FieldNames.GetValueOrDefault(e.Key, e.Key), e => e.Value));
         }
     }
 }

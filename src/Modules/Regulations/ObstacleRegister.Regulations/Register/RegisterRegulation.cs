@@ -1,18 +1,12 @@
 using MediatR;
 using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
-using ObstacleRegister.BuildingBlocks.Validation;
 using ObstacleRegister.Regulations.Get;
 
 namespace ObstacleRegister.Regulations.Register;
 
 /// <summary>Registers a legal document so obstacles and amendments can cite it.</summary>
-internal sealed record RegisterRegulation(RegulationBody? Body) : IRequest<VersionedRegulation>;
-
-internal sealed class RegisterRegulationValidator : IValidator<RegisterRegulation>
-{
-    public void Validate(RegisterRegulation request, ValidationErrors errors) => RegulationBodyRules.Validate(request.Body, errors);
-}
+internal sealed record RegisterRegulation(ValidRegulation Regulation) : IRequest<VersionedRegulation>;
 
 internal sealed class RegisterRegulationHandler(IDbSession db, RegulationWriter writer, TimeProvider clock, IMediator mediator, IChangeLog changes)
     : IRequestHandler<RegisterRegulation, VersionedRegulation>
@@ -28,7 +22,7 @@ internal sealed class RegisterRegulationHandler(IDbSession db, RegulationWriter 
     {
         var now = clock.GetUtcNow();
         var row = new RegulationRow { Id = Guid.CreateVersion7(), CreatedAt = now, UpdatedAt = now, Version = 1 };
-        writer.Apply(request.Body!, row);
+        writer.Apply(request.Regulation, row);
         await writer.EnsureSymbolFree(row, cancellationToken);
         await writer.EnsureGuidesIsValid(row, cancellationToken);
         try

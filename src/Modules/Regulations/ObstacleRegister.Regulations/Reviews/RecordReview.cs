@@ -36,28 +36,31 @@ internal enum ReviewOutcome
 /// <param name="Note">Why, up to 2000 characters.</param>
 internal sealed record RecordReviewBody(ReviewOutcome? Outcome, Guid? AmendmentId, string? Note);
 
-internal sealed record RecordReview(Guid Id, string? IfMatch, RecordReviewBody? Body) : IRequest<VersionedRegulation>;
+/// <summary>A review's outcome as the rules accepted it.</summary>
+internal sealed record ReviewVerdict(ReviewOutcome Outcome, Guid? AmendmentId, string? Note);
 
-internal sealed class RecordReviewValidator : IValidator<RecordReview>
+internal sealed record RecordReview(Guid Id, string? IfMatch, ReviewVerdict Verdict) : IRequest<VersionedRegulation>;
+
+internal static class ReviewVerdictRules
 {
-    public void Validate(RecordReview request, ValidationErrors errors)
-    {
-        if (!errors.Body(request.Body))
-        {
-            return;
-        }
+    public const int MaxNote = 2000;
 
-        errors.Required("outcome", request.Body.Outcome);
-        errors.Text("note", request.Body.Note, 2000, required: false);
-        if (request.Body.Outcome == ReviewOutcome.AmendmentOpened && request.Body.AmendmentId is null)
+    public static ReviewVerdict Check(RecordReviewBody? body) => RequestBodies.Check(body, (candidate, errors) =>
+    {
+        errors.Required("outcome", candidate.Outcome);
+        errors.Defined("outcome", candidate.Outcome);
+        errors.Text("note", candidate.Note, MaxNote, required: false);
+        if (candidate.Outcome == ReviewOutcome.AmendmentOpened && candidate.AmendmentId is null)
         {
             errors.Add("amendmentId", "'amendmentId' is required with the outcome amendment_opened.");
         }
-        else if (request.Body.Outcome != ReviewOutcome.AmendmentOpened && request.Body.AmendmentId is not null)
+        else if (candidate.Outcome != ReviewOutcome.AmendmentOpened && candidate.AmendmentId is not null)
         {
             errors.Add("amendmentId", "'amendmentId' goes only with the outcome amendment_opened.");
         }
-    }
+
+        return !errors.Any && candidate.Outcome is { } outcome ? new ReviewVerdict(outcome, candidate.AmendmentId, candidate.Note?.Trim()) : null;
+    });
 }
 
 /// <summary>
@@ -82,8 +85,8 @@ internal sealed class RecordReviewHandler(IDbSession db, IMediator mediator, ICa
 
     public async Task<VersionedRegulation> Handle(RecordReview request, CancellationToken cancellationToken)
     {
-        var body = request.Body!;
-        var outcome = body.Outcome!.Value;
+        var verdict = request.Verdict;
+        var outcome = verdict.Outcome;
         var row = await RegulationQueries.Get(db, request.Id, cancellationToken);
         Versions.EnsureMatches(request.IfMatch, row.Version);
         if (await db.ExecuteScalarAsync<int>(OpenCount, new { row.Id }, cancellationToken) == 0)
@@ -97,7 +100,7 @@ internal sealed class RecordReviewHandler(IDbSession db, IMediator mediator, ICa
             throw RequestValidationException.For("outcome", "'outcome' continues, replaced and expired are for a document that lapses with what it guides.");
         }
 
-        if (body.AmendmentId is { } amendmentId
+        if (verdict.AmendmentId is { } amendmentId
             && !(await mediator.Send(new GetAmendmentsTouchingRegulation(row.Id), cancellationToken)).Any(a => a.Id == amendmentId))
         {
             throw RequestValidationException.For("amendmentId", $"No amendment '{amendmentId}' of this regulation.");
@@ -106,7 +109,7 @@ internal sealed class RecordReviewHandler(IDbSession db, IMediator mediator, ICa
         var now = clock.GetUtcNow();
         await db.ExecuteAsync(Close, new
         {
-            row.Id, Now = now, Outcome = WireNames.Of(outcome), body.AmendmentId, Note = body.Note?.Trim(), caller.KeyId, caller.UnitId,
+            row.Id, Now = now, Outcome = WireNames.Of(outcome), verdict.AmendmentId, verdict.Note, caller.KeyId, caller.UnitId,
         }, cancellationToken);
         var status = outcome switch
         {

@@ -9,12 +9,7 @@ using ObstacleRegister.Regulations.Get;
 namespace ObstacleRegister.Regulations.Update;
 
 /// <summary>Replaces a regulation's fields; with <c>If-Match</c>, only if nobody changed it since it was read.</summary>
-internal sealed record UpdateRegulation(Guid Id, string? IfMatch, RegulationBody? Body) : IRequest<VersionedRegulation>;
-
-internal sealed class UpdateRegulationValidator : IValidator<UpdateRegulation>
-{
-    public void Validate(UpdateRegulation request, ValidationErrors errors) => RegulationBodyRules.Validate(request.Body, errors);
-}
+internal sealed record UpdateRegulation(Guid Id, string? IfMatch, ValidRegulation Regulation) : IRequest<VersionedRegulation>;
 
 internal sealed class UpdateRegulationHandler(IDbSession db, RegulationWriter writer, TimeProvider clock, IMediator mediator, IChangeLog changes)
     : IRequestHandler<UpdateRegulation, VersionedRegulation>
@@ -33,7 +28,7 @@ internal sealed class UpdateRegulationHandler(IDbSession db, RegulationWriter wr
         Versions.EnsureMatches(request.IfMatch, row.Version);
         var symbolKeyBefore = row.SymbolKey;
         var titleBefore = row.Title;
-        writer.Apply(request.Body!, row);
+        writer.Apply(request.Regulation, row);
         row.UpdatedAt = clock.GetUtcNow();
         await writer.EnsureSymbolFree(row, cancellationToken);
         await writer.EnsureGuidesIsValid(row, cancellationToken);

@@ -17,46 +17,60 @@ namespace ObstacleRegister.Webhooks.Endpoints;
 /// <param name="Description">What the endpoint is, up to 500 characters.</param>
 internal sealed record RegisterWebhookBody(string? Url, IReadOnlyList<string?>? EventTypes, Guid? UnitId, string? Description);
 
-internal sealed record RegisterWebhook(RegisterWebhookBody? Body) : IRequest<CreatedWebhookEndpointDto>;
+/// <summary>An endpoint as the rules accepted it: trimmed, every event type known.</summary>
+internal sealed record NewWebhook(string Url, IReadOnlyList<string> EventTypes, Guid? UnitId, string? Description);
 
-internal sealed class RegisterWebhookValidator(IOptions<WebhookOptions> options) : IValidator<RegisterWebhook>
+internal sealed record RegisterWebhook(NewWebhook Webhook) : IRequest<CreatedWebhookEndpointDto>;
+
+internal static class NewWebhookRules
 {
     public const int MaxEventTypes = 50;
 
+    public const int MaxDescription = 500;
+
     private static readonly HashSet<string> Resources = [.. EventCatalogue.Types.Select(t => t[..t.IndexOf('.', StringComparison.Ordinal)])];
 
-    public void Validate(RegisterWebhook request, ValidationErrors errors)
+    /// <summary>The operator's settings decide which targets are allowed (http, internal addresses).</summary>
+    public static NewWebhook Check(RegisterWebhookBody? body, WebhookOptions options) => RequestBodies.Check(body, (candidate, errors) =>
     {
-        if (!errors.Body(request.Body))
-        {
-            return;
-        }
-
-        var body = request.Body;
-
-        if (errors.Required("url", body.Url) && TargetRules.Problem(body.Url!.Trim(), options.Value) is { } problem)
+        if (errors.Required("url", candidate.Url) && TargetRules.Problem(candidate.Url!.Trim(), options) is { } problem)
         {
             errors.Add("url", problem);
         }
 
-        errors.Text("description", body.Description, 500, required: false);
-        if (!errors.Required("eventTypes", body.EventTypes))
+        errors.Text("description", candidate.Description, MaxDescription, required: false);
+        var eventTypes = EventTypes(candidate.EventTypes, errors);
+        return !errors.Any && candidate.Url is { } url
+            ? new NewWebhook(url.Trim(), eventTypes, candidate.UnitId, candidate.Description?.Trim())
+            : null;
+    });
+
+    private static List<string> EventTypes(IReadOnlyList<string?>? requested, ValidationErrors errors)
+    {
+        var known = new List<string>();
+        if (!errors.Required("eventTypes", requested))
         {
-            return;
+            return known;
         }
 
-        if (body.EventTypes!.Count is 0 or > MaxEventTypes)
+        if (requested!.Count is 0 or > MaxEventTypes)
         {
             errors.Add("eventTypes", $"'eventTypes' must name 1 to {MaxEventTypes} types.");
         }
 
-        for (var i = 0; i < body.EventTypes.Count; i++)
+        for (var i = 0; i < requested.Count; i++)
         {
-            if (!IsKnown(body.EventTypes[i]?.Trim()))
+            if (requested[i]?.Trim() is { } type && IsKnown(type))
             {
-                errors.Add($"eventTypes[{i}]", $"Unknown event type '{body.EventTypes[i]}': use one of {string.Join(", ", EventCatalogue.Types)}, 'resource.*' or '*'.");
+                known.Add(type);
+            }
+            else
+            {
+                errors.Add($"eventTypes[{i}]", $"Unknown event type '{requested[i]}': use one of {string.Join(", ", EventCatalogue.Types)}, 'resource.*' or '*'.");
             }
         }
+
+        return known;
     }
 
     private static bool IsKnown(string? type) =>
@@ -68,7 +82,7 @@ internal sealed class RegisterWebhookResolution(IOptions<WebhookOptions> options
 {
     public async Task ValidateAsync(RegisterWebhook request, ValidationErrors errors, CancellationToken ct)
     {
-        if (await TargetRules.ResolutionProblem(request.Body!.Url!.Trim(), options.Value, resolver, ct) is { } problem)
+        if (await TargetRules.ResolutionProblem(request.Webhook.Url, options.Value, resolver, ct) is { } problem)
         {
             errors.Add("url", problem);
         }
@@ -86,9 +100,8 @@ internal sealed class RegisterWebhookHandler(IDbSession db, IMediator mediator, 
 
     public async Task<CreatedWebhookEndpointDto> Handle(RegisterWebhook request, CancellationToken cancellationToken)
     {
-        var body = request.Body!;
-        var url = body.Url!.Trim();
-        if (body.UnitId is { } unitId && await mediator.Send(new GetUnit(unitId), cancellationToken) is null)
+        var webhook = request.Webhook;
+        if (webhook.UnitId is { } unitId && await mediator.Send(new GetUnit(unitId), cancellationToken) is null)
         {
             throw RequestValidationException.For("unitId", $"No unit with id '{unitId}'.");
         }
@@ -97,8 +110,8 @@ internal sealed class RegisterWebhookHandler(IDbSession db, IMediator mediator, 
         var secret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var row = new WebhookEndpointRow
         {
-            Id = Guid.CreateVersion7(), Url = url, EventTypes = WebhookEndpointRow.Join(body.EventTypes!.Select(t => t!)), UnitId = body.UnitId,
-            Description = body.Description?.Trim(), Secret = secrets.Seal(secret),
+            Id = Guid.CreateVersion7(), Url = webhook.Url, EventTypes = WebhookEndpointRow.Join(webhook.EventTypes), UnitId = webhook.UnitId,
+            Description = webhook.Description, Secret = secrets.Seal(secret),
             Status = "active", FromPosition = await mediator.Send(new GetLatestChangePosition(), cancellationToken),
             CreatedAt = now, UpdatedAt = now, Version = 1,
         };
