@@ -14,8 +14,8 @@ internal static class OpenApiExamples
     private static readonly Dictionary<string, string[]> RequiredByTypeName = new(StringComparer.Ordinal)
     {
         ["RegulationBody"] = ["symbol", "type", "title", "issuer", "issuedOn"],
-        ["RegisterUnit"] = ["code", "name", "kind"],
-        ["CreateApiKey"] = ["unitId", "roles", "name"],
+        ["RegisterUnitBody"] = ["code", "name", "kind"],
+        ["CreateApiKeyBody"] = ["unitId", "roles", "name"],
         ["SubmitObstacleBody"] = ["title", "description", "category", "severity", "proposal", "regulations"],
         ["CitedRegulationBody"] = ["regulationId", "provision"],
         ["RejectBody"] = ["reason"],
@@ -47,7 +47,7 @@ internal static class OpenApiExamples
             ["status"] = "in_force",
             ["guidesId"] = null,
         },
-        ["RegisterUnit"] = () => new JsonObject
+        ["RegisterUnitBody"] = () => new JsonObject
         {
             ["code"] = "BTTTT",
             ["name"] = "Bộ Thông tin và Truyền thông",
@@ -139,7 +139,7 @@ internal static class OpenApiExamples
         {
             ["reason"] = "Vướng mắc được xử lý bằng văn bản hướng dẫn; không cần sửa đổi thông tư.",
         },
-        ["CreateApiKey"] = () => new JsonObject
+        ["CreateApiKeyBody"] = () => new JsonObject
         {
             ["unitId"] = "0193b2a4-7c1e-7d3a-9f00-1a2b3c4d5e6f",
             ["roles"] = new JsonArray("reporter"),

@@ -22,9 +22,4 @@ public static class RequestBodies
         errors.ThrowIfAny();
         return valid ?? throw new InvalidOperationException($"The rules of {typeof(TBody).Name} found no error but gave no input.");
     }
-
-    /// <summary>The body itself when it is there; 400 on <c>body</c> otherwise.</summary>
-    public static TBody Required<TBody>(TBody? body)
-        where TBody : class =>
-        body ?? throw Errors.RequestValidationException.For("body", Missing);
 }

@@ -17,9 +17,9 @@ internal static class ApiKeyEndpoints
     {
         var keys = api.MapGroup("/api-keys").WithTags("API keys").RequireAuthorization(p => p.RequireRole(Roles.Admin));
 
-        keys.MapPost("/", async (CreateApiKey? body, IMediator mediator, CancellationToken ct) =>
+        keys.MapPost("/", async (CreateApiKeyBody? body, IMediator mediator, CancellationToken ct) =>
             {
-                var key = await mediator.Send(RequestBodies.Required(body), ct);
+                var key = await mediator.Send(new CreateApiKey(NewApiKeyRules.Check(body)), ct);
                 return TypedResults.Created($"/api/v1/api-keys/{key.Id}", key);
             })
             .WithName("CreateApiKey")

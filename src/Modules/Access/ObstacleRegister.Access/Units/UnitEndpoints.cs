@@ -18,9 +18,9 @@ internal static class UnitEndpoints
     {
         var units = api.MapGroup("/units").WithTags("Units");
 
-        units.MapPost("/", async (RegisterUnit? body, IMediator mediator, CancellationToken ct) =>
+        units.MapPost("/", async (RegisterUnitBody? body, IMediator mediator, CancellationToken ct) =>
             {
-                var unit = await mediator.Send(RequestBodies.Required(body), ct);
+                var unit = await mediator.Send(new RegisterUnit(NewUnitRules.Check(body)), ct);
                 return ApiResults.Created($"/api/v1/units/{unit.Id}", unit.ToDto(), unit.Version);
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Admin))

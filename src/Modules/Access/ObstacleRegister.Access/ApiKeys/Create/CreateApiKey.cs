@@ -11,25 +11,34 @@ namespace ObstacleRegister.Access.ApiKeys.Create;
 /// <param name="UnitId">The unit the key acts for.</param>
 /// <param name="Roles">One or more of <c>reporter</c>, <c>drafter</c>, <c>coordinator</c>, <c>admin</c>.</param>
 /// <param name="Name">What the key is for, up to 100 characters (e.g. "Cổng dịch vụ công của Bộ").</param>
-internal sealed record CreateApiKey(Guid? UnitId, IReadOnlyList<ApiKeyRole>? Roles, string? Name) : IRequest<CreatedApiKeyDto>;
+internal sealed record CreateApiKeyBody(Guid? UnitId, IReadOnlyList<ApiKeyRole>? Roles, string? Name);
 
-internal sealed class CreateApiKeyValidator : IValidator<CreateApiKey>
+/// <summary>A key as the rules accepted it.</summary>
+internal sealed record NewApiKey(Guid UnitId, IReadOnlyList<ApiKeyRole> Roles, string Name);
+
+internal sealed record CreateApiKey(NewApiKey Key) : IRequest<CreatedApiKeyDto>;
+
+internal static class NewApiKeyRules
 {
-    public void Validate(CreateApiKey request, ValidationErrors errors)
+    public const int MaxName = 100;
+
+    public static NewApiKey Check(CreateApiKeyBody? body) => RequestBodies.Check(body, (candidate, errors) =>
     {
-        errors.Required("unitId", request.UnitId);
-        errors.Text("name", request.Name, 100);
-        if (request.Roles is null || request.Roles.Count == 0)
+        errors.Required("unitId", candidate.UnitId);
+        errors.Text("name", candidate.Name, MaxName);
+        if (candidate.Roles is not { Count: > 0 } roles)
         {
             errors.Add("roles", "'roles' must name at least one role.");
-            return;
+            return null;
         }
 
-        for (var i = 0; i < request.Roles.Count; i++)
+        for (var i = 0; i < roles.Count; i++)
         {
-            errors.Defined($"roles[{i}]", (ApiKeyRole?)request.Roles[i]);
+            errors.Defined($"roles[{i}]", (ApiKeyRole?)roles[i]);
         }
-    }
+
+        return !errors.Any && candidate is { UnitId: { } unitId, Name: { } name } ? new NewApiKey(unitId, roles, name.Trim()) : null;
+    });
 }
 
 internal sealed class CreateApiKeyHandler(IDbSession db, ICaller caller, TimeProvider clock)
@@ -37,7 +46,7 @@ internal sealed class CreateApiKeyHandler(IDbSession db, ICaller caller, TimePro
 {
     public async Task<CreatedApiKeyDto> Handle(CreateApiKey request, CancellationToken cancellationToken)
     {
-        var unitId = request.UnitId!.Value;
+        var (unitId, roles, name) = request.Key;
         if (await UnitQueries.Find(db, unitId, cancellationToken) is null)
         {
             throw RequestValidationException.For("unitId", $"No unit with id '{unitId}'.");
@@ -48,8 +57,8 @@ internal sealed class CreateApiKeyHandler(IDbSession db, ICaller caller, TimePro
         {
             Id = Guid.CreateVersion7(),
             UnitId = unitId,
-            Name = request.Name!.Trim(),
-            Roles = ApiKeyRow.JoinRoles(request.Roles!),
+            Name = name,
+            Roles = ApiKeyRow.JoinRoles(roles),
             Prefix = prefix,
             SecretHash = ApiKeySecrets.Hash(key),
             CreatedAt = clock.GetUtcNow(),

@@ -14,24 +14,36 @@ namespace ObstacleRegister.Access.Units.Register;
 /// <param name="Kind">What kind of body it is.</param>
 /// <param name="ParentId">The unit it belongs to, if any.</param>
 /// <param name="ContactEmail">Where the unit is reached about its work (reminders and escalations go there), optional.</param>
-internal sealed record RegisterUnit(string? Code, string? Name, UnitKind? Kind, Guid? ParentId, string? ContactEmail = null) : IRequest<UnitRow>;
+internal sealed record RegisterUnitBody(string? Code, string? Name, UnitKind? Kind, Guid? ParentId, string? ContactEmail = null);
 
-internal sealed partial class RegisterUnitValidator : IValidator<RegisterUnit>
+/// <summary>A unit as the rules accepted it: the code upper case, every text trimmed.</summary>
+internal sealed record NewUnit(string Code, string Name, UnitKind Kind, Guid? ParentId, string? ContactEmail);
+
+internal sealed record RegisterUnit(NewUnit Unit) : IRequest<UnitRow>;
+
+internal static partial class NewUnitRules
 {
-    public void Validate(RegisterUnit request, ValidationErrors errors)
+    public const int MaxName = 300;
+
+    public static NewUnit Check(RegisterUnitBody? body) => RequestBodies.Check(body, (candidate, errors) =>
     {
-        if (errors.Required("code", request.Code) && !CodePattern().IsMatch(request.Code!.Trim()))
+        var code = candidate.Code?.Trim();
+        if (errors.Required("code", code) && !CodePattern().IsMatch(code!))
         {
             errors.Add("code", "'code' must be 1 to 32 letters, digits, '-', '_' or '.', starting with a letter or digit (e.g. BTTTT).");
         }
 
-        errors.Text("name", request.Name, 300);
-        errors.Email("contactEmail", request.ContactEmail);
-        if (errors.Required("kind", request.Kind))
+        errors.Text("name", candidate.Name, MaxName);
+        errors.Email("contactEmail", candidate.ContactEmail);
+        if (errors.Required("kind", candidate.Kind))
         {
-            errors.Defined("kind", request.Kind);
+            errors.Defined("kind", candidate.Kind);
         }
-    }
+
+        return !errors.Any && code is not null && candidate is { Name: { } name, Kind: { } kind }
+            ? new NewUnit(code.ToUpperInvariant(), name.Trim(), kind, candidate.ParentId, candidate.ContactEmail?.Trim())
+            : null;
+    });
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")]
     private static partial Regex CodePattern();
@@ -51,11 +63,11 @@ internal sealed class RegisterUnitHandler(IDbSession db, TimeProvider clock, ICh
         var unit = new UnitRow
         {
             Id = Guid.CreateVersion7(),
-            Code = request.Code!.Trim().ToUpperInvariant(),
-            Name = request.Name!.Trim(),
-            Kind = WireNames.Of(request.Kind!.Value),
-            ParentId = request.ParentId,
-            ContactEmail = request.ContactEmail?.Trim(),
+            Code = request.Unit.Code,
+            Name = request.Unit.Name,
+            Kind = WireNames.Of(request.Unit.Kind),
+            ParentId = request.Unit.ParentId,
+            ContactEmail = request.Unit.ContactEmail,
             CreatedAt = clock.GetUtcNow(),
             Version = 1,
         };
