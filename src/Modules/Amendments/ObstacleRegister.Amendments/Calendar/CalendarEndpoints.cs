@@ -19,7 +19,7 @@ internal static class CalendarEndpoints
 
         feeds.MapPost("/", async (CreateCalendarFeedBody? body, HttpRequest http, IMediator mediator, CancellationToken ct) =>
             {
-                var created = await mediator.Send(new CreateCalendarFeed(body, $"{http.Scheme}://{http.Host}{http.PathBase}"), ct);
+                var created = await mediator.Send(new CreateCalendarFeed(CalendarFeedRules.Name(body), $"{http.Scheme}://{http.Host}{http.PathBase}"), ct);
                 return TypedResults.Created($"/api/v1/calendar-feeds/{created.Feed.Id}", created);
             })
             .WithName("CreateCalendarFeed")

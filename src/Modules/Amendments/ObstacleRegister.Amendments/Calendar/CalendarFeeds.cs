@@ -20,11 +20,21 @@ internal sealed record CreatedCalendarFeedDto(CalendarFeedDto Feed, string Url);
 /// <param name="Name">What the feed is for, up to 200 characters.</param>
 internal sealed record CreateCalendarFeedBody(string? Name);
 
-internal sealed record CreateCalendarFeed(CreateCalendarFeedBody? Body, string BaseUrl) : IRequest<CreatedCalendarFeedDto>;
+/// <param name="Name">Trimmed; absent when the body was.</param>
+internal sealed record CreateCalendarFeed(string? Name, string BaseUrl) : IRequest<CreatedCalendarFeedDto>;
 
-internal sealed class CreateCalendarFeedValidator : IValidator<CreateCalendarFeed>
+internal static class CalendarFeedRules
 {
-    public void Validate(CreateCalendarFeed request, ValidationErrors errors) => errors.Text("name", request.Body?.Name, 200, required: false);
+    public const int MaxName = 200;
+
+    /// <summary>The optional name; the body itself may be absent.</summary>
+    public static string? Name(CreateCalendarFeedBody? body)
+    {
+        var errors = new ValidationErrors();
+        errors.Text("name", body?.Name, MaxName, required: false);
+        errors.ThrowIfAny();
+        return body?.Name?.Trim();
+    }
 }
 
 internal sealed class CreateCalendarFeedHandler(IDbSession db, ICaller caller, TimeProvider clock) : IRequestHandler<CreateCalendarFeed, CreatedCalendarFeedDto>
@@ -37,7 +47,7 @@ internal sealed class CreateCalendarFeedHandler(IDbSession db, ICaller caller, T
     public async Task<CreatedCalendarFeedDto> Handle(CreateCalendarFeed request, CancellationToken cancellationToken)
     {
         var token = "cal_" + SecretTokens.Random();
-        var feed = new CalendarFeedDto(Guid.CreateVersion7(), caller.UnitId, request.Body?.Name?.Trim(), clock.GetUtcNow(), null);
+        var feed = new CalendarFeedDto(Guid.CreateVersion7(), caller.UnitId, request.Name, clock.GetUtcNow(), null);
         await db.ExecuteAsync(Insert, new { feed.Id, feed.UnitId, feed.Name, TokenHash = SecretTokens.Hash(token), caller.KeyId, feed.CreatedAt }, cancellationToken);
         return new CreatedCalendarFeedDto(feed, $"{request.BaseUrl.TrimEnd('/')}/api/v1/calendar/{token}");
     }
