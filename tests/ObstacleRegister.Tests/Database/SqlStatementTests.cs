@@ -130,6 +130,28 @@ public sealed partial class SqlStatementTests
         });
     }
 
+    [TestCase(true, "ix_obstacle_regulation_article")]
+    [TestCase(false, "ix_obstacle_regulation_article_seq")]
+    public async Task ObstacleSearchByCitation_ReadsTheCitationIndex_OnBothEngines(bool withRegulation, string index)
+    {
+        var list = new Obstacles.List.ListObstacles(null, null, null, null, null, null, null, null, null, 50, null);
+        var search = new Obstacles.List.ResolvedSearch(
+            "VM-2026-000001", withRegulation ? [Guid.NewGuid()] : [], new Obstacles.Provisions.Provision(5, 2, null), "cap phep");
+        var (sql, _) = Obstacles.List.ListObstaclesHandler.Build(list, null, SqliteDialect.Instance, TimeZoneInfo.Utc, search);
+        var (tsql, _) = Obstacles.List.ListObstaclesHandler.Build(list, null, SqlServerDialect.Instance, TimeZoneInfo.Utc, search);
+        using var scratch = await SqliteScratch.Migrated();
+        await using var connection = await scratch.Connections.OpenAsync(CancellationToken.None);
+
+        var plan = string.Join('\n', await QueryPlan(connection, SqliteDialect.Instance.Limit(sql)));
+        TSql.Parse(SqlServerDialect.Instance.Limit(tsql), out var errors);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(plan, Does.Contain($"USING COVERING INDEX {index} ").Or.Contain($"USING INDEX {index} "), plan);
+            Assert.That(errors, Is.Empty);
+        });
+    }
+
     [Test]
     public async Task AmendmentListAndDeadlines_AreValidOnBothEngines()
     {

@@ -52,7 +52,9 @@ internal static class ObstacleEndpoints
             .WithName("ListObstacles")
             .WithSummary("List and search obstacles")
             .WithDescription("Newest first, public fields only, paged by cursor. q matches title and description without diacritics " +
-                "(chong cheo finds chồng chéo). reportedFrom and reportedTo are days in the register's time zone, both included.")
+                "(chong cheo finds chồng chéo), and also a reference (VM-2026-000001), the symbol of a cited regulation typed either way " +
+                "(13/2023/ND-CP) and a cited provision (dieu 5 khoan 2): 13/2023/ND-CP dieu 5 is the obstacles citing Article 5 of that " +
+                "decree; a symbol no regulation has finds nothing. reportedFrom and reportedTo are days in the register's time zone, both included.")
             .ProducesValidationProblem();
 
         obstacles.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
