@@ -148,7 +148,7 @@ internal static class RegisterOpenApi
                 Schema = new OpenApiSchema
                 {
                     Type = JsonSchemaType.String,
-                    Description = "With Accept: text/csv, the same figures as CSV: UTF-8 with a byte order mark, a header row, CRLF lines.",
+                    Description = "With Accept: text/csv, the same data as CSV: UTF-8 with a byte order mark, a header row, CRLF lines.",
                 },
             };
         }

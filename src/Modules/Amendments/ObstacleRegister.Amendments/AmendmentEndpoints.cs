@@ -47,17 +47,22 @@ internal static class AmendmentEndpoints
 
         amendments.MapGet("/", async (
                 [WireEnum<AmendmentStatus>] string? status, Guid? draftingUnitId, Guid? regulationId, [WireEnum<AmendmentKind>] string? kind, bool? overdue, bool? stale, DateOnly? dueBefore,
-                int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+                int? limit, string? cursor, HttpRequest http, IMediator mediator, CancellationToken ct) =>
             {
                 var list = new ListAmendments(
                     QueryValues.Enum<AmendmentStatus>(status, "status"), draftingUnitId, regulationId, QueryValues.Enum<AmendmentKind>(kind, "kind"),
                     overdue, stale, dueBefore, Cursor.Limit(limit), cursor);
-                return TypedResults.Ok(await mediator.Send(list, ct));
+                return CsvDownload.IsWanted(http)
+                    ? await CsvDownload.Stream("amendments.csv", AmendmentListCsv.Header, AmendmentListCsv.Pages(list, mediator), ct)
+                    : TypedResults.Ok(await mediator.Send(list, ct));
             })
+            .ProducesCsvToo()
+            .Produces<Page<AmendmentListItem>>()
             .WithName("ListAmendments")
             .WithSummary("List amendments")
             .WithDescription("Soonest due first, paged by cursor. overdue: open and past its due date; stale: open with no check-in for " +
-                "more than 7 days; both judged today in the register's time zone. dueBefore excludes that day.")
+                "more than 7 days; both judged today in the register's time zone. dueBefore excludes that day. Accept: text/csv streams " +
+                "every amendment the filters match (not one page; limit and cursor do not apply) as CSV, UTF-8 with BOM.")
             .ProducesValidationProblem();
 
         amendments.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>

@@ -42,19 +42,24 @@ internal static class ObstacleEndpoints
 
         obstacles.MapGet("/", async (
                 [WireEnum<ObstacleStatus>] string? status, Guid? unitId, Guid? regulationId, [WireEnum<ObstacleCategory>] string? category, [WireEnum<ObstacleSeverity>] string? severity, string? reference,
-                DateOnly? reportedFrom, DateOnly? reportedTo, string? q, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+                DateOnly? reportedFrom, DateOnly? reportedTo, string? q, int? limit, string? cursor, HttpRequest http, IMediator mediator, CancellationToken ct) =>
             {
                 var list = new ListObstacles(
                     QueryValues.Enum<ObstacleStatus>(status, "status"), unitId, regulationId, QueryValues.Enum<ObstacleCategory>(category, "category"),
                     QueryValues.Enum<ObstacleSeverity>(severity, "severity"), reference, reportedFrom, reportedTo, q, Cursor.Limit(limit), cursor);
-                return TypedResults.Ok(await mediator.Send(list, ct));
+                return CsvDownload.IsWanted(http)
+                    ? await CsvDownload.Stream("obstacles.csv", ObstacleListCsv.Header, ObstacleListCsv.Pages(list, mediator), ct)
+                    : TypedResults.Ok(await mediator.Send(list, ct));
             })
+            .ProducesCsvToo()
             .WithName("ListObstacles")
             .WithSummary("List and search obstacles")
             .WithDescription("Newest first, public fields only, paged by cursor. q matches title and description without diacritics " +
                 "(chong cheo finds chồng chéo), and also a reference (VM-2026-000001), the symbol of a cited regulation typed either way " +
                 "(13/2023/ND-CP) and a cited provision (dieu 5 khoan 2): 13/2023/ND-CP dieu 5 is the obstacles citing Article 5 of that " +
-                "decree; a symbol no regulation has finds nothing. reportedFrom and reportedTo are days in the register's time zone, both included.")
+                "decree; a symbol no regulation has finds nothing. reportedFrom and reportedTo are days in the register's time zone, both included. " +
+                "Accept: text/csv streams every obstacle the filters match (not one page; limit and cursor do not apply) as CSV, UTF-8 with BOM.")
+            .Produces<BuildingBlocks.Paging.Page<ObstacleListItem>>()
             .ProducesValidationProblem();
 
         obstacles.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>

@@ -10,8 +10,6 @@ namespace ObstacleRegister.Reports;
 /// </summary>
 internal static class ReportCsv
 {
-    public const string ContentType = "text/csv; charset=utf-8";
-
     public static void Line(StringBuilder csv, IEnumerable<string?> cells) => csv.AppendJoin(',', cells.Select(CsvCell.Escape)).Append("\r\n");
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -24,8 +24,8 @@ internal static class ReportEndpoints
             {
                 var which = QueryValues.Enum<ReportPeriod>(period, "period") ?? throw RequestValidationException.For("period", "'period' is required: week or month.");
                 var report = await mediator.Send(new ReadProgressReport(which, on, unitId), ct);
-                return WantsCsv(http)
-                    ? Results.File(ProgressCsv.Write(report), ProgressCsv.ContentType, $"progress-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}.csv")
+                return CsvDownload.IsWanted(http)
+                    ? Results.File(ProgressCsv.Write(report), CsvDownload.ContentType, $"progress-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}.csv")
                     : TypedResults.Ok(report);
             })
             .WithName("GetProgressReport")
@@ -44,8 +44,8 @@ internal static class ReportEndpoints
             {
                 var ranking = QueryValues.Enum<HotspotRanking>(rankBy, "rankBy") ?? HotspotRanking.OpenObstacles;
                 var report = await mediator.Send(new ReadHotspots(from, to, unitId, ranking, Cursor.Limit(limit, defaultLimit: 20)), ct);
-                return WantsCsv(http)
-                    ? Results.File(HotspotsCsv.Write(report), ReportCsv.ContentType, $"hotspots-{report.AsOf:yyyy-MM-dd}.csv")
+                return CsvDownload.IsWanted(http)
+                    ? Results.File(HotspotsCsv.Write(report), CsvDownload.ContentType, $"hotspots-{report.AsOf:yyyy-MM-dd}.csv")
                     : TypedResults.Ok(report);
             })
             .WithName("GetHotspots")
@@ -69,7 +69,4 @@ internal static class ReportEndpoints
                 "responsible official, due date and days overdue; soonest due first, paged by cursor.")
             .ProducesValidationProblem();
     }
-
-    private static bool WantsCsv(HttpRequest http) =>
-        http.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));
 }

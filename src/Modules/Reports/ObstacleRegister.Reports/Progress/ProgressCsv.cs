@@ -13,8 +13,6 @@ namespace ObstacleRegister.Reports.Progress;
 /// </summary>
 internal static class ProgressCsv
 {
-    public const string ContentType = ReportCsv.ContentType;
-
     public static readonly string[] Columns =
     [
         "scope", "unit_id", "unit_code", "unit_name", "period", "from", "to", "as_of",
