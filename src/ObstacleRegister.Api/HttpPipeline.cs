@@ -42,7 +42,7 @@ internal static class HttpPipeline
         builder.AddKeyRing();
         builder.AddRegisterTelemetry();
         AddPublicRateLimiting(services, builder.Configuration.GetSection("Public"));
-        services.AddRegisterOpenApi();
+        services.AddRegisterOpenApi(builder.Configuration);
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<BackgroundLoopsHealthCheck>("background", tags: ["ready"]);

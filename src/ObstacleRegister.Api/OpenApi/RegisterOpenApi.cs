@@ -13,8 +13,8 @@ internal static class RegisterOpenApi
 {
     public const string SecuritySchemeId = "ApiKey";
 
-    public static IServiceCollection AddRegisterOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(options =>
+    public static IServiceCollection AddRegisterOpenApi(this IServiceCollection services, IConfiguration configuration) =>
+        services.Configure<OpenApiInfoOptions>(configuration.GetSection(OpenApiInfoOptions.Section)).AddOpenApi(options =>
         {
             options.AddDocumentTransformer(DescribeDocument);
             options.AddDocumentTransformer(DocumentResponses.Describe);
@@ -63,6 +63,7 @@ internal static class RegisterOpenApi
                 "followed until the amendment that removes it is in force. Authenticate with an API key, sent as " +
                 "`Authorization: ApiKey <key>` or `X-Api-Key: <key>`. Errors are RFC 9457 problem details.",
         };
+        context.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<OpenApiInfoOptions>>().Value.Apply(document.Info);
         // A relative server: a generated client takes its base address from the code that uses it, not from
         // whichever host the document happened to be fetched from.
         document.Servers = [new OpenApiServer { Url = "/", Description = "The register that serves this document." }];

@@ -65,6 +65,8 @@ public sealed class ValidationErrors
         return present;
     }
 
+    public const int MaxEmail = 254;
+
     /// <summary>An optional e-mail address: one mailbox, at most 254 characters, without a display name.</summary>
     public void Email(string field, string? value)
     {
@@ -74,7 +76,7 @@ public sealed class ValidationErrors
         }
 
         var trimmed = value.Trim();
-        if (trimmed.Length is 0 or > 254 || !System.Net.Mail.MailAddress.TryCreate(trimmed, out var address) || address.Address != trimmed
+        if (trimmed.Length is 0 or > MaxEmail || !System.Net.Mail.MailAddress.TryCreate(trimmed, out var address) || address.Address != trimmed
             || address.Host.IndexOf('.', StringComparison.Ordinal) < 1)
         {
             Add(field, $"'{field}' must be one e-mail address such as phapche@mic.gov.vn (at most 254 characters).");

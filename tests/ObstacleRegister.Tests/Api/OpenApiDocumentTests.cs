@@ -124,6 +124,22 @@ public sealed class OpenApiDocumentTests(DatabaseProvider provider) : ApiTest(pr
         });
     }
 
+    [Test]
+    public async Task EveryTextABodyTakes_CarriesTheLengthTheServerEnforces()
+    {
+        using var client = Anonymous();
+        var document = await client.GetAsync("/openapi/v1.json").ExpectJson(200);
+        var schemas = document["components"]!["schemas"]!;
+        var texts = BodySchemas(document)
+            .SelectMany(name => (schemas[name]!["properties"]?.AsObject() ?? []).Select(p => (Field: $"{name}.{p.Key}", Schema: p.Value!)))
+            .Where(p => p.Schema["type"]?.ToJsonString().Contains("string", StringComparison.Ordinal) == true && p.Schema["format"] is null)
+            .ToList();
+
+        Assert.That(texts, Has.Count.GreaterThan(25));
+        Assert.That(texts.Where(t => t.Schema["maxLength"] is null).Select(t => t.Field), Is.Empty);
+        Assert.That(schemas["SubmitObstacleBody"]!["properties"]!["title"]!["maxLength"]!.GetValue<int>(), Is.EqualTo(300));
+    }
+
     /// <summary>The names of the schemas request bodies are made of, nested ones included.</summary>
     private static HashSet<string> BodySchemas(JsonNode document)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Validation;
 using ObstacleRegister.Regulations.Contracts;
@@ -15,8 +16,8 @@ namespace ObstacleRegister.Regulations;
 /// <param name="Status">Whether it is in force. When absent: <c>not_yet_in_force</c> before the effective date, else <c>in_force</c>.</param>
 /// <param name="GuidesId">The higher document this one guides (hướng dẫn), if any.</param>
 internal sealed record RegulationBody(
-    string? Symbol, RegulationType? Type, string? Title, string? Issuer, DateOnly? IssuedOn, DateOnly? EffectiveOn,
-    RegulationStatus? Status, Guid? GuidesId);
+    [property: MaxLength(RegulationSymbol.MaxLength)] string? Symbol, RegulationType? Type, [property: MaxLength(RegulationBodyRules.MaxTitle)] string? Title,
+    [property: MaxLength(RegulationBodyRules.MaxIssuer)] string? Issuer, DateOnly? IssuedOn, DateOnly? EffectiveOn, RegulationStatus? Status, Guid? GuidesId);
 
 /// <summary>A regulation's fields as the rules accepted them: trimmed, every required value present.</summary>
 internal sealed record ValidRegulation(

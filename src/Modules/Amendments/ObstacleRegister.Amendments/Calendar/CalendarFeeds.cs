@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MediatR;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
@@ -18,7 +19,7 @@ internal sealed record CalendarFeedDto(Guid Id, Guid UnitId, string? Name, DateT
 internal sealed record CreatedCalendarFeedDto(CalendarFeedDto Feed, string Url);
 
 /// <param name="Name">What the feed is for, up to 200 characters.</param>
-internal sealed record CreateCalendarFeedBody(string? Name);
+internal sealed record CreateCalendarFeedBody([property: MaxLength(CalendarFeedRules.MaxName)] string? Name);
 
 /// <param name="Name">Trimmed; absent when the body was.</param>
 internal sealed record CreateCalendarFeed(string? Name, string BaseUrl) : IRequest<CreatedCalendarFeedDto>;

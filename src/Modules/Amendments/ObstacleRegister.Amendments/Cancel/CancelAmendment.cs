@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MediatR;
 using ObstacleRegister.Amendments.Contracts;
 using ObstacleRegister.Amendments.Get;
@@ -12,7 +13,7 @@ namespace ObstacleRegister.Amendments.Cancel;
 
 /// <summary>Why the work stops.</summary>
 /// <param name="Reason">Up to 2000 characters; public, and kept in the history of the amendment and of its obstacles.</param>
-internal sealed record CancelAmendmentBody(string? Reason);
+internal sealed record CancelAmendmentBody([property: MaxLength(CancelAmendmentRules.MaxReason)] string? Reason);
 
 /// <summary>Cancels an amendment before it is issued; its obstacles go back to <c>accepted</c>.</summary>
 /// <param name="Reason">Trimmed, as the rules accepted it.</param>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using MediatR;
 using ObstacleRegister.Amendments.Get;
@@ -13,7 +14,7 @@ namespace ObstacleRegister.Amendments.Deadlines;
 /// <summary>A new due date and why.</summary>
 /// <param name="DueOn">The new due date for issuance.</param>
 /// <param name="Reason">Why it moves, up to 2000 characters; kept in the deadline history.</param>
-internal sealed record MoveDeadlineBody(DateOnly? DueOn, string? Reason);
+internal sealed record MoveDeadlineBody(DateOnly? DueOn, [property: MaxLength(NewDeadlineRules.MaxReason)] string? Reason);
 
 /// <summary>The coordinator moves an open amendment's due date; the old one stays in its history.</summary>
 internal sealed record MoveDeadline(Guid Id, string? IfMatch, NewDeadline Deadline) : IRequest<VersionedAmendment>;

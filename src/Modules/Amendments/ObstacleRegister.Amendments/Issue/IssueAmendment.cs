@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using MediatR;
 using ObstacleRegister.Amendments.Contracts;
@@ -22,7 +23,8 @@ namespace ObstacleRegister.Amendments.Issue;
 /// <param name="Type">Its type; the target's type when absent.</param>
 /// <param name="Issuer">The issuing body; the target's issuer when absent.</param>
 internal sealed record IssueAmendmentBody(
-    string? DocumentSymbol, DateOnly? IssuedOn, DateOnly? EffectiveOn, string? Title, RegulationType? Type, string? Issuer, Guid? RegulationId = null);
+    [property: MaxLength(IssueAmendmentRules.MaxSymbol)] string? DocumentSymbol, DateOnly? IssuedOn, DateOnly? EffectiveOn, [property: MaxLength(IssueAmendmentRules.MaxTitle)] string? Title,
+    RegulationType? Type, [property: MaxLength(IssueAmendmentRules.MaxIssuer)] string? Issuer, Guid? RegulationId = null);
 
 /// <summary>The issued document as the rules accepted it: a new one to register, or one already registered.</summary>
 internal abstract record IssuedDocumentChoice;
@@ -40,6 +42,8 @@ internal sealed record IssueAmendment(Guid Id, string? IfMatch, IssuedDocumentCh
 internal static class IssueAmendmentRules
 {
     public const int MaxSymbol = 50;
+    public const int MaxTitle = 1000;
+    public const int MaxIssuer = 200;
 
     public static IssuedDocumentChoice Check(IssueAmendmentBody? body) => RequestBodies.Check(body, Validate);
 
@@ -64,8 +68,8 @@ internal static class IssueAmendmentRules
             errors.Add("effectiveOn", "'effectiveOn' must not be before 'issuedOn'.");
         }
 
-        errors.Text("title", body.Title, maxLength: 1000, required: false);
-        errors.Text("issuer", body.Issuer, maxLength: 200, required: false);
+        errors.Text("title", body.Title, MaxTitle, required: false);
+        errors.Text("issuer", body.Issuer, MaxIssuer, required: false);
         errors.Defined("type", body.Type);
         return errors.Any ? null : body switch
         {

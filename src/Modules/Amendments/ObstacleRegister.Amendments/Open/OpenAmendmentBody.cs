@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ObstacleRegister.Amendments.Contracts;
 using ObstacleRegister.Amendments.Link;
 using ObstacleRegister.BuildingBlocks.Validation;
@@ -8,7 +9,8 @@ namespace ObstacleRegister.Amendments.Open;
 /// <param name="Name">Full name, up to 200 characters.</param>
 /// <param name="Position">Position, e.g. <c>Thứ trưởng</c>, up to 200 characters.</param>
 /// <param name="Email">Where they are reached about this work, optional; never shown on the public pages.</param>
-internal sealed record ResponsibleOfficialBody(string? Name, string? Position, string? Email = null);
+internal sealed record ResponsibleOfficialBody(
+    [property: MaxLength(NewAmendmentRules.MaxOfficial)] string? Name, [property: MaxLength(NewAmendmentRules.MaxOfficial)] string? Position, [property: MaxLength(ValidationErrors.MaxEmail)] string? Email = null);
 
 /// <summary>When the drafting unit plans to reach each stage; each on or after the one before, none after the due date.</summary>
 internal sealed record PlannedDatesBody(DateOnly? Drafting, DateOnly? Consultation, DateOnly? Appraisal, DateOnly? Submitted)
@@ -34,7 +36,7 @@ internal sealed record PlannedDatesBody(DateOnly? Drafting, DateOnly? Consultati
 /// <param name="PlannedDates">Optional planned date per stage.</param>
 /// <param name="ObstacleIds">Up to 200 accepted obstacles it resolves; more can be linked later.</param>
 internal sealed record OpenAmendmentBody(
-    Guid? RegulationId, AmendmentKind? Kind, string? Title, Guid? DraftingUnitId, ResponsibleOfficialBody? ResponsibleOfficial,
+    Guid? RegulationId, AmendmentKind? Kind, [property: MaxLength(NewAmendmentRules.MaxTitle)] string? Title, Guid? DraftingUnitId, ResponsibleOfficialBody? ResponsibleOfficial,
     DateOnly? DueOn, bool? ShortenedProcedure, PlannedDatesBody? PlannedDates, IReadOnlyList<Guid>? ObstacleIds);
 
 /// <summary>An amendment as the rules accepted it: trimmed, every required value present.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MediatR;
 using ObstacleRegister.Amendments.Contracts;
 using ObstacleRegister.Amendments.History;
@@ -17,8 +18,8 @@ namespace ObstacleRegister.Amendments.Progress;
 /// <param name="Blockers">What stands in the way, up to 4000 characters.</param>
 /// <param name="ResourcesRequested">What the drafting unit asks for, up to 4000 characters.</param>
 internal sealed record ReportProgressBody(
-    [property: AcceptsOnly("planned", "drafting", "consultation", "appraisal", "submitted")] AmendmentStatus? Stage, string? Note, string? Blockers,
-    string? ResourcesRequested);
+    [property: AcceptsOnly("planned", "drafting", "consultation", "appraisal", "submitted")] AmendmentStatus? Stage,
+    [property: MaxLength(NewProgressRules.MaxText)] string? Note, [property: MaxLength(NewProgressRules.MaxText)] string? Blockers, [property: MaxLength(NewProgressRules.MaxText)] string? ResourcesRequested);
 
 /// <summary>The drafting unit reports progress; a later stage moves the amendment forward.</summary>
 internal sealed record ReportProgress(Guid Id, string? IfMatch, NewProgress Progress) : IRequest<ProgressDto>;

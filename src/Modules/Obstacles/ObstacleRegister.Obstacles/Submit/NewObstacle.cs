@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ObstacleRegister.BuildingBlocks.Validation;
 using ObstacleRegister.Obstacles.Contracts;
 using ObstacleRegister.Obstacles.Provisions;
@@ -7,7 +8,7 @@ namespace ObstacleRegister.Obstacles.Submit;
 /// <summary>A provision the obstacle is caused by.</summary>
 /// <param name="RegulationId">A registered regulation.</param>
 /// <param name="Provision">At least the article: "Điều 5", "Điều 5, khoản 2, điểm a", "Article 5(2)(a)". Up to 200 characters.</param>
-internal sealed record CitedRegulationBody(Guid? RegulationId, string? Provision);
+internal sealed record CitedRegulationBody(Guid? RegulationId, [property: MaxLength(Provision.MaxLength)] string? Provision);
 
 /// <summary>An obstacle as a reporting unit submits it. The unit is the API key's, never a field.</summary>
 /// <param name="Title">Up to 300 characters.</param>
@@ -16,8 +17,9 @@ internal sealed record CitedRegulationBody(Guid? RegulationId, string? Provision
 /// <param name="Contact">How to reach the person in charge, up to 500 characters; never shown outside the unit and coordinators.</param>
 /// <param name="Regulations">One to 20 cited provisions.</param>
 internal sealed record SubmitObstacleBody(
-    string? Title, string? Description, ObstacleCategory? Category, ObstacleSeverity? Severity, RemedyRoute? Proposal,
-    string? Impact, string? Contact, IReadOnlyList<CitedRegulationBody?>? Regulations);
+    [property: MaxLength(NewObstacleRules.MaxTitle)] string? Title, [property: MaxLength(NewObstacleRules.MaxDescription)] string? Description, ObstacleCategory? Category,
+    ObstacleSeverity? Severity, RemedyRoute? Proposal, [property: MaxLength(NewObstacleRules.MaxImpact)] string? Impact, [property: MaxLength(NewObstacleRules.MaxContact)] string? Contact,
+    IReadOnlyList<CitedRegulationBody?>? Regulations);
 
 /// <summary>An obstacle as the rules accepted it: trimmed, every required value present.</summary>
 internal sealed record NewObstacle(

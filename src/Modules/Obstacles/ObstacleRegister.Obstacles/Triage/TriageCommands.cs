@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MediatR;
 using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Errors;
@@ -10,16 +11,16 @@ namespace ObstacleRegister.Obstacles.Triage;
 
 /// <summary>Optional words that go with a decision.</summary>
 /// <param name="Note">Why, up to 2000 characters; kept in the history.</param>
-internal sealed record TriageNoteBody(string? Note);
+internal sealed record TriageNoteBody([property: MaxLength(TriageRules.MaxNote)] string? Note);
 
 /// <summary>Rejects an obstacle.</summary>
 /// <param name="Reason">The reasoned answer, up to 4000 characters. It is public: the reporter and the public read it.</param>
-internal sealed record RejectBody(string? Reason);
+internal sealed record RejectBody([property: MaxLength(TriageRules.MaxReason)] string? Reason);
 
 /// <summary>Marks an obstacle as a duplicate.</summary>
 /// <param name="DuplicateOfId">The obstacle it repeats. A duplicate of a duplicate is pointed at the master.</param>
 /// <param name="Note">Why, up to 2000 characters.</param>
-internal sealed record DuplicateBody(Guid? DuplicateOfId, string? Note);
+internal sealed record DuplicateBody(Guid? DuplicateOfId, [property: MaxLength(TriageRules.MaxNote)] string? Note);
 
 internal sealed record AcceptObstacle(Guid Id, string? IfMatch, string? Note) : IRequest<VersionedObstacle>;
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MediatR;
 using ObstacleRegister.Amendments.Contracts;
 using ObstacleRegister.BuildingBlocks.Changes;
@@ -34,7 +35,7 @@ internal enum ReviewOutcome
 /// <param name="Outcome"><c>no_change_needed</c> or <c>amendment_opened</c>; for a document that lapses, also <c>continues</c>, <c>replaced</c> or <c>expired</c>.</param>
 /// <param name="AmendmentId">With <c>amendment_opened</c>: the amendment of this document.</param>
 /// <param name="Note">Why, up to 2000 characters.</param>
-internal sealed record RecordReviewBody(ReviewOutcome? Outcome, Guid? AmendmentId, string? Note);
+internal sealed record RecordReviewBody(ReviewOutcome? Outcome, Guid? AmendmentId, [property: MaxLength(ReviewVerdictRules.MaxNote)] string? Note);
 
 /// <summary>A review's outcome as the rules accepted it.</summary>
 internal sealed record ReviewVerdict(ReviewOutcome Outcome, Guid? AmendmentId, string? Note);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using MediatR;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,8 @@ namespace ObstacleRegister.Webhooks.Endpoints;
 /// <param name="EventTypes">One to 50 change types (<c>obstacle.resolved</c>), a whole resource (<c>amendment.*</c>), or everything (<c>*</c>).</param>
 /// <param name="UnitId">Only changes that belong to this unit: how a reporting unit's system hears about its own obstacles.</param>
 /// <param name="Description">What the endpoint is, up to 500 characters.</param>
-internal sealed record RegisterWebhookBody(string? Url, IReadOnlyList<string?>? EventTypes, Guid? UnitId, string? Description);
+internal sealed record RegisterWebhookBody(
+    [property: MaxLength(TargetRules.MaxUrlLength)] string? Url, IReadOnlyList<string?>? EventTypes, Guid? UnitId, [property: MaxLength(NewWebhookRules.MaxDescription)] string? Description);
 
 /// <summary>An endpoint as the rules accepted it: trimmed, every event type known.</summary>
 internal sealed record NewWebhook(string Url, IReadOnlyList<string> EventTypes, Guid? UnitId, string? Description);

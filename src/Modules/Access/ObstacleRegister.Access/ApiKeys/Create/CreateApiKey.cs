@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MediatR;
 using ObstacleRegister.Access.Units;
 using ObstacleRegister.BuildingBlocks.Data;
@@ -11,7 +12,7 @@ namespace ObstacleRegister.Access.ApiKeys.Create;
 /// <param name="UnitId">The unit the key acts for.</param>
 /// <param name="Roles">One or more of <c>reporter</c>, <c>drafter</c>, <c>coordinator</c>, <c>admin</c>.</param>
 /// <param name="Name">What the key is for, up to 100 characters (e.g. "Cổng dịch vụ công của Bộ").</param>
-internal sealed record CreateApiKeyBody(Guid? UnitId, IReadOnlyList<ApiKeyRole>? Roles, string? Name);
+internal sealed record CreateApiKeyBody(Guid? UnitId, IReadOnlyList<ApiKeyRole>? Roles, [property: MaxLength(NewApiKeyRules.MaxName)] string? Name);
 
 /// <summary>A key as the rules accepted it.</summary>
 internal sealed record NewApiKey(Guid UnitId, IReadOnlyList<ApiKeyRole> Roles, string Name);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using MediatR;
 using ObstacleRegister.Access.Contracts;
@@ -14,7 +15,9 @@ namespace ObstacleRegister.Access.Units.Register;
 /// <param name="Kind">What kind of body it is.</param>
 /// <param name="ParentId">The unit it belongs to, if any.</param>
 /// <param name="ContactEmail">Where the unit is reached about its work (reminders and escalations go there), optional.</param>
-internal sealed record RegisterUnitBody(string? Code, string? Name, UnitKind? Kind, Guid? ParentId, string? ContactEmail = null);
+internal sealed record RegisterUnitBody(
+    [property: MaxLength(NewUnitRules.MaxCode)] string? Code, [property: MaxLength(NewUnitRules.MaxName)] string? Name, UnitKind? Kind, Guid? ParentId,
+    [property: MaxLength(ValidationErrors.MaxEmail)] string? ContactEmail = null);
 
 /// <summary>A unit as the rules accepted it: the code upper case, every text trimmed.</summary>
 internal sealed record NewUnit(string Code, string Name, UnitKind Kind, Guid? ParentId, string? ContactEmail);
@@ -24,6 +27,7 @@ internal sealed record RegisterUnit(NewUnit Unit) : IRequest<UnitRow>;
 internal static partial class NewUnitRules
 {
     public const int MaxName = 300;
+    public const int MaxCode = 32;
 
     public static NewUnit Check(RegisterUnitBody? body) => RequestBodies.Check(body, (candidate, errors) =>
     {
