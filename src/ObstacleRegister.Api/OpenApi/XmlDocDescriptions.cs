@@ -29,6 +29,10 @@ internal static partial class XmlDocDescriptions
         {
             schema.Description = text;
         }
+        else if (context.JsonPropertyInfo.Name is { } name && FieldGlossary.Meanings.TryGetValue(name, out var meaning))
+        {
+            schema.Description = meaning;
+        }
 
         return Task.CompletedTask;
     }

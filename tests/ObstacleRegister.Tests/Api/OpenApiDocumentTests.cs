@@ -140,6 +140,19 @@ public sealed class OpenApiDocumentTests(DatabaseProvider provider) : ApiTest(pr
         Assert.That(schemas["SubmitObstacleBody"]!["properties"]!["title"]!["maxLength"]!.GetValue<int>(), Is.EqualTo(300));
     }
 
+    [Test]
+    public async Task EveryValueAndListProperty_IsDescribed()
+    {
+        using var client = Anonymous();
+        var document = await client.GetAsync("/openapi/v1.json").ExpectJson(200);
+        var undescribed = document["components"]!["schemas"]!.AsObject()
+            .SelectMany(s => (s.Value!["properties"]?.AsObject() ?? []).Select(p => (Field: $"{s.Key}.{p.Key}", Schema: p.Value!)))
+            .Where(p => p.Schema["$ref"] is null && p.Schema["oneOf"] is null && p.Schema["description"] is null)
+            .Select(p => p.Field);
+
+        Assert.That(undescribed, Is.Empty, "describe it in the record's documentation, or in FieldGlossary when the name means one thing everywhere");
+    }
+
     /// <summary>The names of the schemas request bodies are made of, nested ones included.</summary>
     private static HashSet<string> BodySchemas(JsonNode document)
     {
