@@ -51,6 +51,8 @@ internal static class HttpPipeline
     public static void UseHttpPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        // First, so the exception handler and the status-code pages answer in the request's language too.
+        app.UseRequestLanguage();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();

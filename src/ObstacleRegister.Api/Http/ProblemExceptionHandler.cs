@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.BuildingBlocks.Localization;
 using ObstacleRegister.BuildingBlocks.Validation;
 
 namespace ObstacleRegister.Api.Http;
@@ -37,7 +38,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             {
                 Status = StatusCodes.Status500InternalServerError,
                 Title = "Internal error",
-                Detail = "The request could not be completed. It has been logged; quote the traceId when reporting it.",
+                Detail = Say.Text("Problem.Detail.Internal"),
             };
         }
 
@@ -72,23 +73,23 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return ProblemResponses.Simple(StatusCodes.Status413PayloadTooLarge, ProblemTypes.PayloadTooLarge, "Request body too large",
-                $"The request body must be at most {HttpPipeline.MaxRequestBodyBytes} bytes.");
+                Say.Text("Problem.Detail.TooLarge", HttpPipeline.MaxRequestBodyBytes));
         }
 
         if (exception.InnerException is JsonException json)
         {
             var (field, message) = DescribeJsonError(json);
-            return ProblemResponses.Validation(new Dictionary<string, string[]> { [field] = [message] }, "The request body is not valid JSON for this operation.");
+            return ProblemResponses.Validation(new Dictionary<string, string[]> { [field] = [message] }, Say.Text("Problem.Detail.NotJson"));
         }
 
         if (exception.StatusCode == StatusCodes.Status415UnsupportedMediaType)
         {
-            return ProblemResponses.Simple(exception.StatusCode, ProblemTypes.UnsupportedMediaType, "Unsupported media type", "Send the body as application/json.");
+            return ProblemResponses.Simple(exception.StatusCode, ProblemTypes.UnsupportedMediaType, "Unsupported media type", Say.Text("Problem.Detail.SendJson"));
         }
 
         if (exception.StatusCode != StatusCodes.Status400BadRequest)
         {
-            return ProblemResponses.Simple(exception.StatusCode, ProblemTypes.MalformedRequest, "Request not accepted", "The request could not be read.");
+            return ProblemResponses.Simple(exception.StatusCode, ProblemTypes.MalformedRequest, "Request not accepted", Say.Text("Problem.Detail.Unreadable"));
         }
 
         var parameter = ParameterName().Match(exception.Message);
@@ -96,11 +97,11 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         {
             var name = parameter.Groups["name"].Value;
             return ProblemResponses.Validation(
-                new Dictionary<string, string[]> { [name] = [$"'{name}' has a value of the wrong type or format."] },
-                "A parameter could not be read.");
+                new Dictionary<string, string[]> { [name] = [Say.Text("Validation.WrongParameter", name)] },
+                Say.Text("Problem.Detail.SeeErrors"));
         }
 
-        return ProblemResponses.Simple(StatusCodes.Status400BadRequest, ProblemTypes.MalformedRequest, "Malformed request", "The request could not be read.");
+        return ProblemResponses.Simple(StatusCodes.Status400BadRequest, ProblemTypes.MalformedRequest, "Malformed request", Say.Text("Problem.Detail.Unreadable"));
     }
 
     internal static (string Field, string Message) DescribeJsonError(JsonException json)
@@ -112,7 +113,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             var name = unmapped.Groups["name"].Value;
             // The reader's path already ends at the unknown property; older readers stop at its parent.
             var field = path == "body" ? name : path == name || path.EndsWith("." + name, StringComparison.Ordinal) ? path : $"{path}.{name}";
-            return (field, $"'{field}' is not a field of this request.");
+            return (field, Say.Text("Validation.UnknownField", field));
         }
 
         var at = FieldPath(json.Path);
@@ -121,9 +122,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             return (at, ClientDates.OutOfRange(at));
         }
 
-        return at == "body"
-            ? (at, "The body is not well-formed JSON.")
-            : (at, $"'{at}' has a value of the wrong type or format, or the JSON around it is malformed.");
+        return at == "body" ? (at, Say.Text("Validation.NotWellFormed")) : (at, Say.Text("Validation.WrongType", at));
     }
 
     /// <summary>Turns System.Text.Json's path (<c>$.regulations[0].provision</c>) into the field name clients use.</summary>

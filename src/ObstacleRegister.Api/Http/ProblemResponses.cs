@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.BuildingBlocks.Localization;
 
 namespace ObstacleRegister.Api.Http;
 
@@ -59,20 +60,26 @@ internal static class ProblemResponses
         var problem = context.ProblemDetails;
         problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
         problem.Instance ??= context.HttpContext.Request.Path;
-        if (problem.Type is not null && problem.Type.StartsWith(RegisterTypes, StringComparison.Ordinal))
+        context.HttpContext.Response.Headers.ContentLanguage = Say.Language;
+        if (problem.Type is null || !problem.Type.StartsWith(RegisterTypes, StringComparison.Ordinal))
         {
-            return;
+            (problem.Type, problem.Title, problem.Detail) = problem.Status switch
+            {
+                StatusCodes.Status404NotFound => (ProblemTypes.NotFound, "Not found", problem.Detail ?? Say.Text("Problem.Detail.NoRoute")),
+                StatusCodes.Status405MethodNotAllowed => (ProblemTypes.MethodNotAllowed, "Method not allowed",
+                    Say.Text("Problem.Detail.MethodNotAllowed", context.HttpContext.Request.Method)),
+                StatusCodes.Status415UnsupportedMediaType => (ProblemTypes.UnsupportedMediaType, "Unsupported media type", Say.Text("Problem.Detail.SendJson")),
+                StatusCodes.Status400BadRequest => (ProblemTypes.MalformedRequest, "Malformed request", problem.Detail ?? Say.Text("Problem.Detail.Unreadable")),
+                StatusCodes.Status500InternalServerError => (ProblemTypes.Internal, problem.Title, problem.Detail),
+                _ => (problem.Type, problem.Title, problem.Detail),
+            };
         }
 
-        (problem.Type, problem.Title, problem.Detail) = problem.Status switch
+        // English keeps the title its thrower chose (often more specific); Vietnamese gives each type its one title.
+        if (Say.Language == "vi" && problem.Type is { } type && type.StartsWith(RegisterTypes, StringComparison.Ordinal))
         {
-            StatusCodes.Status404NotFound => (ProblemTypes.NotFound, "Not found", problem.Detail ?? "No operation or resource at this path."),
-            StatusCodes.Status405MethodNotAllowed => (ProblemTypes.MethodNotAllowed, "Method not allowed",
-                $"This path does not take {context.HttpContext.Request.Method}; the Allow header and the OpenAPI document list what it takes."),
-            StatusCodes.Status415UnsupportedMediaType => (ProblemTypes.UnsupportedMediaType, "Unsupported media type", "Send the body as application/json."),
-            StatusCodes.Status400BadRequest => (ProblemTypes.MalformedRequest, "Malformed request", problem.Detail ?? "The request could not be read."),
-            _ => (problem.Type, problem.Title, problem.Detail),
-        };
+            problem.Title = Say.Text("Problem." + type[RegisterTypes.Length..]);
+        }
     }
 
     private const string RegisterTypes = "urn:obstacle-register:problem:";

@@ -41,10 +41,11 @@ public static class ProblemTypes
     public const string NotAcceptable = Base + "not-acceptable";
     public const string MethodNotAllowed = Base + "method-not-allowed";
     public const string UnsupportedMediaType = Base + "unsupported-media-type";
+    public const string Internal = Base + "internal";
 }
 
 public sealed class NotFoundException(string resource, object id)
-    : ProblemException(404, ProblemTypes.NotFound, "Not found", $"No {resource} with id '{id}'.");
+    : ProblemException(404, ProblemTypes.NotFound, "Not found", Localization.Say.Text("Problem.Detail.NotFound", Localization.Say.Text("Resource." + resource), id));
 
 public sealed class ConflictException(string type, string title, string detail)
     : ProblemException(409, type, title, detail);
@@ -65,15 +66,14 @@ public sealed class ForbiddenException(string detail)
     : ProblemException(403, ProblemTypes.Forbidden, "Forbidden", detail);
 
 public sealed class PreconditionFailedException(long currentVersion)
-    : ProblemException(412, ProblemTypes.PreconditionFailed, "Precondition failed",
-        "The resource has changed since it was read: fetch it again and retry with its current ETag.")
+    : ProblemException(412, ProblemTypes.PreconditionFailed, "Precondition failed", Localization.Say.Text("Problem.Detail.Stale"))
 {
     public long CurrentVersion { get; } = currentVersion;
 }
 
 /// <summary>Field errors, keyed by the camelCase path of the field (<c>regulations[0].provision</c>).</summary>
 public sealed class RequestValidationException(IReadOnlyDictionary<string, string[]> errors)
-    : ProblemException(400, ProblemTypes.Validation, "One or more fields are invalid", "See 'errors' for each field.")
+    : ProblemException(400, ProblemTypes.Validation, "One or more fields are invalid", Localization.Say.Text("Problem.Detail.SeeErrors"))
 {
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
 

@@ -27,8 +27,11 @@ public static class QueryContract
             var unknown = request.Query.Count == 0 ? [] : request.Query.Keys.Where(k => !declared.Contains(k)).Order(StringComparer.Ordinal).ToList();
             if (unknown.Count > 0)
             {
-                var allowed = declared.Count == 0 ? "none" : string.Join(", ", declared.Order(StringComparer.Ordinal));
-                throw new RequestValidationException(unknown.ToDictionary(k => k, k => new[] { $"'{k}' is not a parameter of this operation (it takes: {allowed})." }));
+                var allowed = string.Join(", ", declared.Order(StringComparer.Ordinal));
+                throw new RequestValidationException(unknown.ToDictionary(k => k, k => new[]
+                {
+                    declared.Count == 0 ? Localization.Say.Text("Validation.NoParameters", k) : Localization.Say.Text("Validation.UnknownParameter", k, allowed),
+                }));
             }
 
             if (WantsOnlyCsv(request) && invocation.HttpContext.GetEndpoint()?.Metadata.GetMetadata<CsvAlternativeMetadata>() is null)

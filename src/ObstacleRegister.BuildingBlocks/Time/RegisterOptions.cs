@@ -5,6 +5,9 @@ public sealed class RegisterOptions
 {
     /// <summary>The IANA zone deadlines are judged in; a date is late when it has passed there.</summary>
     public string TimeZone { get; set; } = "Asia/Ho_Chi_Minh";
+
+    /// <summary>The API's language when a request names none it speaks (<c>Accept-Language</c>): <c>en</c> or <c>vi</c>.</summary>
+    public string DefaultLanguage { get; set; } = "en";
 }
 
 /// <summary>Today's date and the zone of the register, from the injected <see cref="TimeProvider"/>.</summary>

@@ -7,8 +7,6 @@ namespace ObstacleRegister.BuildingBlocks.Validation;
 /// </summary>
 public static class RequestBodies
 {
-    public const string Missing = "A JSON body is required.";
-
     /// <summary>
     /// Runs <paramref name="rules"/>, which add an error for each field at fault and return the valid input when they
     /// found none; throws 400 naming every field otherwise.

@@ -42,7 +42,7 @@ public sealed class ValidationErrors
     {
         if (body is null)
         {
-            Add("body", RequestBodies.Missing);
+            Add("body", Localization.Say.Text("Validation.BodyRequired"));
         }
 
         return body is not null;
@@ -59,7 +59,7 @@ public sealed class ValidationErrors
         };
         if (!present)
         {
-            Add(field, $"'{field}' is required.");
+            Add(field, Localization.Say.Text("Validation.Required", field));
         }
 
         return present;
@@ -79,7 +79,7 @@ public sealed class ValidationErrors
         if (trimmed.Length is 0 or > MaxEmail || !System.Net.Mail.MailAddress.TryCreate(trimmed, out var address) || address.Address != trimmed
             || address.Host.IndexOf('.', StringComparison.Ordinal) < 1)
         {
-            Add(field, $"'{field}' must be one e-mail address such as phapche@mic.gov.vn (at most 254 characters).");
+            Add(field, Localization.Say.Text("Validation.Email", field, MaxEmail));
         }
     }
 
@@ -99,11 +99,11 @@ public sealed class ValidationErrors
         var length = value.Trim().Length;
         if (length == 0 && required)
         {
-            Add(field, $"'{field}' must not be empty.");
+            Add(field, Localization.Say.Text("Validation.Empty", field));
         }
         else if (length > maxLength)
         {
-            Add(field, $"'{field}' must be at most {maxLength} characters (it has {length}).");
+            Add(field, Localization.Say.Text("Validation.TooLong", field, maxLength, length));
         }
     }
 
@@ -113,7 +113,7 @@ public sealed class ValidationErrors
     {
         if (value is { } v && !Enum.IsDefined(v))
         {
-            Add(field, $"'{field}' has an unknown value.");
+            Add(field, Localization.Say.Text("Validation.UnknownValue", field));
             return false;
         }
 

@@ -22,6 +22,22 @@ public sealed partial class LocalizedTextTests
         });
     }
 
+    [Test]
+    public void EveryTextKeyTheCodeNames_Exists()
+    {
+        var keys = Texts("Texts.resx").Keys.ToHashSet(StringComparer.Ordinal);
+        var named = Directory.EnumerateFiles(Path.Combine(Repository.Root.Value, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => NamedKey().Matches(File.ReadAllText(f)).Select(m => m.Groups["resource"].Success ? "Resource." + m.Groups["resource"].Value : m.Groups["key"].Value))
+            .Where(k => !k.EndsWith('.'))
+            .Concat(typeof(BuildingBlocks.Errors.ProblemTypes).GetFields().Select(f => "Problem." + ((string)f.GetValue(null)!).Split(':')[^1]))
+            .Distinct()
+            .ToList();
+
+        Assert.That(named, Has.Count.GreaterThan(30));
+        Assert.That(named.Where(k => !keys.Contains(k)), Is.Empty, "a text the code asks for is missing from the resources");
+    }
+
     private static Dictionary<string, string> Texts(string file) =>
         XDocument.Load(Path.Combine(Repository.Root.Value, "src", "ObstacleRegister.BuildingBlocks", "Localization", file)).Root!
             .Elements("data").ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value);
@@ -30,4 +46,8 @@ public sealed partial class LocalizedTextTests
 
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex Placeholder();
+
+    // Say.Text("Key", …) and NotFoundException("resource", …), whose resource is rendered as Resource.<resource>.
+    [GeneratedRegex(@"Say\.Text\(""(?<key>[A-Za-z.\-]+)""|NotFoundException\(""(?<resource>[^""]+)""")]
+    private static partial Regex NamedKey();
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ObstacleRegister.Access.ApiKeys;
+using ObstacleRegister.BuildingBlocks.Localization;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Security;
 
@@ -60,13 +61,11 @@ internal sealed class ApiKeyAuthenticationHandler(
             ? $"{SchemeName} realm=\"obstacle-register\", error=\"invalid_key\""
             : $"{SchemeName} realm=\"obstacle-register\"";
         await AuthProblems.Write(Context, StatusCodes.Status401Unauthorized, "Unauthorized",
-            failed
-                ? "The API key is unknown or revoked."
-                : "Send an API key as 'Authorization: ApiKey <key>' or 'X-Api-Key: <key>'.");
+            Say.Text(failed ? "Problem.Detail.BadKey" : "Problem.Detail.NoKey"));
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        AuthProblems.Write(Context, StatusCodes.Status403Forbidden, "Forbidden", "This API key does not have a role this operation requires.");
+        AuthProblems.Write(Context, StatusCodes.Status403Forbidden, "Forbidden", Say.Text("Problem.Detail.NoRole"));
 
     private static string? ReadKey(HttpRequest request)
     {

@@ -1,0 +1,26 @@
+using System.Globalization;
+using System.Resources;
+
+namespace ObstacleRegister.BuildingBlocks.Localization;
+
+/// <summary>
+/// The register's words in the language of the request being served: its UI culture, chosen from
+/// <c>Accept-Language</c> when the request starts. Problem titles, details and field errors are made while the request
+/// runs, often far from any service container, so they read the same resources as <see cref="RegisterTexts"/> directly.
+/// </summary>
+public static class Say
+{
+    private static readonly ResourceManager Resources = new(typeof(Texts).FullName!, typeof(Texts).Assembly);
+
+    /// <summary>The text under <paramref name="key"/> in the current request's language, formatted with <paramref name="args"/>.</summary>
+    /// <exception cref="KeyNotFoundException">No resource has that key: a missing text is a defect, never shown as its key.</exception>
+    public static string Text(string key, params object?[] args)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        var text = Resources.GetString(key, culture) ?? throw new KeyNotFoundException($"The register has no text '{key}'.");
+        return args.Length == 0 ? text : string.Format(culture, text, args);
+    }
+
+    /// <summary>The language the current request is answered in, as a <c>Content-Language</c> tag.</summary>
+    public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "vi" ? "vi" : "en";
+}
