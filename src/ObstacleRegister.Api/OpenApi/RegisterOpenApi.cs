@@ -19,6 +19,7 @@ internal static class RegisterOpenApi
             options.AddDocumentTransformer(DescribeDocument);
             options.AddDocumentTransformer(DocumentResponses.Describe);
             options.AddDocumentTransformer(ParameterDescriptions.Describe);
+            options.AddDocumentTransformer(ResponseExamples.Apply);
             options.AddOperationTransformer(RequireKeyWhereNeeded);
             options.AddOperationTransformer(DescribeEnumParameters);
             options.AddOperationTransformer(DescribeCsv);

@@ -153,6 +153,28 @@ public sealed class OpenApiDocumentTests(DatabaseProvider provider) : ApiTest(pr
         Assert.That(undescribed, Is.Empty, "describe it in the record's documentation, or in FieldGlossary when the name means one thing everywhere");
     }
 
+    [Test]
+    public async Task EveryJsonAnswer_HasAnExample_WithTheFieldsOfItsSchema()
+    {
+        using var client = Anonymous();
+        var document = await client.GetAsync("/openapi/v1.json").ExpectJson(200);
+        var schemas = document["components"]!["schemas"]!;
+        var answers = document["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Select(o => (Where: $"{o.Key} {p.Key}", Operation: o.Value!)))
+            .SelectMany(o => o.Operation["responses"]!.AsObject().Where(r => r.Key.StartsWith('2'))
+                .Select(r => (o.Where, Media: r.Value!["content"]?["application/json"])))
+            .Where(a => a.Media is not null)
+            .ToList();
+        var drifted = answers.Where(a => a.Media!["example"] is JsonObject)
+            .Select(a => (a.Where, Example: a.Media!["example"]!.AsObject(), Schema: schemas[a.Media!["schema"]!["$ref"]!.GetValue<string>().Split('/')[^1]]!))
+            .Where(a => !a.Example.Select(f => f.Key).ToHashSet().SetEquals(a.Schema["properties"]!.AsObject().Select(f => f.Key)))
+            .Select(a => a.Where);
+
+        Assert.That(answers, Has.Count.GreaterThan(40));
+        Assert.That(answers.Where(a => a.Media!["example"] is null).Select(a => a.Where), Is.Empty, "add the answer's example to OpenApi/ResponseExamples.json");
+        Assert.That(drifted, Is.Empty, "an example's fields differ from its schema's: take a fresh answer into ResponseExamples.json");
+    }
+
     /// <summary>The names of the schemas request bodies are made of, nested ones included.</summary>
     private static HashSet<string> BodySchemas(JsonNode document)
     {
