@@ -20,4 +20,13 @@ public static class RequestBodies
         errors.ThrowIfAny();
         return valid ?? throw new InvalidOperationException($"The rules of {typeof(TBody).Name} found no error but gave no input.");
     }
+
+    /// <summary>The one optional text of an optional body (a note): bounded, trimmed, null when the body or the text is absent.</summary>
+    public static string? OptionalText(string field, string? value, int maxLength)
+    {
+        var errors = new ValidationErrors();
+        errors.Text(field, value, maxLength, required: false);
+        errors.ThrowIfAny();
+        return value?.Trim();
+    }
 }

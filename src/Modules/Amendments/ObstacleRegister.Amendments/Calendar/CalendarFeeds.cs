@@ -29,13 +29,7 @@ internal static class CalendarFeedRules
     public const int MaxName = 200;
 
     /// <summary>The optional name; the body itself may be absent.</summary>
-    public static string? Name(CreateCalendarFeedBody? body)
-    {
-        var errors = new ValidationErrors();
-        errors.Text("name", body?.Name, MaxName, required: false);
-        errors.ThrowIfAny();
-        return body?.Name?.Trim();
-    }
+    public static string? Name(CreateCalendarFeedBody? body) => RequestBodies.OptionalText("name", body?.Name, MaxName);
 }
 
 internal sealed class CreateCalendarFeedHandler(IDbSession db, ICaller caller, TimeProvider clock) : IRequestHandler<CreateCalendarFeed, CreatedCalendarFeedDto>

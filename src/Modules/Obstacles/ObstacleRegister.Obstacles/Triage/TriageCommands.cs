@@ -38,13 +38,7 @@ internal static class TriageRules
     public const int MaxReason = 4000;
 
     /// <summary>The optional note of an acceptance or a withdrawal: the body itself may be absent.</summary>
-    public static string? Note(TriageNoteBody? body)
-    {
-        var errors = new ValidationErrors();
-        errors.Text("note", body?.Note, MaxNote, required: false);
-        errors.ThrowIfAny();
-        return body?.Note?.Trim();
-    }
+    public static string? Note(TriageNoteBody? body) => RequestBodies.OptionalText("note", body?.Note, MaxNote);
 
     public static string Reason(RejectBody? body) => RequestBodies.Check(body, (candidate, errors) =>
     {
