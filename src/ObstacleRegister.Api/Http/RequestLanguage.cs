@@ -17,10 +17,11 @@ internal static class RequestLanguage
         var configured = app.Services.GetRequiredService<IOptions<RegisterOptions>>().Value.DefaultLanguage;
         var fallback = Supported(configured)
             ?? throw new InvalidOperationException($"Register:DefaultLanguage must be 'en' or 'vi', not '{configured}'.");
-        app.Use((context, next) =>
+        // Async, so the culture set here stays with this request and never outlives it on the connection's context.
+        app.Use(async (context, next) =>
         {
             CultureInfo.CurrentUICulture = Choose(context.Request, fallback);
-            return next(context);
+            await next(context);
         });
     }
 
