@@ -45,7 +45,7 @@ public static class ProblemTypes
 }
 
 public sealed class NotFoundException(string resource, object id)
-    : ProblemException(404, ProblemTypes.NotFound, "Not found", Localization.Say.Text("Problem.Detail.NotFound", Localization.Say.Text("Resource." + resource), id));
+    : ProblemException(404, ProblemTypes.NotFound, "Not found", Localization.Say.NoSuch(resource, id));
 
 public sealed class ConflictException(string type, string title, string detail)
     : ProblemException(409, type, title, detail);

@@ -21,6 +21,9 @@ public static class Say
         return args.Length == 0 ? text : string.Format(culture, text, args);
     }
 
+    /// <summary>"No obstacle with id '…'." in the request's language, naming the resource by its <c>Resource.*</c> text.</summary>
+    public static string NoSuch(string resource, object id) => Text("Problem.Detail.NotFound", Text("Resource." + resource), id);
+
     /// <summary>The language the current request is answered in, as a <c>Content-Language</c> tag.</summary>
     public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "vi" ? "vi" : "en";
 }

@@ -39,6 +39,13 @@ public sealed class VietnameseProblemTests(DatabaseProvider provider) : ApiTest(
         using var unauthorized = await anonymous.SendAsync(Get("/api/v1/me", "vi"));
         using var missing = await coordinator.SendAsync(Get($"/api/v1/obstacles/{Guid.NewGuid()}", "vi"));
         using var unknownParameter = await coordinator.SendAsync(Get("/api/v1/obstacles?satus=accepted", "vi"));
+        using var reporter = (await CreateKey("reporter")).Http;
+        using var unknownRegulation = await reporter.SendAsync(Post("/api/v1/obstacles", new JsonObject
+        {
+            ["title"] = "Thời hạn cấp phép", ["description"] = "Hai văn bản quy định khác nhau.", ["category"] = "conflict", ["severity"] = "high",
+            ["proposal"] = "amend", ["regulations"] = new JsonArray(new JsonObject { ["regulationId"] = Guid.NewGuid().ToString(), ["provision"] = "Điều 5" }),
+        }, "vi"));
+        var citation = await unknownRegulation.ExpectJson(400);
 
         var (noKey, notFound, parameter) = (await unauthorized.ExpectJson(401), await missing.ExpectJson(404), await unknownParameter.ExpectJson(400));
         Assert.Multiple(() =>
@@ -48,6 +55,7 @@ public sealed class VietnameseProblemTests(DatabaseProvider provider) : ApiTest(
             Assert.That(notFound.Str("title"), Is.EqualTo("Không tìm thấy"));
             Assert.That(notFound.Str("detail"), Does.StartWith("Không có vướng mắc với id"));
             Assert.That(parameter["errors"]!["satus"]![0]!.GetValue<string>(), Does.StartWith("'satus' không phải là tham số").And.Contain("status"));
+            Assert.That(citation["errors"]!["regulations[0].regulationId"]![0]!.GetValue<string>(), Does.StartWith("Không có văn bản với id"));
         });
     }
 

@@ -47,7 +47,7 @@ public sealed partial class LocalizedTextTests
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex Placeholder();
 
-    // Say.Text("Key", …) and NotFoundException("resource", …), whose resource is rendered as Resource.<resource>.
-    [GeneratedRegex(@"Say\.Text\(""(?<key>[A-Za-z.\-]+)""|NotFoundException\(""(?<resource>[^""]+)""")]
+    // Say.Text("Key", …), and NotFoundException("resource", …) and Say.NoSuch("resource", …), whose resource is rendered as Resource.<resource>.
+    [GeneratedRegex(@"Say\.Text\(""(?<key>[A-Za-z.\-]+)""|(?:NotFoundException|Say\.NoSuch)\(""(?<resource>[^""]+)""")]
     private static partial Regex NamedKey();
 }

@@ -1,5 +1,6 @@
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.BuildingBlocks.Localization;
 using ObstacleRegister.BuildingBlocks.Text;
 using ObstacleRegister.BuildingBlocks.Time;
 using ObstacleRegister.Regulations.Contracts;
@@ -57,7 +58,7 @@ internal sealed class RegulationWriter(IDbSession db, RegisterCalendar calendar)
 
         if (await RegulationQueries.Find(db, guidesId, ct) is null)
         {
-            throw RequestValidationException.For("guidesId", $"No regulation with id '{guidesId}'.");
+            throw RequestValidationException.For("guidesId", Say.NoSuch("regulation", guidesId));
         }
 
         Guid? current = guidesId;

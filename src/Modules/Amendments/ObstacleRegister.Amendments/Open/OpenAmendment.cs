@@ -9,6 +9,7 @@ using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Idempotency;
+using ObstacleRegister.BuildingBlocks.Localization;
 using ObstacleRegister.BuildingBlocks.Security;
 using ObstacleRegister.Regulations.Contracts;
 
@@ -74,7 +75,7 @@ internal sealed class OpenAmendmentHandler(
     private async Task EnsureTargetAndUnit(NewAmendment amendment, CancellationToken ct)
     {
         var target = await mediator.Send(new GetRegulation(amendment.RegulationId), ct)
-            ?? throw RequestValidationException.For("regulationId", $"No regulation with id '{amendment.RegulationId}'.");
+            ?? throw RequestValidationException.For("regulationId", Say.NoSuch("regulation", amendment.RegulationId));
         if (NothingLeftToChange.Contains(target.Status))
         {
             throw RequestValidationException.For("regulationId", $"{target.Symbol} is {WireNames.Of(target.Status)}: there is nothing left to amend.");
@@ -82,7 +83,7 @@ internal sealed class OpenAmendmentHandler(
 
         if (await mediator.Send(new GetUnit(amendment.DraftingUnitId), ct) is null)
         {
-            throw RequestValidationException.For("draftingUnitId", $"No unit with id '{amendment.DraftingUnitId}'.");
+            throw RequestValidationException.For("draftingUnitId", Say.NoSuch("unit", amendment.DraftingUnitId));
         }
     }
 }

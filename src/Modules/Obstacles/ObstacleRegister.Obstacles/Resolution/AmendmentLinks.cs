@@ -2,6 +2,7 @@ using MediatR;
 using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.BuildingBlocks.Localization;
 using ObstacleRegister.BuildingBlocks.Validation;
 using ObstacleRegister.Obstacles.Contracts;
 using ObstacleRegister.Obstacles.Triage;
@@ -19,7 +20,7 @@ internal sealed class LinkObstaclesToAmendmentHandler(IDbSession db, ObstacleTra
         {
             if (!rows.ContainsKey(request.ObstacleIds[i]))
             {
-                errors.Add($"obstacleIds[{i}]", $"No obstacle with id '{request.ObstacleIds[i]}'.");
+                errors.Add($"obstacleIds[{i}]", Say.NoSuch("obstacle", request.ObstacleIds[i]));
             }
         }
 

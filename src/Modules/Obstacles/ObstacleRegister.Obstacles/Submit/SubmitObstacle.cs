@@ -3,6 +3,7 @@ using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Idempotency;
+using ObstacleRegister.BuildingBlocks.Localization;
 using ObstacleRegister.BuildingBlocks.Messaging;
 using ObstacleRegister.BuildingBlocks.Security;
 using ObstacleRegister.BuildingBlocks.Telemetry;
@@ -78,7 +79,7 @@ internal sealed class SubmitObstacleHandler(
         {
             if (!known.Contains(ids[i]))
             {
-                errors.Add($"regulations[{i}].regulationId", $"No regulation with id '{ids[i]}'.");
+                errors.Add($"regulations[{i}].regulationId", Say.NoSuch("regulation", ids[i]));
             }
         }
 

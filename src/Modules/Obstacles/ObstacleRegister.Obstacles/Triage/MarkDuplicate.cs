@@ -2,6 +2,7 @@ using MediatR;
 using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.BuildingBlocks.Localization;
 using ObstacleRegister.BuildingBlocks.Security;
 using ObstacleRegister.BuildingBlocks.Validation;
 using ObstacleRegister.Obstacles.Contracts;
@@ -47,7 +48,7 @@ internal sealed class MarkDuplicateHandler(IDbSession db, ObstacleTransitions tr
     private async Task<ObstacleRow> Master(ObstacleRow row, Guid duplicateOfId, CancellationToken ct)
     {
         var target = await ObstacleQueries.Find(db, duplicateOfId, ct)
-            ?? throw RequestValidationException.For("duplicateOfId", $"No obstacle with id '{duplicateOfId}'.");
+            ?? throw RequestValidationException.For("duplicateOfId", Say.NoSuch("obstacle", duplicateOfId));
         var master = target.DuplicateOfId is { } masterId ? await ObstacleQueries.Get(db, masterId, ct) : target;
         if (master.Id == row.Id)
         {

@@ -1,6 +1,7 @@
 using MediatR;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.BuildingBlocks.Localization;
 using ObstacleRegister.Regulations.Contracts;
 
 namespace ObstacleRegister.Regulations.Changes;
@@ -20,7 +21,7 @@ internal sealed class LinkIssuedDocumentHandler(IDbSession db) : IRequestHandler
 
         var target = await RegulationQueries.Get(db, request.TargetId, cancellationToken);
         var issued = await RegulationQueries.Find(db, request.RegulationId, cancellationToken)
-            ?? throw RequestValidationException.For("regulationId", $"No regulation with id '{request.RegulationId}'.");
+            ?? throw RequestValidationException.For("regulationId", Say.NoSuch("regulation", request.RegulationId));
         if (issued.IssuedOn < target.IssuedOn)
         {
             throw RequestValidationException.For("regulationId",

@@ -6,6 +6,7 @@ using ObstacleRegister.Access.Contracts;
 using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.BuildingBlocks.Localization;
 using ObstacleRegister.BuildingBlocks.Validation;
 using ObstacleRegister.Webhooks.Secrets;
 
@@ -105,7 +106,7 @@ internal sealed class RegisterWebhookHandler(IDbSession db, IMediator mediator, 
         var webhook = request.Webhook;
         if (webhook.UnitId is { } unitId && await mediator.Send(new GetUnit(unitId), cancellationToken) is null)
         {
-            throw RequestValidationException.For("unitId", $"No unit with id '{unitId}'.");
+            throw RequestValidationException.For("unitId", Say.NoSuch("unit", unitId));
         }
 
         var now = clock.GetUtcNow();

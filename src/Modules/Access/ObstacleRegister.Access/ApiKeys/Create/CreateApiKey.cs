@@ -3,6 +3,7 @@ using MediatR;
 using ObstacleRegister.Access.Units;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.BuildingBlocks.Localization;
 using ObstacleRegister.BuildingBlocks.Security;
 using ObstacleRegister.BuildingBlocks.Validation;
 
@@ -50,7 +51,7 @@ internal sealed class CreateApiKeyHandler(IDbSession db, ICaller caller, TimePro
         var (unitId, roles, name) = request.Key;
         if (await UnitQueries.Find(db, unitId, cancellationToken) is null)
         {
-            throw RequestValidationException.For("unitId", $"No unit with id '{unitId}'.");
+            throw RequestValidationException.For("unitId", Say.NoSuch("unit", unitId));
         }
 
         var (key, prefix) = ApiKeySecrets.Generate();

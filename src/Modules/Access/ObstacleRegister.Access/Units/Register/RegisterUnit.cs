@@ -5,6 +5,7 @@ using ObstacleRegister.Access.Contracts;
 using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.BuildingBlocks.Localization;
 using ObstacleRegister.BuildingBlocks.Validation;
 
 namespace ObstacleRegister.Access.Units.Register;
@@ -78,7 +79,7 @@ internal sealed class RegisterUnitHandler(IDbSession db, TimeProvider clock, ICh
 
         if (unit.ParentId is { } parentId && await UnitQueries.Find(db, parentId, cancellationToken) is null)
         {
-            throw RequestValidationException.For("parentId", $"No unit with id '{parentId}'.");
+            throw RequestValidationException.For("parentId", Say.NoSuch("unit", parentId));
         }
 
         if (await db.ExecuteScalarAsync<int>(CodeTaken, new { unit.Code }, cancellationToken) > 0)
