@@ -69,7 +69,8 @@ public sealed record LinkObstaclesToAmendment(Guid AmendmentId, string Amendment
     : IRequest<IReadOnlyList<ObstacleSummary>>;
 
 /// <summary>The amendment was cancelled: its obstacles still <c>in_amendment</c> go back to <c>accepted</c>.</summary>
-public sealed record ReleaseObstaclesFromAmendment(Guid AmendmentId, IReadOnlyList<Guid> ObstacleIds, string Reason) : IRequest<int>;
+public sealed record ReleaseObstaclesFromAmendment(Guid AmendmentId, IReadOnlyList<Guid> ObstacleIds, string AmendmentTitle, string CancellationReason)
+    : IRequest<int>;
 
 /// <summary>What happened to one unit's obstacles in a period: received, and each triage outcome reached.</summary>
 /// <param name="UnitId">The reporting unit.</param>

@@ -44,7 +44,7 @@ internal sealed class CancelAmendmentHandler(IDbSession db, AmendmentWriter writ
         await history.Record(row, Actor.Of(caller), AmendmentEvents.Cancelled, from, AmendmentStatus.Cancelled, reason, cancellationToken);
 
         var obstacleIds = await AmendmentQueries.LinkedObstacleIds(db, row.Id, cancellationToken);
-        await mediator.Send(new ReleaseObstaclesFromAmendment(row.Id, obstacleIds, $"The amendment \"{row.Title}\" was cancelled: {reason}"), cancellationToken);
+        await mediator.Send(new ReleaseObstaclesFromAmendment(row.Id, obstacleIds, row.Title, reason), cancellationToken);
         return await mediator.Send(new GetAmendment(row.Id), cancellationToken);
     }
 }

@@ -12,14 +12,15 @@ namespace ObstacleRegister.Obstacles.History;
 /// <param name="Action">What happened: <c>submitted</c>, <c>accepted</c>, <c>rejected</c>, <c>marked_duplicate</c>, <c>withdrawn</c>, …</param>
 /// <param name="From">The status before; absent for the submission.</param>
 /// <param name="To">The status after.</param>
-/// <param name="Reason">Why, as the actor gave it.</param>
+/// <param name="Reason">Why: the actor's note, or what the register says about its own step, in the reader's language.</param>
+/// <param name="ReasonCode">For a step the register took itself, what kind: <c>taken_on</c>, <c>amendment_cancelled</c>, <c>document_in_force</c>, <c>master_resolved</c>, <c>merged_into</c>; null for a person's note.</param>
 /// <param name="RelatedId">The other obstacle or amendment involved, if any.</param>
 /// <param name="KeyId">The API key that made the change; absent for changes the register made itself.</param>
 /// <param name="KeyName">That key's name, as its admin gave it.</param>
 /// <param name="UnitId">The unit of that key.</param>
 internal sealed record ObstacleEventDto(
     Guid Id, DateTimeOffset At, string Action, ObstacleStatus? From, ObstacleStatus To, string? Reason, Guid? RelatedId, Guid? KeyId, string? KeyName,
-    Guid? UnitId);
+    Guid? UnitId, string? ReasonCode);
 
 internal sealed class ObstacleEventRow
 {
@@ -35,6 +36,10 @@ internal sealed class ObstacleEventRow
 
     public string? Reason { get; set; }
 
+    public string? ReasonCode { get; set; }
+
+    public string? ReasonArgs { get; set; }
+
     public Guid? RelatedId { get; set; }
 
     public Guid? KeyId { get; set; }
@@ -43,7 +48,8 @@ internal sealed class ObstacleEventRow
 
     public ObstacleEventDto ToDto(IReadOnlyDictionary<Guid, string> keyNames) => new(
         Id, At, Action, FromStatus is null ? null : WireNames.Parse<ObstacleStatus>(FromStatus), WireNames.Parse<ObstacleStatus>(ToStatus),
-        Reason, RelatedId, KeyId, KeyId is { } key ? keyNames.GetValueOrDefault(key) : null, UnitId);
+        ReasonCode is { } code ? HistoryReason.Render(code, ReasonArgs) : Reason, RelatedId, KeyId, KeyId is { } key ? keyNames.GetValueOrDefault(key) : null,
+        UnitId, ReasonCode);
 }
 
 /// <summary>
@@ -53,13 +59,14 @@ internal sealed class ObstacleEventRow
 internal sealed class ObstacleHistory(IDbSession db, IChangeLog changes, TimeProvider clock)
 {
     private const string Insert = """
-        INSERT INTO obstacle_event (id, obstacle_id, at, action, from_status, to_status, reason, related_id, key_id, unit_id)
-        VALUES (@Id, @ObstacleId, @At, @Action, @FromStatus, @ToStatus, @Reason, @RelatedId, @KeyId, @UnitId)
+        INSERT INTO obstacle_event (id, obstacle_id, at, action, from_status, to_status, reason, reason_code, reason_args, related_id, key_id, unit_id)
+        VALUES (@Id, @ObstacleId, @At, @Action, @FromStatus, @ToStatus, @Reason, @ReasonCode, @ReasonArgs, @RelatedId, @KeyId, @UnitId)
         """;
 
+    /// <summary>Records a step with a person's note (<paramref name="reason"/>) or the register's own words (<paramref name="because"/>).</summary>
     public async Task Record(
         Actor actor, ObstacleRow obstacle, string action, ObstacleStatus? from, ObstacleStatus to, string? reason, Guid? relatedId,
-        CancellationToken ct)
+        CancellationToken ct, HistoryReason? because = null)
     {
         await db.ExecuteAsync(Insert, new
         {
@@ -70,6 +77,8 @@ internal sealed class ObstacleHistory(IDbSession db, IChangeLog changes, TimePro
             FromStatus = from is { } f ? WireNames.Of(f) : null,
             ToStatus = WireNames.Of(to),
             Reason = reason,
+            ReasonCode = because?.Code,
+            ReasonArgs = because?.ArgsJson,
             RelatedId = relatedId,
             actor.KeyId,
             actor.UnitId,
@@ -87,7 +96,7 @@ internal sealed class GetObstacleHistoryHandler(IDbSession db, MediatR.IMediator
 {
     private const string Query = """
         SELECT id AS Id, at AS At, action AS Action, from_status AS FromStatus, to_status AS ToStatus, reason AS Reason,
-               related_id AS RelatedId, key_id AS KeyId, unit_id AS UnitId
+               reason_code AS ReasonCode, reason_args AS ReasonArgs, related_id AS RelatedId, key_id AS KeyId, unit_id AS UnitId
         FROM obstacle_event
         WHERE obstacle_id = @ObstacleId AND (@AfterAt IS NULL OR at > @AfterAt OR (at = @AfterAt AND id > @AfterId))
         ORDER BY at, id

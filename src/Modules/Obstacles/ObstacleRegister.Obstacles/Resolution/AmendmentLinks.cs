@@ -5,6 +5,7 @@ using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Localization;
 using ObstacleRegister.BuildingBlocks.Validation;
 using ObstacleRegister.Obstacles.Contracts;
+using ObstacleRegister.Obstacles.History;
 using ObstacleRegister.Obstacles.Triage;
 
 namespace ObstacleRegister.Obstacles.Resolution;
@@ -25,9 +26,10 @@ internal sealed class LinkObstaclesToAmendmentHandler(IDbSession db, ObstacleTra
         }
 
         errors.ThrowIfAny();
-        var change = new ObstacleChange(ObstacleStatus.InAmendment, ObstacleEvents.LinkedToAmendment, $"Taken on by the amendment \"{request.AmendmentTitle}\".")
+        var change = new ObstacleChange(ObstacleStatus.InAmendment, ObstacleEvents.LinkedToAmendment, null)
         {
             RelatedId = request.AmendmentId,
+            Because = HistoryReason.TakenOn(request.AmendmentTitle),
         };
         foreach (var id in request.ObstacleIds)
         {
@@ -43,7 +45,11 @@ internal sealed class ReleaseObstaclesFromAmendmentHandler(IDbSession db, Obstac
 {
     public async Task<int> Handle(ReleaseObstaclesFromAmendment request, CancellationToken cancellationToken)
     {
-        var change = new ObstacleChange(ObstacleStatus.Accepted, ObstacleEvents.ReleasedFromAmendment, request.Reason) { RelatedId = request.AmendmentId };
+        var change = new ObstacleChange(ObstacleStatus.Accepted, ObstacleEvents.ReleasedFromAmendment, null)
+        {
+            RelatedId = request.AmendmentId,
+            Because = HistoryReason.Released(request.AmendmentTitle, request.CancellationReason),
+        };
         var released = 0;
         foreach (var row in await ObstacleQueries.FindMany(db, request.ObstacleIds, cancellationToken))
         {

@@ -5,6 +5,7 @@ using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Security;
 using ObstacleRegister.Obstacles.Contracts;
+using ObstacleRegister.Obstacles.History;
 using ObstacleRegister.Obstacles.Triage;
 
 namespace ObstacleRegister.Obstacles.Resolution;
@@ -25,8 +26,7 @@ internal sealed class ResolveOnAmendmentInForce(IDbSession db, ObstacleTransitio
         }
 
         var actor = new Actor(notification.ActorKeyId, notification.ActorUnitId);
-        var reason = string.Create(CultureInfo.InvariantCulture,
-            $"{notification.DocumentSymbol} took effect on {notification.EffectiveOn:yyyy-MM-dd} (amendment \"{notification.Title}\").");
+        var reason = HistoryReason.DocumentInForce(notification.DocumentSymbol, notification.EffectiveOn, notification.Title);
         var resolved = new List<ObstacleRow>();
         foreach (var row in await ObstacleQueries.FindMany(db, notification.ObstacleIds, cancellationToken))
         {
@@ -46,11 +46,11 @@ internal sealed class ResolveOnAmendmentInForce(IDbSession db, ObstacleTransitio
         var followers = await db.QueryAsync<ObstacleRow>(Followers, new { Ids = db.Dialect.IdList(masters.Keys) }, cancellationToken);
         foreach (var follower in followers)
         {
-            var why = $"Resolved with {masters[follower.DuplicateOfId!.Value]}, which it duplicates: {reason}";
+            var why = HistoryReason.FollowingMaster(masters[follower.DuplicateOfId!.Value], reason);
             await transitions.Apply(follower, ifMatch: null, Resolved(ObstacleEvents.ResolvedWithMaster, why, notification.AmendmentId, actor), cancellationToken);
         }
     }
 
-    private static ObstacleChange Resolved(string action, string reason, Guid amendmentId, Actor actor) =>
-        new(ObstacleStatus.Resolved, action, reason) { RelatedId = amendmentId, Actor = actor };
+    private static ObstacleChange Resolved(string action, HistoryReason reason, Guid amendmentId, Actor actor) =>
+        new(ObstacleStatus.Resolved, action, null) { RelatedId = amendmentId, Actor = actor, Because = reason };
 }

@@ -39,7 +39,7 @@ internal sealed class MarkDuplicateHandler(IDbSession db, ObstacleTransitions tr
         foreach (var follower in followers)
         {
             await history.Record(Actor.Of(caller), follower, ObstacleEvents.MasterChanged, ObstacleStatus.Duplicate, ObstacleStatus.Duplicate,
-                $"{row.Reference} was merged into {master.Reference}.", master.Id, cancellationToken);
+                null, master.Id, cancellationToken, HistoryReason.MergedInto(row.Reference, master.Reference));
         }
 
         return await mediator.Send(new GetObstacle(row.Id), cancellationToken);

@@ -52,6 +52,9 @@ internal sealed record ObstacleChange(ObstacleStatus To, string Action, string? 
 
     /// <summary>Who the history names; the caller's key when absent.</summary>
     public Actor? Actor { get; init; }
+
+    /// <summary>What the register says about a step it takes itself, instead of a person's <see cref="Reason"/>.</summary>
+    public History.HistoryReason? Because { get; init; }
 }
 
 /// <summary>Moves an obstacle to a new status: checks the version and the life cycle, writes, records history.</summary>
@@ -87,7 +90,8 @@ internal sealed class ObstacleTransitions(
 
         await hotspots.Moved(row, change.To, (change.DuplicateOfId ?? row.DuplicateOfId) is not null, ct);
         await history.Record(
-            change.Actor ?? Actor.Of(caller), row, change.Action, row.StatusValue, change.To, change.Reason, change.RelatedId ?? change.DuplicateOfId, ct);
+            change.Actor ?? Actor.Of(caller), row, change.Action, row.StatusValue, change.To, change.Reason, change.RelatedId ?? change.DuplicateOfId, ct,
+            change.Because);
         if (change.To is ObstacleStatus.Accepted or ObstacleStatus.Rejected or ObstacleStatus.Duplicate)
         {
             db.AfterCommit(() => metrics.ObstacleTriaged(WireNames.Of(change.To)));

@@ -1,0 +1,32 @@
+using System.Globalization;
+using System.Text.Json;
+using ObstacleRegister.BuildingBlocks.Localization;
+
+namespace ObstacleRegister.Obstacles.History;
+
+/// <summary>
+/// What the register itself says in an obstacle's history, kept as a code and its parameters (never a sentence) and
+/// rendered in the reader's language when read (<c>History.&lt;code&gt;</c> in the shared resources).
+/// </summary>
+internal sealed record HistoryReason(string Code, IReadOnlyList<string> Args)
+{
+    public static HistoryReason TakenOn(string amendmentTitle) => new("taken_on", [amendmentTitle]);
+
+    public static HistoryReason Released(string amendmentTitle, string cancellationReason) => new("amendment_cancelled", [amendmentTitle, cancellationReason]);
+
+    public static HistoryReason DocumentInForce(string documentSymbol, DateOnly effectiveOn, string amendmentTitle) =>
+        new("document_in_force", [documentSymbol, effectiveOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), amendmentTitle]);
+
+    /// <summary>A duplicate resolved with its master: the master's reference, then what resolved the master.</summary>
+    public static HistoryReason FollowingMaster(string masterReference, HistoryReason resolved) =>
+        new("master_resolved", [masterReference, .. resolved.Args]);
+
+    public static HistoryReason MergedInto(string reference, string masterReference) => new("merged_into", [reference, masterReference]);
+
+    public string ArgsJson => JsonSerializer.Serialize(Args);
+
+    public string Render() => Say.Text("History." + Code, [.. Args]);
+
+    public static string Render(string code, string? argsJson) =>
+        new HistoryReason(code, argsJson is null ? [] : JsonSerializer.Deserialize<string[]>(argsJson) ?? []).Render();
+}
