@@ -42,7 +42,7 @@ internal sealed partial record ObstacleSearch(string? Reference, IReadOnlyList<s
         var provision = Provision.Parse(text);
         if (provision is not null)
         {
-            text = ProvisionWords().Replace(text, " ");
+            text = Provision.Without(text);
         }
 
         return new ObstacleSearch(reference, symbols, provision, string.IsNullOrWhiteSpace(text) ? null : text);
@@ -54,7 +54,4 @@ internal sealed partial record ObstacleSearch(string? Reference, IReadOnlyList<s
     // Starts with the document's number and has a slash, as every symbol does (13/2023/NĐ-CP, 57-NQ/TW); "và/hoặc" does not.
     [GeneratedRegex(@"^\d{1,5}[A-Za-z]?[/-][\p{L}\d/.-]*/[\p{L}\d.-]+$|^\d{1,5}[A-Za-z]?/[\p{L}\d.-]+$")]
     private static partial Regex SymbolShape();
-
-    [GeneratedRegex(@"\b(?:dieu|article|art\.?)\s*\d{1,4}(?:\s*\(\d{1,3}\)(?:\s*\([a-z]\))?)?|\bkhoan\s*\d{1,3}|\bdiem\s*[a-z]\b")]
-    private static partial Regex ProvisionWords();
 }

@@ -29,6 +29,10 @@ internal sealed partial record Provision(int Article, int? Clause, string? Point
         return new Provision(number, clause is null ? null : int.Parse(clause, CultureInfo.InvariantCulture), point);
     }
 
+    /// <summary>Folded text without its provision words (<c>dieu 5</c>, <c>khoan 2</c>, <c>diem a</c>), so the rest can be searched as words.</summary>
+    public static string Without(string foldedText) =>
+        PointPattern().Replace(ClausePattern().Replace(ArticlePattern().Replace(foldedText, " "), " "), " ");
+
     [GeneratedRegex(@"\b(?:dieu|article|art\.?)\s*(?<article>\d{1,4})(?:\s*\((?<clause>\d{1,3})\)(?:\s*\((?<point>[a-z])\))?)?")]
     private static partial Regex ArticlePattern();
 
