@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
@@ -19,6 +20,12 @@ public static class CsvDownload
 
     /// <summary>One page of rows and the cursor of the next, null after the last.</summary>
     public delegate Task<(IReadOnlyList<IReadOnlyList<string?>> Rows, string? Next)> NextPage(string? cursor, CancellationToken ct);
+
+    /// <summary>A date as spreadsheets sort it, the same in every language.</summary>
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>An instant to the second, with its offset, as spreadsheets sort it.</summary>
+    public static string Instant(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
 
     public static bool IsWanted(HttpRequest request) =>
         request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));

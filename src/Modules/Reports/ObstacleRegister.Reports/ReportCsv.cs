@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ObstacleRegister.BuildingBlocks.Http;
 using ObstacleRegister.BuildingBlocks.Text;
 
 namespace ObstacleRegister.Reports;
@@ -12,7 +13,7 @@ internal static class ReportCsv
 {
     public static void Line(StringBuilder csv, IEnumerable<string?> cells) => csv.AppendJoin(',', cells.Select(CsvCell.Escape)).Append("\r\n");
 
-    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Day(DateOnly day) => CsvDownload.Day(day);
 
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -27,13 +27,11 @@ internal static class AmendmentListCsv
 
     private static string?[] Row(AmendmentListItem item, RegulationSummary? regulation, UnitSummary? unit) =>
     [
-        item.Title, WireNames.Of(item.Kind), WireNames.Of(item.Status), item.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        item.Title, WireNames.Of(item.Kind), WireNames.Of(item.Status), CsvDownload.Day(item.DueOn),
         item.DaysOverdue.ToString(CultureInfo.InvariantCulture), Flag(item.Overdue), Flag(item.Stale), regulation?.Symbol, unit?.Code, unit?.Name,
-        item.ResponsibleOfficial.Name, item.ResponsibleOfficial.Position, Instant(item.LastProgressAt), Instant(item.UpdatedAt), item.Id.ToString(),
+        item.ResponsibleOfficial.Name, item.ResponsibleOfficial.Position, CsvDownload.Instant(item.LastProgressAt), CsvDownload.Instant(item.UpdatedAt), item.Id.ToString(),
         item.RegulationId.ToString(), item.DraftingUnitId.ToString(),
     ];
 
     private static string Flag(bool value) => value ? "true" : "false";
-
-    private static string Instant(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MediatR;
 using ObstacleRegister.Access.Contracts;
 using ObstacleRegister.BuildingBlocks.Data;
@@ -25,9 +24,7 @@ internal static class ObstacleListCsv
     private static string?[] Row(ObstacleListItem item, UnitSummary? unit) =>
     [
         item.Reference, item.Title, WireNames.Of(item.Status), WireNames.Of(item.Category), WireNames.Of(item.Severity), WireNames.Of(item.Proposal),
-        unit?.Code, unit?.Name, Instant(item.CreatedAt), Instant(item.UpdatedAt), item.Id.ToString(), item.UnitId.ToString(),
+        unit?.Code, unit?.Name, CsvDownload.Instant(item.CreatedAt), CsvDownload.Instant(item.UpdatedAt), item.Id.ToString(), item.UnitId.ToString(),
         item.DuplicateOfId?.ToString(),
     ];
-
-    private static string Instant(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
 }
