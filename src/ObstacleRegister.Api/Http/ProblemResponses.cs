@@ -61,7 +61,7 @@ internal static class ProblemResponses
         problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
         problem.Instance ??= context.HttpContext.Request.Path;
         context.HttpContext.Response.Headers.ContentLanguage = Say.Language;
-        if (problem.Type is null || !problem.Type.StartsWith(RegisterTypes, StringComparison.Ordinal))
+        if (problem.Type is null || !problem.Type.StartsWith(ProblemTypes.Prefix, StringComparison.Ordinal))
         {
             (problem.Type, problem.Title, problem.Detail) = problem.Status switch
             {
@@ -76,11 +76,9 @@ internal static class ProblemResponses
         }
 
         // English keeps the title its thrower chose (often more specific); Vietnamese gives each type its one title.
-        if (Say.Language == "vi" && problem.Type is { } type && type.StartsWith(RegisterTypes, StringComparison.Ordinal))
+        if (Say.Language == "vi" && problem.Type is { } type && type.StartsWith(ProblemTypes.Prefix, StringComparison.Ordinal))
         {
-            problem.Title = Say.Text("Problem." + type[RegisterTypes.Length..]);
+            problem.Title = Say.Text("Problem." + type[ProblemTypes.Prefix.Length..]);
         }
     }
-
-    private const string RegisterTypes = "urn:obstacle-register:problem:";
 }

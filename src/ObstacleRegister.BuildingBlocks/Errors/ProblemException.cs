@@ -22,26 +22,27 @@ public class ProblemException(int status, string type, string title, string deta
 /// <summary>Stable problem type identifiers, documented in docs/api-guide.md.</summary>
 public static class ProblemTypes
 {
-    private const string Base = "urn:obstacle-register:problem:";
-    public const string Validation = Base + "validation";
-    public const string NotFound = Base + "not-found";
-    public const string Conflict = Base + "conflict";
-    public const string DuplicateSymbol = Base + "duplicate-symbol";
-    public const string DuplicateCode = Base + "duplicate-code";
-    public const string IllegalTransition = Base + "illegal-transition";
-    public const string PreconditionFailed = Base + "precondition-failed";
-    public const string Unauthorized = Base + "unauthorized";
-    public const string Forbidden = Base + "forbidden";
-    public const string PayloadTooLarge = Base + "payload-too-large";
-    public const string MalformedRequest = Base + "malformed-request";
-    public const string IdempotencyKeyReused = Base + "idempotency-key-reused";
-    public const string IdempotencyKeyInProgress = Base + "idempotency-key-in-progress";
-    public const string TooManyRequests = Base + "too-many-requests";
-    public const string DatabaseBusy = Base + "database-busy";
-    public const string NotAcceptable = Base + "not-acceptable";
-    public const string MethodNotAllowed = Base + "method-not-allowed";
-    public const string UnsupportedMediaType = Base + "unsupported-media-type";
-    public const string Internal = Base + "internal";
+    /// <summary>What every register problem type starts with; the rest names the kind (<c>validation</c>).</summary>
+    public const string Prefix = "urn:obstacle-register:problem:";
+    public const string Validation = Prefix + "validation";
+    public const string NotFound = Prefix + "not-found";
+    public const string Conflict = Prefix + "conflict";
+    public const string DuplicateSymbol = Prefix + "duplicate-symbol";
+    public const string DuplicateCode = Prefix + "duplicate-code";
+    public const string IllegalTransition = Prefix + "illegal-transition";
+    public const string PreconditionFailed = Prefix + "precondition-failed";
+    public const string Unauthorized = Prefix + "unauthorized";
+    public const string Forbidden = Prefix + "forbidden";
+    public const string PayloadTooLarge = Prefix + "payload-too-large";
+    public const string MalformedRequest = Prefix + "malformed-request";
+    public const string IdempotencyKeyReused = Prefix + "idempotency-key-reused";
+    public const string IdempotencyKeyInProgress = Prefix + "idempotency-key-in-progress";
+    public const string TooManyRequests = Prefix + "too-many-requests";
+    public const string DatabaseBusy = Prefix + "database-busy";
+    public const string NotAcceptable = Prefix + "not-acceptable";
+    public const string MethodNotAllowed = Prefix + "method-not-allowed";
+    public const string UnsupportedMediaType = Prefix + "unsupported-media-type";
+    public const string Internal = Prefix + "internal";
 }
 
 public sealed class NotFoundException(string resource, object id)
