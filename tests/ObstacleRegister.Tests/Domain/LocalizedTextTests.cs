@@ -30,7 +30,8 @@ public sealed partial class LocalizedTextTests
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(f => NamedKey().Matches(File.ReadAllText(f)).Select(m => m.Groups["resource"].Success ? "Resource." + m.Groups["resource"].Value : m.Groups["key"].Value))
             .Where(k => !k.EndsWith('.'))
-            .Concat(typeof(BuildingBlocks.Errors.ProblemTypes).GetFields().Select(f => "Problem." + ((string)f.GetValue(null)!).Split(':')[^1]))
+            .Concat(typeof(BuildingBlocks.Errors.ProblemTypes).GetFields().Select(f => (string)f.GetValue(null)!)
+                .Where(type => type != BuildingBlocks.Errors.ProblemTypes.Prefix).Select(type => "Problem." + type[BuildingBlocks.Errors.ProblemTypes.Prefix.Length..]))
             .Distinct()
             .ToList();
 
