@@ -38,6 +38,7 @@ internal static class ParameterDescriptions
         ["on"] = "Any day in the period (default today, register time).",
         ["period"] = "week (ISO week, Monday to Sunday) or month.",
         ["overdue"] = "true: only open work past its due date; false: only work that is not.",
+        ["open"] = "true: only work not yet issued, in force or cancelled; false: only work that is.",
         ["stale"] = "true: only open work without a check-in for more than 7 days; false: only work that is not.",
         ["dueBefore"] = "Only work due on or before this day.",
         ["withinDays"] = "How many days ahead count as due soon (0 to 366, default 14).",

@@ -37,6 +37,12 @@ public sealed record AmendmentSummary(
 /// <summary>The amendment that took this obstacle on most recently (open, in force or cancelled); null when none has.</summary>
 public sealed record GetAmendmentOfObstacle(Guid ObstacleId) : IRequest<AmendmentSummary?>;
 
+/// <summary>An amendment in force that an obstacle is linked to.</summary>
+public sealed record ObstacleRemedy(Guid ObstacleId, AmendmentSummary Amendment);
+
+/// <summary>The amendments in force linked to any of these obstacles (two queries, not one per obstacle).</summary>
+public sealed record GetRemediesOfObstacles(IReadOnlyCollection<Guid> ObstacleIds) : IRequest<IReadOnlyList<ObstacleRemedy>>;
+
 /// <summary>The amendments whose target or issued document is this regulation, newest first.</summary>
 public sealed record GetAmendmentsTouchingRegulation(Guid RegulationId) : IRequest<IReadOnlyList<AmendmentSummary>>;
 
@@ -93,8 +99,11 @@ public sealed record PublicAmendment(
 /// <summary>A page of amendments, soonest due first; <paramref name="NextCursor"/> is absent on the last page.</summary>
 public sealed record PublicAmendmentPage(IReadOnlyList<PublicAmendment> Items, string? NextCursor);
 
-/// <summary>Amendments for the public responsibility view, soonest due first; one drafting unit or status when set.</summary>
-public sealed record ListPublicAmendments(Guid? DraftingUnitId, AmendmentStatus? Status, bool? Overdue, int Limit, string? Cursor)
+/// <summary>
+/// Amendments for the public responsibility view, soonest due first; one drafting unit or status when set; only work
+/// still open (not issued, in force or cancelled) when <paramref name="Open"/> is true, only closed work when false.
+/// </summary>
+public sealed record ListPublicAmendments(Guid? DraftingUnitId, AmendmentStatus? Status, bool? Overdue, int Limit, string? Cursor, bool? Open = null)
     : IRequest<PublicAmendmentPage>;
 
 /// <summary>The amendments (cancelled ones left out) whose target is one of these regulations, newest first; one query.</summary>

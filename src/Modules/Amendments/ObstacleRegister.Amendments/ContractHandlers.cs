@@ -43,3 +43,39 @@ internal sealed class GetAmendmentOfObstacleHandler(IDbSession db) : IRequestHan
             ? latest.ToSummary()
             : null;
 }
+
+internal sealed class GetRemediesOfObstaclesHandler(IDbSession db) : IRequestHandler<GetRemediesOfObstacles, IReadOnlyList<ObstacleRemedy>>
+{
+    private const string Links = """
+        SELECT l.obstacle_id AS ObstacleId, l.amendment_id AS AmendmentId
+        FROM amendment_obstacle l JOIN amendment a ON a.id = l.amendment_id
+        WHERE l.obstacle_id IN @Ids AND a.status = 'in_force'
+        """;
+
+    private const string Amendments = $"SELECT {AmendmentQueries.Columns} FROM amendment WHERE id IN @Ids";
+
+    public async Task<IReadOnlyList<ObstacleRemedy>> Handle(GetRemediesOfObstacles request, CancellationToken cancellationToken)
+    {
+        if (request.ObstacleIds.Count == 0)
+        {
+            return [];
+        }
+
+        var links = await db.QueryAsync<Link>(Links, new { Ids = db.Dialect.IdList(request.ObstacleIds) }, cancellationToken);
+        if (links.Count == 0)
+        {
+            return [];
+        }
+
+        var amendments = (await db.QueryAsync<AmendmentRow>(Amendments, new { Ids = db.Dialect.IdList([.. links.Select(l => l.AmendmentId).Distinct()]) }, cancellationToken))
+            .ToDictionary(a => a.Id, a => a.ToSummary());
+        return [.. links.Where(l => amendments.ContainsKey(l.AmendmentId)).Select(l => new ObstacleRemedy(l.ObstacleId, amendments[l.AmendmentId]))];
+    }
+
+    private sealed class Link
+    {
+        public Guid ObstacleId { get; set; }
+
+        public Guid AmendmentId { get; set; }
+    }
+}

@@ -83,6 +83,15 @@ public sealed record CountObstacleActivity(DateTimeOffset From, DateTimeOffset T
 /// <summary>The median of days from report to resolution over the obstacles resolved in the period; null when none was.</summary>
 public sealed record MedianDaysToResolution(DateTimeOffset From, DateTimeOffset To, Guid? UnitId) : IRequest<double?>;
 
+/// <summary>A reporting unit's median of days from report to resolution.</summary>
+public sealed record UnitMedian(Guid UnitId, double MedianDays);
+
+/// <summary>
+/// <see cref="MedianDaysToResolution"/> for every reporting unit at once (one query: the engine ranks each unit's
+/// durations and returns only the middle rows); units with no resolution in the period are left out.
+/// </summary>
+public sealed record MedianDaysToResolutionByUnit(DateTimeOffset From, DateTimeOffset To) : IRequest<IReadOnlyList<UnitMedian>>;
+
 /// <summary>How many of the obstacles received in a period cite a regulation.</summary>
 public sealed record RegulationObstacleCount(Guid RegulationId, int Obstacles);
 

@@ -32,7 +32,7 @@ public enum RegulationStatus
 
 /// <summary>A regulation as other modules see it.</summary>
 public sealed record RegulationSummary(
-    Guid Id, string Symbol, RegulationType Type, string Title, RegulationStatus Status, Guid? GuidesId);
+    Guid Id, string Symbol, RegulationType Type, string Title, RegulationStatus Status, Guid? GuidesId, DateOnly IssuedOn, DateOnly? EffectiveOn);
 
 /// <summary>Asks for one regulation; null when there is none with that id.</summary>
 public sealed record GetRegulation(Guid Id) : IRequest<RegulationSummary?>;

@@ -96,7 +96,7 @@ internal sealed class RegulationRow
 
     public RegulationRef ToRef() => new(Id, Symbol, TypeValue, Title, StatusValue);
 
-    public RegulationSummary ToSummary() => new(Id, Symbol, TypeValue, Title, StatusValue, GuidesId);
+    public RegulationSummary ToSummary() => new(Id, Symbol, TypeValue, Title, StatusValue, GuidesId, IssuedOn, EffectiveOn);
 }
 
 internal static class RegulationQueries

@@ -48,12 +48,32 @@ public sealed class PublicViewTests(DatabaseProvider provider) : AmendmentTest(p
     }
 
     [Test]
+    public async Task PublicAmendments_OpenTrue_LeaveOutIssuedWork()
+    {
+        var open = (await Open(OpenBody(await AcceptedObstacle(ReporterA)))).Str("id");
+        var issued = (await Open(OpenBody(await AcceptedObstacle(ReporterA)))).Str("id");
+        await AdvanceTo(issued, "submitted");
+        await Issue(issued, IssueBody(NewCircularSymbol()));
+        using var anonymous = Anonymous();
+
+        var openOnly = await anonymous.GetAsync("/api/v1/public/amendments?open=true").ExpectJson(200);
+        var closedOnly = await anonymous.GetAsync("/api/v1/public/amendments?open=false").ExpectJson(200);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Ids(openOnly), Is.EqualTo(new[] { open }));
+            Assert.That(Ids(closedOnly), Is.EqualTo(new[] { issued }));
+        });
+    }
+
+    [Test]
     public async Task PublicObstacles_PublishResultsOnlyAndNeverPrivateText()
     {
         var resolved = await AcceptedObstacle(ReporterA, "Thời hạn cấp phép chồng chéo");
         var id = (await Open(OpenBody(resolved))).Str("id");
         await AdvanceTo(id, "submitted");
-        await Issue(id, IssueBody(NewCircularSymbol()));
+        var symbol = NewCircularSymbol();
+        await Issue(id, IssueBody(symbol));
         var rejected = (await Submit(ReporterB, Obstacle("Không phải vướng mắc", regulationId: CircularId))).Str("id");
         await Transition(Coordinator.Http, rejected, "reject", Reason("Đã được hướng dẫn tại Điều 7 Thông tư."));
         var pending = (await Submit(ReporterB, Obstacle("Chưa xử lý", regulationId: CircularId))).Str("id");
@@ -72,6 +92,9 @@ public sealed class PublicViewTests(DatabaseProvider provider) : AmendmentTest(p
             Assert.That(Ids(rejectedPage), Is.EqualTo(new[] { rejected }));
             Assert.That(rejectedPage["items"]![0]!.Str("answer"), Is.EqualTo("Đã được hướng dẫn tại Điều 7 Thông tư."));
             Assert.That(resolvedPage["items"]![0]!["unit"]!.Str("id"), Is.EqualTo(ReporterA.UnitId.ToString()));
+            Assert.That(resolvedPage["items"]![0]!["resolvedBy"]!.Str("symbol"), Is.EqualTo(symbol), "the document that resolved it");
+            Assert.That(resolvedPage["items"]![0]!["resolvedBy"]!.Str("effectiveOn"), Is.EqualTo(IssueBody(symbol).Str("effectiveOn")));
+            Assert.That(rejectedPage["items"]![0]!["resolvedBy"], Is.Null);
             Assert.That(text, Does.Not.Contain(Contact), "contact data");
             Assert.That(text, Does.Not.Contain("doanh nghiệp không biết áp dụng"), "the description is not published");
             Assert.That(text, Does.Not.Contain("Hơn 200 doanh nghiệp"), "the impact is not published");

@@ -14,7 +14,7 @@ namespace ObstacleRegister.Amendments.List;
 /// </summary>
 internal sealed record ListAmendments(
     AmendmentStatus? Status, Guid? DraftingUnitId, Guid? RegulationId, AmendmentKind? Kind, bool? Overdue, bool? Stale, DateOnly? DueBefore,
-    int Limit, string? Cursor) : IQuery<Page<AmendmentListItem>>;
+    int Limit, string? Cursor, bool? Open = null) : IQuery<Page<AmendmentListItem>>;
 
 internal sealed record AmendmentCursor(DateOnly DueOn, Guid Id);
 
@@ -37,6 +37,7 @@ internal sealed class ListAmendmentsHandler(IDbSession db, AmendmentClock clock)
         if (request.RegulationId is { } regulationId) filters.Add("regulation_id = @RegulationId", "RegulationId", regulationId);
         if (request.Kind is { } kind) filters.Add("kind = @Kind", "Kind", WireNames.Of(kind));
         if (request.DueBefore is { } dueBefore) filters.Add("due_on < @DueBefore", "DueBefore", dueBefore);
+        if (request.Open is { } open) filters.Add(open ? "is_open = 1" : "is_open = 0");
         AmendmentFilters.Overdue(filters, request.Overdue, clock);
         AmendmentFilters.Stale(filters, request.Stale, clock);
         if (after is not null)

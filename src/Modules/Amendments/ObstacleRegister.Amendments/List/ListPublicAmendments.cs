@@ -10,7 +10,7 @@ internal sealed class ListPublicAmendmentsHandler(IDbSession db, AmendmentClock 
 {
     public async Task<PublicAmendmentPage> Handle(ListPublicAmendments request, CancellationToken cancellationToken)
     {
-        var list = new ListAmendments(request.Status, request.DraftingUnitId, null, null, request.Overdue, null, null, request.Limit, request.Cursor);
+        var list = new ListAmendments(request.Status, request.DraftingUnitId, null, null, request.Overdue, null, null, request.Limit, request.Cursor, request.Open);
         var (sql, parameters) = ListAmendmentsHandler.Build(list, Cursor.Decode<AmendmentCursor>(request.Cursor), clock);
         var rows = await db.QueryAsync<AmendmentRow>(db.Dialect.Limit(sql), parameters, cancellationToken);
         var page = Cursor.ToPage(rows, request.Limit, r => new PublicAmendment(

@@ -78,6 +78,33 @@ internal sealed class MedianDaysToResolutionHandler(IDbSession db) : IRequestHan
     }
 }
 
+internal sealed class MedianDaysToResolutionByUnitHandler(IDbSession db) : IRequestHandler<MedianDaysToResolutionByUnit, IReadOnlyList<UnitMedian>>
+{
+    public async Task<IReadOnlyList<UnitMedian>> Handle(MedianDaysToResolutionByUnit request, CancellationToken cancellationToken) =>
+        [.. (await db.QueryAsync<Row>(Query(db.Dialect), new { request.From, request.To }, cancellationToken))
+            .Select(r => new UnitMedian(r.UnitId, Math.Round(r.MedianDays, 1)))];
+
+    /// <summary>Rows numbered within each unit by duration; the middle one (odd count) or two (even) are averaged.</summary>
+    internal static string Query(ISqlDialect dialect) => $"""
+        SELECT unit_id AS UnitId, AVG(days) AS MedianDays FROM (
+            SELECT o.unit_id, {dialect.DaysBetweenInstants("o.created_at", "e.at")} AS days,
+                ROW_NUMBER() OVER (PARTITION BY o.unit_id ORDER BY {dialect.DaysBetweenInstants("o.created_at", "e.at")}) AS position,
+                COUNT(*) OVER (PARTITION BY o.unit_id) AS total
+            FROM obstacle_event e JOIN obstacle o ON o.id = e.obstacle_id
+            WHERE e.at >= @From AND e.at < @To AND e.action IN ('{ObstacleEvents.Resolved}', '{ObstacleEvents.ResolvedWithMaster}')
+        ) ranked
+        WHERE position IN ((total + 1) / 2, (total + 2) / 2)
+        GROUP BY unit_id
+        """;
+
+    private sealed class Row
+    {
+        public Guid UnitId { get; set; }
+
+        public double MedianDays { get; set; }
+    }
+}
+
 internal sealed class MostCitedRegulationsHandler(IDbSession db) : IRequestHandler<MostCitedRegulations, IReadOnlyList<RegulationObstacleCount>>
 {
     private const string Query = """

@@ -41,7 +41,7 @@ internal sealed class RegisterIssuedDocumentHandler(IDbSession db, IMediator med
             await db.ExecuteAsync(InsertChange, new { RegulationId = issued.Id, TargetId = target.Id, Relation = WireNames.Of(request.Change) }, cancellationToken);
         }
 
-        return new RegulationSummary(issued.Id, issued.Symbol, issued.Type, issued.Title, issued.Status, issued.GuidesId);
+        return new RegulationSummary(issued.Id, issued.Symbol, issued.Type, issued.Title, issued.Status, issued.GuidesId, issued.IssuedOn, issued.EffectiveOn);
     }
 
     private static ValidRegulation Checked(RegulationBody body)

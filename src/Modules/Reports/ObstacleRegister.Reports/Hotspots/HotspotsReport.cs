@@ -50,8 +50,6 @@ internal sealed record ReadHotspots(DateOnly? From, DateOnly? To, Guid? UnitId, 
 
 internal sealed class ReadHotspotsHandler(IMediator mediator, ICaller caller, RegisterCalendar calendar) : IRequestHandler<ReadHotspots, HotspotsReport>
 {
-    private static readonly AmendmentStatus[] Done = [AmendmentStatus.Issued, AmendmentStatus.InForce, AmendmentStatus.Cancelled];
-
     public async Task<HotspotsReport> Handle(ReadHotspots request, CancellationToken cancellationToken)
     {
         var coordinator = caller.IsInRole(Roles.Coordinator);
@@ -66,9 +64,23 @@ internal sealed class ReadHotspotsHandler(IMediator mediator, ICaller caller, Re
             throw RequestValidationException.For("to", "'to' must not be before 'from'.");
         }
 
+        return await HotspotsComposition.Compose(
+            mediator, calendar, request.From, request.To, unitId, request.RankBy, request.Top, cancellationToken);
+    }
+}
+
+/// <summary>The report from the kept tallies, named: for an API caller once their scope is checked, or for the public site.</summary>
+internal static class HotspotsComposition
+{
+    private static readonly AmendmentStatus[] Done = [AmendmentStatus.Issued, AmendmentStatus.InForce, AmendmentStatus.Cancelled];
+
+    public static async Task<HotspotsReport> Compose(
+        IMediator mediator, RegisterCalendar calendar, DateOnly? from, DateOnly? to, Guid? unitId, HotspotRanking rankBy, int top,
+        CancellationToken cancellationToken)
+    {
         var found = await mediator.Send(new GetObstacleHotspots(
-            request.From is { } from ? calendar.StartOfDay(from) : null, request.To is { } to ? calendar.StartOfDay(to.AddDays(1)) : null,
-            unitId, request.RankBy, request.Top), cancellationToken);
+            from is { } first ? calendar.StartOfDay(first) : null, to is { } last ? calendar.StartOfDay(last.AddDays(1)) : null,
+            unitId, rankBy, top), cancellationToken);
         var ids = found.Regulations.Concat(found.Articles).Select(h => h.RegulationId).Distinct().ToList();
         var regulations = (await mediator.Send(new GetRegulations(ids), cancellationToken))
             .ToDictionary(r => r.Id, r => new HotspotRegulation(r.Id, r.Symbol, r.Type, r.Title, r.Status));
@@ -78,7 +90,7 @@ internal sealed class ReadHotspotsHandler(IMediator mediator, ICaller caller, Re
             a.Article!.Value, Provision(a.Article.Value), a.OpenObstacles, a.UnitsAffected, a.ResolvedObstacles));
 
         return new HotspotsReport(
-            request.From, request.To, unitId, request.RankBy, calendar.Today,
+            from, to, unitId, rankBy, calendar.Today,
             [.. found.Regulations.Where(h => regulations.ContainsKey(h.RegulationId)).Select((h, i) => new RegulationHotspot(
                 i + 1, regulations[h.RegulationId], h.OpenObstacles, h.UnitsAffected, h.ResolvedObstacles, [.. articles[h.RegulationId]], [.. amendments[h.RegulationId]]))],
             [.. found.Articles.Where(h => regulations.ContainsKey(h.RegulationId)).Select((h, i) => new ProvisionHotspot(

@@ -24,12 +24,19 @@ internal sealed record PublicAmendmentItem(
     Guid Id, string Title, AmendmentKind Kind, AmendmentStatus Status, PublicRegulation? Regulation, PublicUnit? DraftingUnit,
     PublicOfficial ResponsibleOfficial, DateOnly DueOn, DateOnly OriginalDueOn, int DaysOverdue, int TotalDaysLate, Guid? IssuedRegulationId);
 
+/// <summary>A document in force that resolved obstacles.</summary>
+/// <param name="Symbol">Its number and symbol, e.g. <c>15/2026/NĐ-CP</c>.</param>
+/// <param name="IssuedOn">Date of issue.</param>
+/// <param name="EffectiveOn">Date it took effect.</param>
+internal sealed record PublicDocument(Guid Id, string Symbol, RegulationType Type, string Title, DateOnly IssuedOn, DateOnly? EffectiveOn);
+
 /// <summary>A result: a resolved obstacle, or a rejected one with its reasoned answer.</summary>
+/// <param name="ResolvedBy">The document whose entry into force resolved it (for a duplicate, its master's); absent for rejections.</param>
 internal sealed record PublicObstacleItem(
     Guid Id, string Reference, PublicUnit? Unit, string Title, ObstacleCategory Category, ObstacleStatus Status, string? Answer,
-    Guid? DuplicateOfId, DateTimeOffset ReportedAt, DateTimeOffset UpdatedAt);
+    Guid? DuplicateOfId, DateTimeOffset ReportedAt, DateTimeOffset UpdatedAt, PublicDocument? ResolvedBy);
 
-internal sealed record ListPublicAmendmentItems(Guid? DraftingUnitId, AmendmentStatus? Status, bool? Overdue, int Limit, string? Cursor)
+internal sealed record ListPublicAmendmentItems(Guid? DraftingUnitId, AmendmentStatus? Status, bool? Overdue, int Limit, string? Cursor, bool? Open = null)
     : IQuery<Page<PublicAmendmentItem>>;
 
 internal sealed record ListPublicObstacleItems(ObstacleStatus Status, Guid? UnitId, int Limit, string? Cursor) : IQuery<Page<PublicObstacleItem>>;
@@ -38,7 +45,7 @@ internal sealed class ListPublicAmendmentItemsHandler(IMediator mediator) : IReq
 {
     public async Task<Page<PublicAmendmentItem>> Handle(ListPublicAmendmentItems request, CancellationToken cancellationToken)
     {
-        var page = await mediator.Send(new ListPublicAmendments(request.DraftingUnitId, request.Status, request.Overdue, request.Limit, request.Cursor), cancellationToken);
+        var page = await mediator.Send(new ListPublicAmendments(request.DraftingUnitId, request.Status, request.Overdue, request.Limit, request.Cursor, request.Open), cancellationToken);
         var regulations = (await mediator.Send(new GetRegulations([.. page.Items.Select(a => a.RegulationId)]), cancellationToken)).ToDictionary(r => r.Id);
         var units = await Names.Units(mediator, page.Items.Select(a => a.DraftingUnitId), cancellationToken);
         return new Page<PublicAmendmentItem>(page.Items.Select(a => new PublicAmendmentItem(
@@ -55,10 +62,25 @@ internal sealed class ListPublicObstacleItemsHandler(IMediator mediator) : IRequ
     {
         var page = await mediator.Send(new ListPublishedObstacles(request.Status, request.UnitId, request.Limit, request.Cursor), cancellationToken);
         var units = await Names.Units(mediator, page.Items.Select(o => o.UnitId), cancellationToken);
+        var documents = await ResolvingDocuments(page.Items, cancellationToken);
         return new Page<PublicObstacleItem>(page.Items.Select(o => new PublicObstacleItem(
             o.Id, o.Reference, units.GetValueOrDefault(o.UnitId), o.Title, o.Category, o.Status, o.Answer, o.DuplicateOfId, o.ReportedAt,
-            o.UpdatedAt)).ToList(), page.NextCursor);
+            o.UpdatedAt, o.Status == ObstacleStatus.Resolved ? documents.GetValueOrDefault(o.DuplicateOfId ?? o.Id) : null)).ToList(), page.NextCursor);
     }
+
+    /// <summary>The issued documents of the amendments in force behind a page of results, by obstacle (a duplicate's by its master).</summary>
+    private async Task<Dictionary<Guid, PublicDocument>> ResolvingDocuments(IReadOnlyList<PublishedObstacle> items, CancellationToken ct)
+    {
+        var resolved = items.Where(o => o.Status == ObstacleStatus.Resolved).Select(o => o.DuplicateOfId ?? o.Id).Distinct().ToList();
+        var remedies = (await mediator.Send(new GetRemediesOfObstacles(resolved), ct))
+            .Where(r => r.Amendment.IssuedRegulationId is not null)
+            .GroupBy(r => r.ObstacleId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Amendment.DueOn).First().Amendment.IssuedRegulationId!.Value);
+        var regulations = (await mediator.Send(new GetRegulations([.. remedies.Values.Distinct()]), ct)).ToDictionary(r => r.Id);
+        return remedies.Where(r => regulations.ContainsKey(r.Value)).ToDictionary(r => r.Key, r => Document(regulations[r.Value]));
+    }
+
+    private static PublicDocument Document(RegulationSummary d) => new(d.Id, d.Symbol, d.Type, d.Title, d.IssuedOn, d.EffectiveOn);
 }
 
 internal static class Names

@@ -14,7 +14,7 @@ namespace ObstacleRegister.Reports.Public;
 /// <summary>The three publicities: progress, responsibility and results, for anyone, without a key.</summary>
 internal static class PublicViewEndpoints
 {
-    private const string Open = " No key needed; cacheable (ETag, Cache-Control: public); rate limited per client address (429 with Retry-After).";
+    private const string Anyone = " No key needed; cacheable (ETag, Cache-Control: public); rate limited per client address (429 with Retry-After).";
 
     public static void MapPublicViewEndpoints(this IEndpointRouteBuilder api)
     {
@@ -27,19 +27,20 @@ internal static class PublicViewEndpoints
             .WithName("GetPublicProgress")
             .WithSummary("Progress (public)")
             .WithDescription("The register's weekly (default) or monthly progress report for the period containing on (default today), " +
-                "with every unit's figures." + Open)
+                "with every unit's figures." + Anyone)
             .Produces<ProgressReport>()
             .ProducesValidationProblem();
 
         pages.MapGet("/amendments", async (
-                Guid? draftingUnitId, [WireEnum<AmendmentStatus>] string? status, bool? overdue, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+                Guid? draftingUnitId, [WireEnum<AmendmentStatus>] string? status, bool? overdue, bool? open, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListPublicAmendmentItems(
-                    draftingUnitId, QueryValues.Enum<AmendmentStatus>(status, "status"), overdue, Cursor.Limit(limit), cursor), ct)))
+                    draftingUnitId, QueryValues.Enum<AmendmentStatus>(status, "status"), overdue, Cursor.Limit(limit), cursor, open), ct)))
             .AsPublicPage()
             .WithName("ListPublicAmendments")
             .WithSummary("Responsibility (public)")
             .WithDescription("Every amendment with its drafting unit, responsible official, due date, stage and days late; soonest " +
-                "due first, paged by cursor." + Open)
+                "due first (so the most overdue open work leads), paged by cursor; open=true keeps the work not yet issued, in force or " +
+                "cancelled." + Anyone)
             .Produces<Page<PublicAmendmentItem>>()
             .ProducesValidationProblem();
 
@@ -50,7 +51,7 @@ internal static class PublicViewEndpoints
             .WithName("ListPublicObstacles")
             .WithSummary("Results (public)")
             .WithDescription("Resolved obstacles (status=resolved, the default) or rejected ones with their reasoned answers " +
-                "(status=rejected), newest first. Titles and answers only: never the description, impact or contact." + Open)
+                "(status=rejected), newest first. Titles and answers only: never the description, impact or contact." + Anyone)
             .Produces<Page<PublicObstacleItem>>()
             .ProducesValidationProblem();
     }
