@@ -41,6 +41,7 @@ api.MapReports();
 api.MapWebhooks();
 api.MapChangeFeed();
 app.MapOperationalEndpoints();
+app.MapPublicSite();
 
 app.Run();
 

@@ -15,40 +15,13 @@ internal static class RequestLanguage
     public static void UseRequestLanguage(this WebApplication app)
     {
         var configured = app.Services.GetRequiredService<IOptions<RegisterOptions>>().Value.DefaultLanguage;
-        var fallback = Supported(configured)
+        var fallback = Languages.Supported(configured)
             ?? throw new InvalidOperationException($"Register:DefaultLanguage must be 'en' or 'vi', not '{configured}'.");
         // Async, so the culture set here stays with this request and never outlives it on the connection's context.
         app.Use(async (context, next) =>
         {
-            CultureInfo.CurrentUICulture = Choose(context.Request, fallback);
+            CultureInfo.CurrentUICulture = Languages.FromAcceptLanguage(context.Request, fallback);
             await next(context);
         });
     }
-
-    internal static CultureInfo Choose(HttpRequest request, CultureInfo fallback)
-    {
-        var asked = request.GetTypedHeaders().AcceptLanguage
-            .Where(language => language.Quality is not 0)
-            .OrderByDescending(language => language.Quality ?? 1);
-        foreach (var language in asked)
-        {
-            if (language.Value.Value == "*")
-            {
-                return fallback;
-            }
-
-            if (Supported(language.Value.Value) is { } culture)
-            {
-                return culture;
-            }
-        }
-
-        return fallback;
-    }
-
-    private static CultureInfo? Supported(string? tag) =>
-        tag is null ? null
-        : tag.StartsWith("vi", StringComparison.OrdinalIgnoreCase) ? RegisterTexts.Vietnamese
-        : tag.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? RegisterTexts.English
-        : null;
 }

@@ -15,6 +15,9 @@ public static class WireNames
         where TEnum : struct, Enum =>
         Names.GetOrAdd(value, v => JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()));
 
+    /// <summary>The wire name of a value whose enumeration is known only at run time (a table cell).</summary>
+    public static string OfAny(Enum value) => Names.GetOrAdd(value, v => JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()));
+
     public static TEnum Parse<TEnum>(string text)
         where TEnum : struct, Enum =>
         TryParse<TEnum>(text, out var value)

@@ -41,13 +41,21 @@ public static class PublicEndpoints
     private static IResult Cacheable(HttpContext http, object body)
     {
         var json = http.RequestServices.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), json);
+        return Cacheable(http, JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), json), "application/json");
+    }
+
+    /// <summary>
+    /// <paramref name="bytes"/> with a strong ETag of them and <c>Cache-Control</c> (public, or private when the answer
+    /// is the caller's own, such as one that sets a cookie); 304 when the caller already holds them.
+    /// </summary>
+    public static IResult Cacheable(HttpContext http, byte[] bytes, string contentType, bool shared = true)
+    {
         var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 16))}\"");
         var maxAge = http.RequestServices.GetRequiredService<IOptions<PublicAccessOptions>>().Value.MaxAgeSeconds;
         var headers = http.Response.GetTypedHeaders();
         headers.ETag = etag;
-        headers.CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = TimeSpan.FromSeconds(maxAge) };
+        headers.CacheControl = new CacheControlHeaderValue { Public = shared, Private = !shared, MaxAge = TimeSpan.FromSeconds(maxAge) };
         var notModified = http.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Compare(etag, useStrongComparison: false) || tag.Equals(EntityTagHeaderValue.Any));
-        return notModified ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Bytes(bytes, "application/json");
+        return notModified ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Bytes(bytes, contentType);
     }
 }

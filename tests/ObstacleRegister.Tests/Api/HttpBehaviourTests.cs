@@ -17,6 +17,9 @@ public sealed class HttpBehaviourTests(DatabaseProvider provider) : ApiTest(prov
         "/health/live", "/health/ready", "/openapi/{documentName}.json", "/api/v1/public/progress", "/api/v1/public/amendments", "/api/v1/public/obstacles",
         // Calendar programs cannot send a key: the secret address is the credential.
         "/api/v1/calendar/{token}",
+        // The public site: each page, its figures as JSON and its tables as CSV, and its stylesheet.
+        "/", "/responsibility", "/results", "/hotspots", "/backlog", "/site.css",
+        .. new[] { "progress", "responsibility", "results", "hotspots", "backlog" }.SelectMany(p => new[] { $"/data/{p}.json", $"/data/{p}/{{table}}.csv" }),
     ];
 
     [Test]

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ObstacleRegister.Amendments.Contracts;
+using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.BuildingBlocks.Http;
+using ObstacleRegister.BuildingBlocks.Localization;
+using ObstacleRegister.BuildingBlocks.Time;
+using ObstacleRegister.Reports.Site.Components;
+using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+
+namespace ObstacleRegister.Reports.Site;
+
+/// <summary>
+/// The public site: each page at its address as HTML, its figures as JSON at <c>/data/{page}.json</c> and each of its
+/// tables as CSV at <c>/data/{page}/{table}.csv</c>, all from one loader, so the page and its open data agree. Like the
+/// JSON public pages: no key, rate limited per client address, ETag and Cache-Control.
+/// </summary>
+internal static class SiteEndpoints
+{
+    public const string HtmlType = "text/html; charset=utf-8";
+
+    public static void MapPublicSite(this IEndpointRouteBuilder app)
+    {
+        Page<ProgressView>(app, "/", "progress", (IMediator mediator, CancellationToken ct) => mediator.Send(new LoadProgressPage(), ct));
+        Page<ResponsibilityView>(app, "/responsibility", "responsibility",
+            (Guid? unitId, [WireEnum<AmendmentStatus>] string? stage, string? cursor, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new LoadResponsibilityPage(unitId, Stage(stage), cursor), ct));
+        Page<ResultsView>(app, "/results", "results", (string? resolved, string? rejected, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new LoadResultsPage(resolved, rejected), ct));
+        Page<HotspotsView>(app, "/hotspots", "hotspots", (IMediator mediator, CancellationToken ct) => mediator.Send(new LoadHotspotsPage(), ct));
+        Page<BacklogView>(app, "/backlog", "backlog", (string? cursor, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new LoadBacklogPage(cursor), ct));
+        Public(app.MapGet("/site.css", (HttpContext http) => PublicEndpoints.Cacheable(http, SiteAssets.Stylesheet, "text/css; charset=utf-8")));
+    }
+
+    private static void Page<TView>(IEndpointRouteBuilder app, string path, string name, Delegate load)
+        where TView : IComponent
+    {
+        Public(app.MapGet(path, load)).AddEndpointFilter(async (context, next) =>
+        {
+            var model = await next(context);
+            var http = context.HttpContext;
+            var language = SiteLanguage.Choose(http);
+            var view = SiteView.For(http, name, language.Culture, http.RequestServices.GetRequiredService<RegisterCalendar>());
+            var html = await SiteRenderer.Render<TView>(http, view, model!);
+            SiteHeaders.Apply(http.Response, html: true);
+            return PublicEndpoints.Cacheable(http, html, HtmlType, shared: !language.Remembered);
+        });
+        Public(app.MapGet($"/data/{name}.json", load)).AddEndpointFilter(async (context, next) =>
+        {
+            var model = await next(context);
+            var http = context.HttpContext;
+            var json = http.RequestServices.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
+            SiteHeaders.Apply(http.Response, html: false);
+            return PublicEndpoints.Cacheable(http, JsonSerializer.SerializeToUtf8Bytes(model, model!.GetType(), json), "application/json");
+        });
+        Public(app.MapGet($"/data/{name}/{{table}}.csv", load)).AddEndpointFilter(async (context, next) =>
+        {
+            var page = (ISitePage)(await next(context))!;
+            var http = context.HttpContext;
+            var wanted = http.GetRouteValue("table") as string;
+            var table = page.Tables().FirstOrDefault(t => t.Name == wanted)
+                ?? throw new NotFoundException("table", wanted ?? "");
+            SiteHeaders.Apply(http.Response, html: false);
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}-{table.Name}.csv\"";
+            return PublicEndpoints.Cacheable(http, table.ToCsv(), CsvDownload.ContentType);
+        });
+    }
+
+    private static RouteHandlerBuilder Public(RouteHandlerBuilder endpoint) =>
+        endpoint.AllowAnonymous().RequireRateLimiting(PublicEndpoints.RateLimitPolicy).ExcludeFromDescription();
+
+    /// <summary>Open work's stages only: a filter on a stage no open work can be at would always be empty.</summary>
+    private static AmendmentStatus? Stage(string? stage) =>
+        QueryValues.Enum<AmendmentStatus>(stage, "stage") is not { } chosen ? null
+        : ResponsibilityPage.OpenStages.Contains(chosen) ? chosen
+        : throw RequestValidationException.For("stage", Say.Text("Validation.UnknownValue", "stage"));
+}
+
+/// <summary>What the site's answers tell the browser beyond caching: nothing runs but the page's own markup and styles.</summary>
+internal static class SiteHeaders
+{
+    private const string Policy =
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    public static void Apply(HttpResponse response, bool html)
+    {
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.Vary = "Accept-Language, Cookie";
+        if (html)
+        {
+            response.Headers.ContentSecurityPolicy = Policy;
+            response.Headers["Referrer-Policy"] = "no-referrer";
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using ObstacleRegister.BuildingBlocks.Time;
+
+namespace ObstacleRegister.Reports.Site;
+
+/// <summary>What every page needs besides its figures: its name, its address and query, its language and when it was made (register time).</summary>
+public sealed record SiteView(string Page, string Path, IReadOnlyDictionary<string, string> Query, CultureInfo Culture, DateTimeOffset MadeAt)
+{
+    public string Language => SiteLanguage.Tag(Culture);
+
+    public string OtherLanguage => Language == "vi" ? "en" : "vi";
+
+    /// <summary>This page in the other language, with every filter kept.</summary>
+    public string LanguageSwitch => Link((SiteLanguage.Parameter, OtherLanguage));
+
+    /// <summary>This page with some query values changed (null removes one); the language choice is not carried, the cookie keeps it.</summary>
+    public string Link(params (string Key, string? Value)[] changes) => Address(Path, changes);
+
+    /// <summary>The page's data: <c>/data/{page}.json</c>, with the same filters.</summary>
+    public string Json => Address($"/data/{Page}.json");
+
+    /// <summary>One table's data: <c>/data/{page}/{table}.csv</c>, with the same filters.</summary>
+    public string Csv(string table) => Address($"/data/{Page}/{table}.csv");
+
+    private string Address(string path, params (string Key, string? Value)[] changes)
+    {
+        var query = Query.Where(q => q.Key != SiteLanguage.Parameter).ToDictionary(q => q.Key, q => (string?)q.Value);
+        foreach (var (key, value) in changes)
+        {
+            query[key] = value;
+        }
+
+        return QueryHelpers.AddQueryString(path, query.Where(q => !string.IsNullOrEmpty(q.Value)));
+    }
+
+    internal static SiteView For(HttpContext http, string page, CultureInfo culture, RegisterCalendar calendar) => new(
+        page, http.Request.Path.Value ?? "/",
+        http.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal), culture, calendar.LocalNow);
+}
