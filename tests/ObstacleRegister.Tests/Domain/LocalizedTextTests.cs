@@ -26,7 +26,8 @@ public sealed partial class LocalizedTextTests
     public void EveryTextKeyTheCodeNames_Exists()
     {
         var keys = Texts("Texts.resx").Keys.ToHashSet(StringComparer.Ordinal);
-        var named = Directory.EnumerateFiles(Path.Combine(Repository.Root.Value, "src"), "*.cs", SearchOption.AllDirectories)
+        var named = Directory.EnumerateFiles(Path.Combine(Repository.Root.Value, "src"), "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(f => NamedKey().Matches(File.ReadAllText(f)).Select(m => m.Groups["resource"].Success ? "Resource." + m.Groups["resource"].Value : m.Groups["key"].Value))
             .Where(k => !k.EndsWith('.'))
@@ -37,6 +38,23 @@ public sealed partial class LocalizedTextTests
 
         Assert.That(named, Has.Count.GreaterThan(30));
         Assert.That(named.Where(k => !keys.Contains(k)), Is.Empty, "a text the code asks for is missing from the resources");
+    }
+
+    [Test]
+    public void EveryValueOfTheEnumerationsPeopleRead_HasALabel()
+    {
+        var keys = Texts("Texts.resx").Keys.ToHashSet(StringComparer.Ordinal);
+        Type[] shown =
+        [
+            typeof(Obstacles.Contracts.ObstacleStatus), typeof(Obstacles.Contracts.ObstacleCategory), typeof(Obstacles.Contracts.ObstacleSeverity),
+            typeof(Amendments.Contracts.AmendmentStatus), typeof(Amendments.Contracts.AmendmentKind), typeof(Regulations.Contracts.RegulationType),
+            typeof(Regulations.Contracts.RegulationStatus), typeof(Access.Contracts.UnitKind),
+        ];
+        var labels = shown.SelectMany(type => Enum.GetValues(type).Cast<Enum>().Select(value => $"Label.{type.Name}.{BuildingBlocks.Data.WireNames.OfAny(value)}")).ToList();
+
+        Assert.That(labels.Where(label => !keys.Contains(label)), Is.Empty);
+        Assert.That(Texts("Texts.vi.resx")["Label.ObstacleStatus.in_amendment"], Is.EqualTo("Đang sửa đổi"));
+        Assert.That(Texts("Texts.vi.resx")["Label.AmendmentStatus.consultation"], Is.EqualTo("Lấy ý kiến"));
     }
 
     private static Dictionary<string, string> Texts(string file) =>
