@@ -30,6 +30,9 @@ public abstract class ApiTest(DatabaseProvider provider)
     {
     }
 
+    /// <summary>True for a fixture whose host must listen on a real port (a browser drives it); others use the in-memory server.</summary>
+    protected virtual bool ListensOnAPort => false;
+
     /// <summary>A client holding the bootstrap admin key.</summary>
     protected HttpClient Admin { get; private set; } = null!;
 
@@ -45,7 +48,15 @@ public abstract class ApiTest(DatabaseProvider provider)
         Factory = new RegisterFactory(database, Clock, HostSettings, ConfigureTestServices);
         try
         {
-            _ = Factory.Server;
+            if (ListensOnAPort)
+            {
+                Factory.UseKestrel(0);
+                Factory.StartServer();
+            }
+            else
+            {
+                _ = Factory.Server;
+            }
         }
         catch
         {
