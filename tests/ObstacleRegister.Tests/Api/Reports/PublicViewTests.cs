@@ -163,6 +163,7 @@ public sealed class PublicRateLimitTests(DatabaseProvider provider) : ApiTest(pr
         var limited = responses[^1];
         var problem = await limited.ExpectJson(429);
         using var keyed = await Admin.GetAsync("/api/v1/amendments");
+        using var sitePage = await anonymous.GetAsync("/responsibility");
 
         Assert.Multiple(() =>
         {
@@ -172,6 +173,7 @@ public sealed class PublicRateLimitTests(DatabaseProvider provider) : ApiTest(pr
             Assert.That(limited.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
             Assert.That(problem.Str("type"), Does.EndWith("too-many-requests"));
             Assert.That(keyed.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the limit is for the public pages");
+            Assert.That(sitePage.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests), "the site shares the public pages' limit");
         });
         responses.ForEach(r => r.Dispose());
     }
