@@ -53,6 +53,6 @@ public sealed class QueryFilters
         var terms = VietnameseText.SearchTerms(q);
         return terms.Count <= MaxSearchWords
             ? terms
-            : throw RequestValidationException.For("q", $"'q' may have at most {MaxSearchWords} words.");
+            : throw RequestValidationException.For("q", Localization.Say.Text("Validation.SearchWords", MaxSearchWords));
     }
 }

@@ -36,7 +36,7 @@ public static class QueryContract
 
             if (WantsOnlyCsv(request) && invocation.HttpContext.GetEndpoint()?.Metadata.GetMetadata<CsvAlternativeMetadata>() is null)
             {
-                throw new NotAcceptableException("This operation answers application/json only; text/csv is offered by the reports.");
+                throw new NotAcceptableException(Localization.Say.Text("Problem.Detail.JsonOnly"));
             }
 
             return next(invocation);

@@ -23,6 +23,6 @@ public static class QueryValues
         }
 
         var allowed = string.Join(", ", System.Enum.GetValues<TEnum>().Select(v => WireNames.Of(v)));
-        throw RequestValidationException.For(field, $"'{field}' must be one of: {allowed}.");
+        throw RequestValidationException.For(field, Localization.Say.Text("Validation.OneOf", field, allowed));
     }
 }

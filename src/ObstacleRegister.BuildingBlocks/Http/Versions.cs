@@ -30,7 +30,7 @@ public static class Versions
 
             if (raw.Length < 2 || raw[0] != '"' || raw[^1] != '"')
             {
-                throw RequestValidationException.For("If-Match", "If-Match must be a quoted entity tag such as \"3\", as sent in ETag.");
+                throw RequestValidationException.For("If-Match", Localization.Say.Text("Validation.IfMatch"));
             }
 
             if (raw == current)

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Security;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+using ObstacleRegister.BuildingBlocks.Localization;
 
 namespace ObstacleRegister.BuildingBlocks.Idempotency;
 
@@ -45,7 +46,7 @@ public sealed class IdempotencyFilter : IEndpointFilter
 
         if (key.Length > MaxKeyLength || key.Any(c => c < 0x21 || c > 0x7E))
         {
-            throw RequestValidationException.For(HeaderName, $"'{HeaderName}' must be 1 to {MaxKeyLength} visible ASCII characters (a UUID is ideal).");
+            throw RequestValidationException.For(HeaderName, Say.Text("Validation.IdempotencyKey", HeaderName, MaxKeyLength));
         }
 
         var services = http.RequestServices;
@@ -60,7 +61,7 @@ public sealed class IdempotencyFilter : IEndpointFilter
                 return new ReplayResult(replay);
             case IdempotencyClaim.Mismatch:
                 throw new ProblemException(StatusCodes.Status422UnprocessableEntity, ProblemTypes.IdempotencyKeyReused, "Idempotency key reused",
-                    $"This '{HeaderName}' was already used for a different request. Use a new key for a new request.");
+                    Say.Text("Problem.Detail.IdempotencyKeyReused", HeaderName));
             case IdempotencyClaim.InProgress inProgress:
                 throw InProgress((int)Math.Max(1, Math.Ceiling(inProgress.RetryAfter.TotalSeconds)));
         }
@@ -90,7 +91,7 @@ public sealed class IdempotencyFilter : IEndpointFilter
     public static ConflictException InProgress(int seconds)
     {
         return new ConflictException(ProblemTypes.IdempotencyKeyInProgress, "Request in progress",
-            $"A request with this '{HeaderName}' is still being processed. Retry after it completes (at most {seconds} seconds) to get its answer.")
+            Say.Text("Problem.Detail.IdempotencyInProgress", HeaderName, seconds))
         {
             RetryAfterSeconds = seconds,
         };

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Text.Json;
 using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.BuildingBlocks.Localization;
 
 namespace ObstacleRegister.BuildingBlocks.Paging;
 
@@ -26,7 +27,7 @@ public static class Cursor
 
         if (limit < 1 || limit > MaxLimit)
         {
-            throw RequestValidationException.For("limit", $"'limit' must be between 1 and {MaxLimit}.");
+            throw RequestValidationException.For("limit", Say.Text("Validation.Limit", MaxLimit));
         }
 
         return limit.Value;
@@ -52,7 +53,7 @@ public static class Cursor
         }
         catch (Exception ex) when (ex is FormatException or JsonException or NotSupportedException)
         {
-            throw RequestValidationException.For(field, $"'{field}' is not a cursor this API returned.");
+            throw RequestValidationException.For(field, Say.Text("Validation.Cursor", field));
         }
     }
 

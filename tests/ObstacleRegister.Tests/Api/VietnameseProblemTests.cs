@@ -59,6 +59,33 @@ public sealed class VietnameseProblemTests(DatabaseProvider provider) : ApiTest(
         });
     }
 
+    [Test]
+    public async Task RuleMessages_DatesConflictsAndForbiddenActs_AnswerInVietnameseToo()
+    {
+        using var coordinator = (await CreateKey("coordinator")).Http;
+        using var reporter = (await CreateKey("reporter")).Http;
+        var regulation = new JsonObject
+        {
+            ["symbol"] = $"{Unique()}/2023/NĐ-CP", ["type"] = "circular", ["title"] = "Nghị định", ["issuer"] = "Chính phủ",
+            ["issuedOn"] = "2024-04-17", ["effectiveOn"] = "2024-01-01",
+        };
+
+        var contradictions = await (await coordinator.SendAsync(Post("/api/v1/regulations", regulation, "vi"))).ExpectJson(400);
+        var forbidden = await (await reporter.SendAsync(Get("/api/v1/reports/hotspots?unitId=" + Guid.NewGuid(), "vi"))).ExpectJson(403);
+        var limit = await (await coordinator.SendAsync(Get("/api/v1/obstacles?limit=500", "vi"))).ExpectJson(400);
+        var period = await (await coordinator.SendAsync(Get("/api/v1/reports/progress", "vi"))).ExpectJson(400);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(contradictions["errors"]!["type"]![0]!.GetValue<string>(), Does.StartWith("'type' là circular nhưng ký hiệu"));
+            Assert.That(contradictions["errors"]!["issuedOn"]![0]!.GetValue<string>(), Is.EqualTo("'issuedOn' thuộc năm 2024 nhưng ký hiệu ghi năm 2023."));
+            Assert.That(contradictions["errors"]!["effectiveOn"]![0]!.GetValue<string>(), Is.EqualTo("'effectiveOn' không được trước 'issuedOn'."));
+            Assert.That(forbidden.Str("detail"), Does.StartWith("Một đơn vị chỉ được xem điểm nóng của mình"));
+            Assert.That(limit["errors"]!["limit"]![0]!.GetValue<string>(), Is.EqualTo("'limit' phải từ 1 đến 200."));
+            Assert.That(period["errors"]!["period"]![0]!.GetValue<string>(), Does.StartWith("Cần có 'period'"));
+        });
+    }
+
     [TestCase(null)]
     [TestCase("fr-FR, de;q=0.8")]
     [TestCase("vi;q=0, en")]

@@ -3,6 +3,7 @@ using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Validation;
 using ObstacleRegister.Regulations.Contracts;
 using ObstacleRegister.Regulations.Symbols;
+using ObstacleRegister.BuildingBlocks.Localization;
 
 namespace ObstacleRegister.Regulations;
 
@@ -41,7 +42,7 @@ internal static class RegulationBodyRules
             && body.Symbol is not null && RegulationSymbol.Problem(body.Symbol) is null
             && RegulationSymbol.TypeNamed(body.Symbol) is { } named && named != body.Type)
         {
-            errors.Add("type", $"'type' is {WireNames.Of(body.Type!.Value)} but the symbol {body.Symbol.Trim()} names a {WireNames.Of(named)}.");
+            errors.Add("type", Say.Text("Validation.TypeAgainstSymbol", WireNames.Of(body.Type!.Value), body.Symbol.Trim(), WireNames.Of(named)));
         }
 
         errors.Text("title", body.Title, MaxTitle);
@@ -50,12 +51,12 @@ internal static class RegulationBodyRules
         if (errors.Required("issuedOn", body.IssuedOn) && body.Symbol is not null
             && RegulationSymbol.Year(body.Symbol) is { } year && year != body.IssuedOn!.Value.Year)
         {
-            errors.Add("issuedOn", $"'issuedOn' is in {body.IssuedOn!.Value.Year} but the symbol says {year}.");
+            errors.Add("issuedOn", Say.Text("Validation.YearAgainstSymbol", body.IssuedOn!.Value.Year, year));
         }
 
         if (body.EffectiveOn < body.IssuedOn)
         {
-            errors.Add("effectiveOn", "'effectiveOn' must not be before 'issuedOn'.");
+            errors.Add("effectiveOn", Say.Text("Validation.Before", "effectiveOn", "issuedOn"));
         }
 
         return !errors.Any && body is { Symbol: { } symbol, Type: { } type, Title: { } title, Issuer: { } issuer, IssuedOn: { } issuedOn }

@@ -53,7 +53,7 @@ internal sealed class RegulationWriter(IDbSession db, RegisterCalendar calendar)
 
         if (guidesId == row.Id)
         {
-            throw RequestValidationException.For("guidesId", "A document cannot guide itself.");
+            throw RequestValidationException.For("guidesId", Say.Text("Validation.GuidesItself"));
         }
 
         if (await RegulationQueries.Find(db, guidesId, ct) is null)
@@ -67,7 +67,7 @@ internal sealed class RegulationWriter(IDbSession db, RegisterCalendar calendar)
             current = await db.ExecuteScalarAsync<Guid?>(GuidesOf, new { Id = current }, ct);
             if (current == row.Id)
             {
-                throw RequestValidationException.For("guidesId", "This would make the document guide itself through others.");
+                throw RequestValidationException.For("guidesId", Say.Text("Validation.GuidesItselfThroughOthers"));
             }
         }
     }

@@ -11,6 +11,7 @@ using ObstacleRegister.Reports.Backlog;
 using ObstacleRegister.Reports.Hotspots;
 using ObstacleRegister.Reports.Contracts;
 using ObstacleRegister.Reports.Progress;
+using ObstacleRegister.BuildingBlocks.Localization;
 
 namespace ObstacleRegister.Reports;
 
@@ -22,7 +23,7 @@ internal static class ReportEndpoints
 
         reports.MapGet("/progress", async ([WireEnum<ReportPeriod>] string? period, DateOnly? on, Guid? unitId, HttpRequest http, IMediator mediator, CancellationToken ct) =>
             {
-                var which = QueryValues.Enum<ReportPeriod>(period, "period") ?? throw RequestValidationException.For("period", "'period' is required: week or month.");
+                var which = QueryValues.Enum<ReportPeriod>(period, "period") ?? throw RequestValidationException.For("period", Say.Text("Validation.PeriodRequired"));
                 var report = await mediator.Send(new ReadProgressReport(which, on, unitId), ct);
                 return CsvDownload.IsWanted(http)
                     ? Results.File(ProgressCsv.Write(report), CsvDownload.ContentType, $"progress-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}.csv")

@@ -52,7 +52,7 @@ internal static class CalendarEndpoints
                 {
                     null or "" or "vi" => RegisterTexts.Vietnamese,
                     "en" => RegisterTexts.English,
-                    _ => throw RequestValidationException.For("lang", "'lang' must be vi or en."),
+                    _ => throw RequestValidationException.For("lang", Say.Text("Validation.Lang")),
                 };
                 var text = await mediator.Send(new GetCalendar(token, language), ct);
                 // The address is a secret: shared caches must not keep it; the calendar program may for a few minutes.

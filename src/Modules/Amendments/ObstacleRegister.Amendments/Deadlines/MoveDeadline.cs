@@ -8,6 +8,7 @@ using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Security;
 using ObstacleRegister.BuildingBlocks.Validation;
+using ObstacleRegister.BuildingBlocks.Localization;
 
 namespace ObstacleRegister.Amendments.Deadlines;
 
@@ -48,12 +49,12 @@ internal sealed class MoveDeadlineHandler(IDbSession db, AmendmentWriter writer,
         var (dueOn, reason) = request.Deadline;
         if (!row.IsOpen)
         {
-            throw IllegalTransition.Of($"The amendment is {row.Status}: only open work has a deadline to move.", row.Status, row.Status);
+            throw IllegalTransition.Of(Say.Text("Problem.Detail.MoveOpenOnly", row.Status), row.Status, row.Status);
         }
 
         if (dueOn == row.DueOn)
         {
-            throw RequestValidationException.For("dueOn", $"The amendment is already due on {dueOn:yyyy-MM-dd}.");
+            throw RequestValidationException.For("dueOn", Say.Text("Validation.AlreadyDueOn", dueOn));
         }
 
         var previous = row.DueOn;

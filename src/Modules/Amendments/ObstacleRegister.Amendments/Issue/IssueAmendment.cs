@@ -11,6 +11,7 @@ using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Security;
 using ObstacleRegister.BuildingBlocks.Validation;
 using ObstacleRegister.Regulations.Contracts;
+using ObstacleRegister.BuildingBlocks.Localization;
 
 namespace ObstacleRegister.Amendments.Issue;
 
@@ -53,7 +54,7 @@ internal static class IssueAmendmentRules
         {
             if (body.DocumentSymbol is not null)
             {
-                errors.Add("documentSymbol", "Give either 'documentSymbol' (a new document) or 'regulationId' (a registered one), not both.");
+                errors.Add("documentSymbol", Say.Text("Validation.SymbolOrRegulation"));
             }
         }
         else
@@ -65,7 +66,7 @@ internal static class IssueAmendmentRules
 
         if (body.EffectiveOn < body.IssuedOn)
         {
-            errors.Add("effectiveOn", "'effectiveOn' must not be before 'issuedOn'.");
+            errors.Add("effectiveOn", Say.Text("Validation.Before", "effectiveOn", "issuedOn"));
         }
 
         errors.Text("title", body.Title, MaxTitle, required: false);
@@ -89,7 +90,7 @@ internal sealed class IssueAmendmentHandler(AmendmentWriter writer, AmendmentHis
         var row = await writer.Load(request.Id, request.IfMatch, cancellationToken);
         if (!caller.IsInRole(Roles.Coordinator) && row.DraftingUnitId != caller.UnitId)
         {
-            throw new ForbiddenException("Only drafters of the drafting unit, or a coordinator, record an amendment's issuance.");
+            throw new ForbiddenException(Say.Text("Problem.Detail.IssueDrafterOnly"));
         }
 
         var from = row.StatusValue;
@@ -118,13 +119,13 @@ internal sealed class IssueAmendmentHandler(AmendmentWriter writer, AmendmentHis
     {
         if (issuedOn > writer.Today)
         {
-            throw RequestValidationException.For("issuedOn", $"'issuedOn' is after today ({writer.Today:yyyy-MM-dd} in the register's time zone): record issuance once the document is signed.");
+            throw RequestValidationException.For("issuedOn", Say.Text("Validation.IssuedAfterToday", writer.Today));
         }
 
         var openedOn = writer.DateOf(row.CreatedAt);
         if (issuedOn < openedOn)
         {
-            throw RequestValidationException.For("issuedOn", $"'issuedOn' ({issuedOn:yyyy-MM-dd}) is before the amendment was opened ({openedOn:yyyy-MM-dd}): the document it issues cannot be older than the work.");
+            throw RequestValidationException.For("issuedOn", Say.Text("Validation.IssuedBeforeOpened", issuedOn, openedOn));
         }
     }
 
@@ -137,7 +138,7 @@ internal sealed class IssueAmendmentHandler(AmendmentWriter writer, AmendmentHis
             case RegisteredIssuedDocument registered:
                 var linked = await mediator.Send(new LinkIssuedDocument(row.RegulationId, ChangeOf(row.KindValue), registered.RegulationId), ct);
                 var effectiveOn = registered.EffectiveOn ?? linked.EffectiveOn
-                    ?? throw RequestValidationException.For("effectiveOn", $"{linked.Symbol} has no effective date: give 'effectiveOn'.");
+                    ?? throw RequestValidationException.For("effectiveOn", Say.Text("Validation.NoEffectiveDate", linked.Symbol));
                 return (linked.Id, linked.Symbol, registered.IssuedOn ?? linked.IssuedOn, effectiveOn);
             case NewIssuedDocument created:
                 var issued = await mediator.Send(new RegisterIssuedDocument(

@@ -7,6 +7,7 @@ using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Security;
 using ObstacleRegister.BuildingBlocks.Validation;
 using ObstacleRegister.Obstacles.Contracts;
+using ObstacleRegister.BuildingBlocks.Localization;
 
 namespace ObstacleRegister.Amendments.Link;
 
@@ -39,7 +40,7 @@ internal sealed class LinkObstaclesHandler(AmendmentWriter writer, ObstacleLinks
         if (!row.IsOpen)
         {
             throw BuildingBlocks.Errors.IllegalTransition.Of(
-                $"The amendment is {row.Status}: obstacles are linked to open work only.", row.Status, row.Status);
+                Say.Text("Problem.Detail.LinkOpenOnly", row.Status), row.Status, row.Status);
         }
 
         await links.Link(row, request.ObstacleIds, cancellationToken);
@@ -64,15 +65,15 @@ internal sealed class ObstacleLinks(IDbSession db, IMediator mediator, Amendment
 
         if (required && ids.Count == 0)
         {
-            errors.Add("obstacleIds", "'obstacleIds' must name at least one obstacle.");
+            errors.Add("obstacleIds", Say.Text("Validation.ObstacleIdsRequired"));
         }
         else if (ids.Count > MaxPerRequest)
         {
-            errors.Add("obstacleIds", $"'obstacleIds' may name at most {MaxPerRequest} obstacles (it has {ids.Count}).");
+            errors.Add("obstacleIds", Say.Text("Validation.ObstacleIdsTooMany", MaxPerRequest, ids.Count));
         }
         else if (ids.Distinct().Count() != ids.Count)
         {
-            errors.Add("obstacleIds", "'obstacleIds' names an obstacle more than once.");
+            errors.Add("obstacleIds", Say.Text("Validation.ObstacleIdsRepeated"));
         }
     }
 

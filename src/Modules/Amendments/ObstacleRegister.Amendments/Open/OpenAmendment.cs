@@ -78,7 +78,7 @@ internal sealed class OpenAmendmentHandler(
             ?? throw RequestValidationException.For("regulationId", Say.NoSuch("regulation", amendment.RegulationId));
         if (NothingLeftToChange.Contains(target.Status))
         {
-            throw RequestValidationException.For("regulationId", $"{target.Symbol} is {WireNames.Of(target.Status)}: there is nothing left to amend.");
+            throw RequestValidationException.For("regulationId", Say.Text("Validation.NothingToAmend", target.Symbol, WireNames.Of(target.Status)));
         }
 
         if (await mediator.Send(new GetUnit(amendment.DraftingUnitId), ct) is null)

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using ObstacleRegister.Amendments.Contracts;
 using ObstacleRegister.Amendments.Link;
 using ObstacleRegister.BuildingBlocks.Validation;
+using ObstacleRegister.BuildingBlocks.Localization;
 
 namespace ObstacleRegister.Amendments.Open;
 
@@ -98,11 +99,11 @@ internal static class NewAmendmentRules
             var field = $"plannedDates.{BuildingBlocks.Data.WireNames.Of(stage)}";
             if (date < previous)
             {
-                errors.Add(field, $"'{field}' is before the stage planned ahead of it.");
+                errors.Add(field, Say.Text("Validation.StagePlanOrder", field));
             }
             else if (date > dueOn)
             {
-                errors.Add(field, $"'{field}' is after the due date {dueOn:yyyy-MM-dd}.");
+                errors.Add(field, Say.Text("Validation.StageAfterDue", field, dueOn));
             }
 
             previous = date;

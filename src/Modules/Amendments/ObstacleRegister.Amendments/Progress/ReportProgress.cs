@@ -9,6 +9,7 @@ using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Security;
 using ObstacleRegister.BuildingBlocks.Validation;
+using ObstacleRegister.BuildingBlocks.Localization;
 
 namespace ObstacleRegister.Amendments.Progress;
 
@@ -41,8 +42,7 @@ internal static class NewProgressRules
         errors.Defined("stage", body.Stage);
         if (body.Stage is { } stage && Enum.IsDefined(stage) && Array.IndexOf(AmendmentStages.Reportable, stage) < 0)
         {
-            errors.Add("stage", $"A check-in reports one of: {string.Join(", ", AmendmentStages.Reportable.Select(s => WireNames.Of(s)))}. " +
-                "Issuing and cancelling have their own endpoints.");
+            errors.Add("stage", Say.Text("Validation.CheckInStage", string.Join(", ", AmendmentStages.Reportable.Select(s => WireNames.Of(s)))));
         }
 
         return !errors.Any && body.Note is { } note
@@ -66,7 +66,7 @@ internal sealed class ReportProgressHandler(IDbSession db, AmendmentWriter write
         var row = await writer.Load(request.Id, request.IfMatch, cancellationToken);
         if (row.DraftingUnitId != caller.UnitId)
         {
-            throw new ForbiddenException("Only drafters of the drafting unit report progress on an amendment.");
+            throw new ForbiddenException(Say.Text("Problem.Detail.ProgressDrafterOnly"));
         }
 
         var checkIn = request.Progress;

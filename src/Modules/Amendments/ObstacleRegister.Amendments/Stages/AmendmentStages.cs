@@ -1,6 +1,7 @@
 using ObstacleRegister.Amendments.Contracts;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.BuildingBlocks.Localization;
 
 namespace ObstacleRegister.Amendments.Stages;
 
@@ -67,16 +68,15 @@ internal static class AmendmentStages
     {
         if (!IsOpen(from))
         {
-            return $"The amendment is {WireNames.Of(from)}; it cannot become {WireNames.Of(to)}.";
+            return Say.Text("Problem.Detail.AmendmentCannotBecome", WireNames.Of(from), WireNames.Of(to));
         }
 
         if (Array.IndexOf(Process, to) < Array.IndexOf(Process, from))
         {
-            return $"Stages move forward only: the amendment is at {WireNames.Of(from)}, after {WireNames.Of(to)}.";
+            return Say.Text("Problem.Detail.StagesForwardOnly", WireNames.Of(from), WireNames.Of(to));
         }
 
         var missing = string.Join(", ", StagesToPass(from, to, shortened).Select(WireNames.Of));
-        return $"The amendment is at {WireNames.Of(from)}; it must pass {missing} before {WireNames.Of(to)}" +
-            (shortened ? "." : " (only the shortened procedure skips consultation and appraisal).");
+        return Say.Text(shortened ? "Problem.Detail.StagesToPass" : "Problem.Detail.StagesToPassFull", WireNames.Of(from), missing, WireNames.Of(to));
     }
 }

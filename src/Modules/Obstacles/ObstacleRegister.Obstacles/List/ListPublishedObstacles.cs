@@ -3,6 +3,7 @@ using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Paging;
 using ObstacleRegister.Obstacles.Contracts;
+using ObstacleRegister.BuildingBlocks.Localization;
 
 namespace ObstacleRegister.Obstacles.List;
 
@@ -24,7 +25,7 @@ internal sealed class ListPublishedObstaclesHandler(IDbSession db) : IRequestHan
     {
         if (request.Status is not (ObstacleStatus.Resolved or ObstacleStatus.Rejected))
         {
-            throw RequestValidationException.For("status", "Only resolved and rejected obstacles are published: 'status' must be resolved or rejected.");
+            throw RequestValidationException.For("status", Say.Text("Validation.PublishedStatus"));
         }
 
         var before = Cursor.Decode<ObstacleCursor>(request.Cursor);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using ObstacleRegister.BuildingBlocks.Validation;
 using ObstacleRegister.Obstacles.Contracts;
 using ObstacleRegister.Obstacles.Provisions;
+using ObstacleRegister.BuildingBlocks.Localization;
 
 namespace ObstacleRegister.Obstacles.Submit;
 
@@ -60,7 +61,7 @@ internal static class NewObstacleRules
         var valid = new List<NewCitation>();
         if (regulations is null || regulations.Count == 0 || regulations.Count > MaxRegulations)
         {
-            errors.Add("regulations", $"'regulations' must cite 1 to {MaxRegulations} provisions.");
+            errors.Add("regulations", Say.Text("Validation.RegulationsCount", MaxRegulations));
             return valid;
         }
 
@@ -69,7 +70,7 @@ internal static class NewObstacleRules
             var field = $"regulations[{i}]";
             if (regulations[i] is not { } cited)
             {
-                errors.Add(field, $"'{field}' must be an object with regulationId and provision.");
+                errors.Add(field, Say.Text("Validation.CitationShape", field));
                 continue;
             }
 
@@ -78,7 +79,7 @@ internal static class NewObstacleRules
             var parsed = !string.IsNullOrWhiteSpace(cited.Provision) && cited.Provision.Length <= Provision.MaxLength ? Provision.Parse(cited.Provision) : null;
             if (!string.IsNullOrWhiteSpace(cited.Provision) && cited.Provision.Length <= Provision.MaxLength && parsed is null)
             {
-                errors.Add($"{field}.provision", $"'{field}.provision' must name at least the article, e.g. \"Điều 5, khoản 2\".");
+                errors.Add($"{field}.provision", Say.Text("Validation.ProvisionArticle", $"{field}.provision"));
             }
 
             if (cited is { RegulationId: { } regulationId, Provision: { } provision } && parsed is not null)

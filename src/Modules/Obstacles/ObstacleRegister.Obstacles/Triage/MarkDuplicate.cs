@@ -52,12 +52,12 @@ internal sealed class MarkDuplicateHandler(IDbSession db, ObstacleTransitions tr
         var master = target.DuplicateOfId is { } masterId ? await ObstacleQueries.Get(db, masterId, ct) : target;
         if (master.Id == row.Id)
         {
-            throw RequestValidationException.For("duplicateOfId", "An obstacle cannot be a duplicate of itself.");
+            throw RequestValidationException.For("duplicateOfId", Say.Text("Validation.DuplicateOfItself"));
         }
 
         if (master.StatusValue == ObstacleStatus.Withdrawn)
         {
-            throw RequestValidationException.For("duplicateOfId", $"{master.Reference} was withdrawn; it cannot be followed.");
+            throw RequestValidationException.For("duplicateOfId", Say.Text("Validation.DuplicateOfWithdrawn", master.Reference));
         }
 
         return master;

@@ -5,6 +5,7 @@ using ObstacleRegister.BuildingBlocks.Security;
 using ObstacleRegister.BuildingBlocks.Telemetry;
 using ObstacleRegister.Obstacles.Contracts;
 using ObstacleRegister.Obstacles.History;
+using ObstacleRegister.BuildingBlocks.Localization;
 
 namespace ObstacleRegister.Obstacles.Triage;
 
@@ -36,7 +37,7 @@ internal static class ObstacleLifecycle
         }
 
         throw IllegalTransition.Of(
-            $"Obstacle {row.Reference} is {WireNames.Of(from)}; it cannot become {WireNames.Of(to)}.", WireNames.Of(from), WireNames.Of(to));
+            Say.Text("Problem.Detail.ObstacleCannotBecome", row.Reference, WireNames.Of(from), WireNames.Of(to)), WireNames.Of(from), WireNames.Of(to));
     }
 }
 

@@ -6,6 +6,7 @@ using ObstacleRegister.BuildingBlocks.Security;
 using ObstacleRegister.BuildingBlocks.Validation;
 using ObstacleRegister.Obstacles.Contracts;
 using ObstacleRegister.Obstacles.Get;
+using ObstacleRegister.BuildingBlocks.Localization;
 
 namespace ObstacleRegister.Obstacles.Triage;
 
@@ -84,7 +85,7 @@ internal sealed class WithdrawObstacleHandler(ObstacleTransitions transitions, I
         var row = await transitions.Load(request.Id, cancellationToken);
         if (row.UnitId != caller.UnitId)
         {
-            throw new ForbiddenException("Only the unit that reported an obstacle may withdraw it.");
+            throw new ForbiddenException(Say.Text("Problem.Detail.WithdrawOwnOnly"));
         }
 
         await transitions.Apply(row, request.IfMatch, new ObstacleChange(ObstacleStatus.Withdrawn, ObstacleEvents.Withdrawn, request.Note), cancellationToken);

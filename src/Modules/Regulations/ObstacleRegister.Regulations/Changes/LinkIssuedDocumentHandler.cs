@@ -16,7 +16,7 @@ internal sealed class LinkIssuedDocumentHandler(IDbSession db) : IRequestHandler
     {
         if (request.RegulationId == request.TargetId)
         {
-            throw RequestValidationException.For("regulationId", "The issued document cannot be the document it changes.");
+            throw RequestValidationException.For("regulationId", Say.Text("Validation.IssuedIsTarget"));
         }
 
         var target = await RegulationQueries.Get(db, request.TargetId, cancellationToken);
@@ -32,7 +32,7 @@ internal sealed class LinkIssuedDocumentHandler(IDbSession db) : IRequestHandler
         {
             if (issued.GuidesId != target.Id)
             {
-                throw RequestValidationException.For("regulationId", $"{issued.Symbol} does not guide {target.Symbol}: set its guidesId first.");
+                throw RequestValidationException.For("regulationId", Say.Text("Validation.DoesNotGuide", issued.Symbol, target.Symbol));
             }
         }
         else if (await db.ExecuteScalarAsync<int>(Existing, request, cancellationToken) == 0)

@@ -9,6 +9,7 @@ using ObstacleRegister.BuildingBlocks.Security;
 using ObstacleRegister.BuildingBlocks.Validation;
 using ObstacleRegister.Regulations.Contracts;
 using ObstacleRegister.Regulations.Get;
+using ObstacleRegister.BuildingBlocks.Localization;
 
 namespace ObstacleRegister.Regulations.Reviews;
 
@@ -53,11 +54,11 @@ internal static class ReviewVerdictRules
         errors.Text("note", candidate.Note, MaxNote, required: false);
         if (candidate.Outcome == ReviewOutcome.AmendmentOpened && candidate.AmendmentId is null)
         {
-            errors.Add("amendmentId", "'amendmentId' is required with the outcome amendment_opened.");
+            errors.Add("amendmentId", Say.Text("Validation.ReviewAmendmentRequired"));
         }
         else if (candidate.Outcome != ReviewOutcome.AmendmentOpened && candidate.AmendmentId is not null)
         {
-            errors.Add("amendmentId", "'amendmentId' goes only with the outcome amendment_opened.");
+            errors.Add("amendmentId", Say.Text("Validation.ReviewAmendmentOnlyWhenOpened"));
         }
 
         return !errors.Any && candidate.Outcome is { } outcome ? new ReviewVerdict(outcome, candidate.AmendmentId, candidate.Note?.Trim()) : null;
@@ -92,19 +93,19 @@ internal sealed class RecordReviewHandler(IDbSession db, IMediator mediator, ICa
         Versions.EnsureMatches(request.IfMatch, row.Version);
         if (await db.ExecuteScalarAsync<int>(OpenCount, new { row.Id }, cancellationToken) == 0)
         {
-            throw new ConflictException(ProblemTypes.Conflict, "No review open", $"Regulation '{row.Symbol}' has no open review to record an outcome for.");
+            throw new ConflictException(ProblemTypes.Conflict, "No review open", Say.Text("Problem.Detail.NoOpenReview", row.Symbol));
         }
 
         var lapses = await db.ExecuteScalarAsync<bool>(Lapsing, new { row.Id }, cancellationToken);
         if (!lapses && outcome is ReviewOutcome.Continues or ReviewOutcome.Replaced or ReviewOutcome.Expired)
         {
-            throw RequestValidationException.For("outcome", "'outcome' continues, replaced and expired are for a document that lapses with what it guides.");
+            throw RequestValidationException.For("outcome", Say.Text("Validation.ReviewLapseOutcome"));
         }
 
         if (verdict.AmendmentId is { } amendmentId
             && !(await mediator.Send(new GetAmendmentsTouchingRegulation(row.Id), cancellationToken)).Any(a => a.Id == amendmentId))
         {
-            throw RequestValidationException.For("amendmentId", $"No amendment '{amendmentId}' of this regulation.");
+            throw RequestValidationException.For("amendmentId", Say.Text("Validation.NoAmendmentOfRegulation", amendmentId));
         }
 
         var now = clock.GetUtcNow();

@@ -6,6 +6,7 @@ using ObstacleRegister.BuildingBlocks.Security;
 using ObstacleRegister.BuildingBlocks.Time;
 using ObstacleRegister.Obstacles.Contracts;
 using ObstacleRegister.Regulations.Contracts;
+using ObstacleRegister.BuildingBlocks.Localization;
 
 namespace ObstacleRegister.Reports.Hotspots;
 
@@ -56,12 +57,12 @@ internal sealed class ReadHotspotsHandler(IMediator mediator, ICaller caller, Re
         var unitId = request.UnitId ?? (coordinator ? null : caller.UnitId);
         if (!coordinator && unitId != caller.UnitId)
         {
-            throw new ForbiddenException("A unit may read its own hotspots; coordinators read every unit's and the register's.");
+            throw new ForbiddenException(Say.Text("Problem.Detail.OwnHotspotsOnly"));
         }
 
         if (request.From > request.To)
         {
-            throw RequestValidationException.For("to", "'to' must not be before 'from'.");
+            throw RequestValidationException.For("to", Say.Text("Validation.Before", "to", "from"));
         }
 
         return await HotspotsComposition.Compose(

@@ -4,6 +4,7 @@ using ObstacleRegister.BuildingBlocks.Messaging;
 using ObstacleRegister.BuildingBlocks.Security;
 using ObstacleRegister.BuildingBlocks.Time;
 using ObstacleRegister.Reports.Contracts;
+using ObstacleRegister.BuildingBlocks.Localization;
 
 namespace ObstacleRegister.Reports.Progress;
 
@@ -18,7 +19,7 @@ internal sealed class ReadProgressReportHandler(IMediator mediator, ICaller call
         var unitId = request.UnitId ?? (coordinator ? null : caller.UnitId);
         if (!coordinator && unitId != caller.UnitId)
         {
-            throw new ForbiddenException("A unit may read its own report; coordinators read every unit's and the register's.");
+            throw new ForbiddenException(Say.Text("Problem.Detail.OwnReportOnly"));
         }
 
         return await mediator.Send(new GetProgressReport(request.Period, request.On ?? calendar.Today, unitId), cancellationToken);

@@ -58,7 +58,7 @@ internal static class NewWebhookRules
 
         if (requested!.Count is 0 or > MaxEventTypes)
         {
-            errors.Add("eventTypes", $"'eventTypes' must name 1 to {MaxEventTypes} types.");
+            errors.Add("eventTypes", Say.Text("Validation.EventTypesCount", MaxEventTypes));
         }
 
         for (var i = 0; i < requested.Count; i++)
@@ -69,7 +69,7 @@ internal static class NewWebhookRules
             }
             else
             {
-                errors.Add($"eventTypes[{i}]", $"Unknown event type '{requested[i]}': use one of {string.Join(", ", EventCatalogue.Types)}, 'resource.*' or '*'.");
+                errors.Add($"eventTypes[{i}]", Say.Text("Validation.UnknownEventType", requested[i], string.Join(", ", EventCatalogue.Types)));
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using ObstacleRegister.BuildingBlocks.Localization;
 
 namespace ObstacleRegister.Webhooks.Endpoints;
 
@@ -29,17 +30,17 @@ internal static class TargetRules
     {
         if (url.Length > MaxUrlLength || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
         {
-            return "'url' must be an absolute URL of at most 2000 characters.";
+            return Say.Text("Validation.Url.Absolute");
         }
 
         if (uri.Scheme != Uri.UriSchemeHttps && !(options.AllowHttp && uri.Scheme == Uri.UriSchemeHttp))
         {
-            return options.AllowHttp ? "'url' must use https or http." : "'url' must use https.";
+            return Say.Text(options.AllowHttp ? "Validation.Url.HttpsOrHttp" : "Validation.Url.Https");
         }
 
         if (!string.IsNullOrEmpty(uri.UserInfo))
         {
-            return "'url' must not carry a user name or password.";
+            return Say.Text("Validation.Url.Credentials");
         }
 
         if (options.AllowPrivateTargets)
@@ -49,11 +50,11 @@ internal static class TargetRules
 
         if (uri.IsLoopback || uri.Host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase))
         {
-            return "'url' must not point at this machine.";
+            return Say.Text("Validation.Url.ThisMachine");
         }
 
         return IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IsInternal(address)
-            ? "'url' must not point at a private, loopback or link-local address."
+            ? Say.Text("Validation.Url.Private")
             : null;
     }
 
@@ -69,11 +70,11 @@ internal static class TargetRules
         try
         {
             var addresses = await resolver.Resolve(host, ct);
-            return addresses.Length == 0 || addresses.Any(IsInternal) ? "'url' resolves to a private, loopback or link-local address." : null;
+            return addresses.Length == 0 || addresses.Any(IsInternal) ? Say.Text("Validation.Url.ResolvesPrivate") : null;
         }
         catch (SocketException)
         {
-            return $"'url': the name '{host}' could not be resolved.";
+            return Say.Text("Validation.Url.Unresolved", host);
         }
     }
 

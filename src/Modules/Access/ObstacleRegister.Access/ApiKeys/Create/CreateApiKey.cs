@@ -30,7 +30,7 @@ internal static class NewApiKeyRules
         errors.Text("name", candidate.Name, MaxName);
         if (candidate.Roles is not { Count: > 0 } roles)
         {
-            errors.Add("roles", "'roles' must name at least one role.");
+            errors.Add("roles", Say.Text("Validation.RolesRequired"));
             return null;
         }
 

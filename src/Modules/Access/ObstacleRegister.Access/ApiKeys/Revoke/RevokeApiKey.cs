@@ -1,6 +1,7 @@
 using MediatR;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.BuildingBlocks.Localization;
 
 namespace ObstacleRegister.Access.ApiKeys.Revoke;
 
@@ -37,7 +38,7 @@ internal sealed class RevokeApiKeyHandler(IDbSession db, TimeProvider clock) : I
             && await db.ExecuteScalarAsync<int>(OtherActiveAdmins, new { request.Id }, cancellationToken) == 0)
         {
             throw new ConflictException(ProblemTypes.Conflict, "Last admin key",
-                "This is the only working admin key: create another admin key before revoking it, or nobody could manage the register.");
+                Say.Text("Problem.Detail.LastAdminKey"));
         }
 
         await db.ExecuteAsync(Revoke, new { request.Id, Now = clock.GetUtcNow() }, cancellationToken);

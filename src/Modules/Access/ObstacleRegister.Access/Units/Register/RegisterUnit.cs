@@ -35,7 +35,7 @@ internal static partial class NewUnitRules
         var code = candidate.Code?.Trim();
         if (errors.Required("code", code) && !CodePattern().IsMatch(code!))
         {
-            errors.Add("code", "'code' must be 1 to 32 letters, digits, '-', '_' or '.', starting with a letter or digit (e.g. BTTTT).");
+            errors.Add("code", Say.Text("Validation.UnitCode"));
         }
 
         errors.Text("name", candidate.Name, MaxName);
