@@ -28,6 +28,14 @@ public sealed class SqliteScratch : IDisposable
         return scratch;
     }
 
+    /// <summary>A file migrated up to and including <paramref name="version"/>, for tests of what a later migration does to stored rows.</summary>
+    public static async Task<SqliteScratch> MigratedTo(int version)
+    {
+        var scratch = new SqliteScratch();
+        await scratch.Runner().ApplyAsync([.. Repository.Migrations(DatabaseProvider.Sqlite).Where(m => m.Version <= version)], CancellationToken.None);
+        return scratch;
+    }
+
     public MigrationRunner Runner() => new(Connections, NullLogger<MigrationRunner>.Instance);
 
     public void Dispose()

@@ -178,8 +178,12 @@ public sealed class AmendmentProgressTests(DatabaseProvider provider) : Amendmen
             Assert.That(deadlines[1]!.Str("reason"), Is.EqualTo("Chờ Luật sửa đổi được thông qua."));
             Assert.That(deadlines[1]!.Str("keyId"), Is.EqualTo(Coordinator.KeyId.ToString()));
             var history = await Coordinator.Http.GetAsync($"/api/v1/amendments/{id}/history").ExpectJson(200);
-            Assert.That(history["items"]!.AsArray()[^1]!.Str("detail"), Does.StartWith("2026-04-30 → 2026-06-30"));
+            Assert.That(history["items"]!.AsArray()[^1]!.Str("detail"), Is.EqualTo("Due 2026-04-30 → 2026-06-30: Chờ Luật sửa đổi được thông qua."));
+            Assert.That(history["items"]!.AsArray()[^1]!.Str("detailCode"), Is.EqualTo("deadline_moved"));
             Assert.That(history["items"]!.AsArray()[^1]!.Str("keyName"), Is.EqualTo("test key"));
+            Assert.That(deadlines[0]!.Str("reason"), Is.EqualTo("Set when the amendment was opened."));
+            Assert.That(deadlines[0]!.Str("reasonCode"), Is.EqualTo("opened"));
+            Assert.That(deadlines[1]!["reasonCode"], Is.Null, "the coordinator's own words");
         });
     }
 

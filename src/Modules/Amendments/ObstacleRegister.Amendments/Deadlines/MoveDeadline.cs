@@ -65,8 +65,8 @@ internal sealed class MoveDeadlineHandler(IDbSession db, AmendmentWriter writer,
         }, cancellationToken);
         row.DueOn = dueOn;
         await writer.Save(row, cancellationToken);
-        var detail = string.Create(CultureInfo.InvariantCulture, $"{previous:yyyy-MM-dd} → {dueOn:yyyy-MM-dd}: {reason}");
-        await history.Record(row, Actor.Of(caller), AmendmentEvents.DeadlineMoved, row.StatusValue, row.StatusValue, detail, cancellationToken);
+        await history.Record(row, Actor.Of(caller), AmendmentEvents.DeadlineMoved, row.StatusValue, row.StatusValue, null, cancellationToken,
+            new CodedText(AmendmentHistoryCodes.DeadlineMoved, [CodedText.Day(previous), CodedText.Day(dueOn), reason]));
         return await mediator.Send(new GetAmendment(row.Id), cancellationToken);
     }
 }

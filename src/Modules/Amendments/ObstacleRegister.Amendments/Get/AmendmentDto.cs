@@ -79,8 +79,17 @@ internal sealed record LinkedObstacle(Guid Id, string Reference, ObstacleStatus 
 /// <summary>A due date set or moved.</summary>
 /// <param name="PreviousDueOn">The due date before; absent for the first.</param>
 /// <param name="DueOn">The due date set.</param>
-/// <param name="Reason">Why it was set or moved.</param>
-internal sealed record DeadlineChange(DateTimeOffset At, DateOnly? PreviousDueOn, DateOnly DueOn, string Reason, Guid? KeyId, Guid? UnitId);
+/// <param name="Reason">Why it was set or moved: the coordinator's words, or the register's in the reader's language.</param>
+/// <param name="ReasonCode">For a reason the register gave itself, what kind: <c>opened</c> (the first due date); null for a person's words.</param>
+internal sealed record DeadlineChange(DateTimeOffset At, DateOnly? PreviousDueOn, DateOnly DueOn, string Reason, Guid? KeyId, Guid? UnitId, string? ReasonCode);
+
+/// <summary>The reasons the register gives a deadline itself: <c>Deadline.{code}</c> in the shared resources.</summary>
+internal static class DeadlineReasons
+{
+    public const string Texts = "Deadline.";
+
+    public const string Opened = "opened";
+}
 
 /// <summary>The document an amendment issued, registered in Regulations.</summary>
 internal sealed record IssuedDocument(Guid RegulationId, string Symbol, DateOnly IssuedOn, DateOnly EffectiveOn);

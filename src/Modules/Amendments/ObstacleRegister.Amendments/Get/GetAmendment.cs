@@ -10,6 +10,7 @@ using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Messaging;
 using ObstacleRegister.Obstacles.Contracts;
 using ObstacleRegister.Regulations.Contracts;
+using ObstacleRegister.BuildingBlocks.Localization;
 
 namespace ObstacleRegister.Amendments.Get;
 
@@ -23,7 +24,7 @@ internal sealed class GetAmendmentHandler(IDbSession db, IMediator mediator, Ame
     private const string StageDates = "SELECT stage AS Stage, planned_on AS PlannedOn, reached_on AS ReachedOn FROM amendment_stage WHERE amendment_id = @Id";
 
     private const string Deadlines = """
-        SELECT at AS At, previous_due_on AS PreviousDueOn, due_on AS DueOn, reason AS Reason, key_id AS KeyId, unit_id AS UnitId
+        SELECT at AS At, previous_due_on AS PreviousDueOn, due_on AS DueOn, reason AS Reason, reason_code AS ReasonCode, key_id AS KeyId, unit_id AS UnitId
         FROM amendment_deadline WHERE amendment_id = @Id ORDER BY at, id
         """;
 
@@ -39,7 +40,9 @@ internal sealed class GetAmendmentHandler(IDbSession db, IMediator mediator, Ame
         var unit = await mediator.Send(new GetUnit(row.DraftingUnitId), cancellationToken);
         var obstacles = await mediator.Send(new GetObstacles(await AmendmentQueries.LinkedObstacleIds(db, row.Id, cancellationToken)), cancellationToken);
         var deadlines = (await db.QueryAsync<DeadlineRow>(Deadlines, new { row.Id }, cancellationToken))
-            .Select(d => new DeadlineChange(d.At, d.PreviousDueOn, d.DueOn, d.Reason, d.KeyId, d.UnitId)).ToList();
+            .Select(d => new DeadlineChange(
+                d.At, d.PreviousDueOn, d.DueOn, d.ReasonCode is { } code ? Say.Text(DeadlineReasons.Texts + code) : d.Reason, d.KeyId, d.UnitId, d.ReasonCode))
+            .ToList();
         var progress = await ProgressQueries.Latest(db, row.Id, RecentProgressCount, cancellationToken);
 
         var dto = new AmendmentDto(
@@ -84,6 +87,8 @@ internal sealed class GetAmendmentHandler(IDbSession db, IMediator mediator, Ame
         public DateOnly DueOn { get; set; }
 
         public string Reason { get; set; } = "";
+
+        public string? ReasonCode { get; set; }
 
         public Guid? KeyId { get; set; }
 

@@ -5,6 +5,7 @@ using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Messaging;
 using ObstacleRegister.BuildingBlocks.Paging;
 using ObstacleRegister.BuildingBlocks.Security;
+using ObstacleRegister.BuildingBlocks.Localization;
 
 namespace ObstacleRegister.Amendments.History;
 
@@ -12,12 +13,14 @@ namespace ObstacleRegister.Amendments.History;
 /// <param name="Action">What happened: <c>opened</c>, <c>obstacles_linked</c>, <c>progress_reported</c>, <c>deadline_moved</c>, <c>issued</c>, <c>entered_into_force</c>, <c>cancelled</c>.</param>
 /// <param name="From">The stage before; absent for the opening.</param>
 /// <param name="To">The stage after.</param>
-/// <param name="Detail">What changed, in words.</param>
+/// <param name="Detail">What changed, in words: a person's note or reason as written, or what the register did in the reader's language.</param>
 /// <param name="KeyId">The API key that made the change; absent for what the register did itself.</param>
 /// <param name="KeyName">That key's name, as its admin gave it.</param>
 /// <param name="UnitId">The unit of that key.</param>
+/// <param name="DetailCode">For what the register wrote itself, what kind: <c>issued</c>, <c>entered_into_force</c>, <c>deadline_moved</c>; null for a person's words.</param>
 internal sealed record AmendmentEventDto(
-    Guid Id, DateTimeOffset At, string Action, AmendmentStatus? From, AmendmentStatus To, string? Detail, Guid? KeyId, string? KeyName, Guid? UnitId);
+    Guid Id, DateTimeOffset At, string Action, AmendmentStatus? From, AmendmentStatus To, string? Detail, Guid? KeyId, string? KeyName, Guid? UnitId,
+    string? DetailCode);
 
 /// <summary>
 /// The append-only record of every change, written in the same transaction as the change, and announced in the
@@ -26,11 +29,17 @@ internal sealed record AmendmentEventDto(
 internal sealed class AmendmentHistory(IDbSession db, IChangeLog changes, TimeProvider clock)
 {
     private const string Insert = """
-        INSERT INTO amendment_event (id, amendment_id, at, action, from_status, to_status, detail, key_id, unit_id)
-        VALUES (@Id, @AmendmentId, @At, @Action, @FromStatus, @ToStatus, @Detail, @KeyId, @UnitId)
+        INSERT INTO amendment_event (id, amendment_id, at, action, from_status, to_status, detail, detail_code, detail_args, key_id, unit_id)
+        VALUES (@Id, @AmendmentId, @At, @Action, @FromStatus, @ToStatus, @Detail, @DetailCode, @DetailArgs, @KeyId, @UnitId)
         """;
 
-    public async Task Record(AmendmentRow amendment, Actor actor, string action, AmendmentStatus? from, AmendmentStatus to, string? detail, CancellationToken ct)
+    /// <summary>The texts of what the register writes itself: <c>History.Amendment.{code}</c>.</summary>
+    public const string Texts = "History.Amendment.";
+
+    /// <param name="detail">A person's words, stored as written.</param>
+    /// <param name="because">What the register did, as a code and parameters rendered when read; instead of <paramref name="detail"/>.</param>
+    public async Task Record(
+        AmendmentRow amendment, Actor actor, string action, AmendmentStatus? from, AmendmentStatus to, string? detail, CancellationToken ct, CodedText? because = null)
     {
         await db.ExecuteAsync(Insert, new
         {
@@ -41,11 +50,23 @@ internal sealed class AmendmentHistory(IDbSession db, IChangeLog changes, TimePr
             FromStatus = from is { } f ? WireNames.Of(f) : null,
             ToStatus = WireNames.Of(to),
             Detail = detail,
+            DetailCode = because?.Code,
+            DetailArgs = because?.ArgsJson,
             actor.KeyId,
             actor.UnitId,
         }, ct);
         await changes.Record(new ResourceChange(AmendmentEvents.Type(action), AmendmentEvents.Resource, amendment.Id, amendment.DraftingUnitId), ct);
     }
+}
+
+/// <summary>The kinds of entry the register writes itself, rendered from <c>History.Amendment.{code}</c>.</summary>
+internal static class AmendmentHistoryCodes
+{
+    public const string Issued = "issued";
+
+    public const string EnteredIntoForce = "entered_into_force";
+
+    public const string DeadlineMoved = "deadline_moved";
 }
 
 /// <summary>An amendment's history, oldest first.</summary>
@@ -56,7 +77,7 @@ internal sealed record AmendmentEventCursor(DateTimeOffset At, Guid Id);
 internal sealed class GetAmendmentHistoryHandler(IDbSession db, MediatR.IMediator mediator) : IRequestHandler<GetAmendmentHistory, Page<AmendmentEventDto>>
 {
     private const string Query = """
-        SELECT id AS Id, at AS At, action AS Action, from_status AS FromStatus, to_status AS ToStatus, detail AS Detail,
+        SELECT id AS Id, at AS At, action AS Action, from_status AS FromStatus, to_status AS ToStatus, detail AS Detail, detail_code AS DetailCode, detail_args AS DetailArgs,
                key_id AS KeyId, unit_id AS UnitId
         FROM amendment_event
         WHERE amendment_id = @AmendmentId AND (@AfterAt IS NULL OR at > @AfterAt OR (at = @AfterAt AND id > @AfterId))
@@ -89,12 +110,17 @@ internal sealed class GetAmendmentHistoryHandler(IDbSession db, MediatR.IMediato
 
         public string? Detail { get; set; }
 
+        public string? DetailCode { get; set; }
+
+        public string? DetailArgs { get; set; }
+
         public Guid? KeyId { get; set; }
 
         public Guid? UnitId { get; set; }
 
         public AmendmentEventDto ToDto(IReadOnlyDictionary<Guid, string> keyNames) => new(
             Id, At, Action, FromStatus is null ? null : WireNames.Parse<AmendmentStatus>(FromStatus), WireNames.Parse<AmendmentStatus>(ToStatus),
-            Detail, KeyId, KeyId is { } key ? keyNames.GetValueOrDefault(key) : null, UnitId);
+            DetailCode is { } code ? CodedText.Render(AmendmentHistory.Texts, code, DetailArgs) : Detail, KeyId,
+            KeyId is { } key ? keyNames.GetValueOrDefault(key) : null, UnitId, DetailCode);
     }
 }

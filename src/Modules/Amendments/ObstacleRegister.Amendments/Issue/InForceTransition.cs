@@ -5,6 +5,7 @@ using ObstacleRegister.Amendments.History;
 using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Security;
+using ObstacleRegister.BuildingBlocks.Localization;
 
 namespace ObstacleRegister.Amendments.Issue;
 
@@ -19,8 +20,8 @@ internal sealed class InForceTransition(AmendmentWriter writer, AmendmentHistory
         var effectiveOn = row.EffectiveOn!.Value;
         await writer.MoveTo(row, AmendmentStatus.InForce, effectiveOn, ct);
         await writer.Save(row, ct);
-        var detail = string.Create(CultureInfo.InvariantCulture, $"{row.DocumentSymbol} took effect on {effectiveOn:yyyy-MM-dd}.");
-        await history.Record(row, actor, AmendmentEvents.EnteredIntoForce, AmendmentStatus.Issued, AmendmentStatus.InForce, detail, ct);
+        await history.Record(row, actor, AmendmentEvents.EnteredIntoForce, AmendmentStatus.Issued, AmendmentStatus.InForce, null, ct,
+            new CodedText(AmendmentHistoryCodes.EnteredIntoForce, [row.DocumentSymbol!, CodedText.Day(effectiveOn)]));
         var obstacleIds = await AmendmentQueries.LinkedObstacleIds(db, row.Id, ct);
         await mediator.Publish(new AmendmentEnteredIntoForce(
             row.Id, row.Title, row.KindValue, row.RegulationId, row.IssuedRegulationId!.Value, row.DocumentSymbol!, effectiveOn, obstacleIds,

@@ -103,8 +103,8 @@ internal sealed class IssueAmendmentHandler(AmendmentWriter writer, AmendmentHis
         row.IssuedOn = issuedOn;
         row.EffectiveOn = effectiveOn;
         await writer.Save(row, cancellationToken);
-        var detail = string.Create(CultureInfo.InvariantCulture, $"{symbol} issued on {issuedOn:yyyy-MM-dd}, effective {effectiveOn:yyyy-MM-dd}.");
-        await history.Record(row, Actor.Of(caller), AmendmentEvents.Issued, from, AmendmentStatus.Issued, detail, cancellationToken);
+        await history.Record(row, Actor.Of(caller), AmendmentEvents.Issued, from, AmendmentStatus.Issued, null, cancellationToken,
+            new CodedText(AmendmentHistoryCodes.Issued, [symbol, CodedText.Day(issuedOn), CodedText.Day(effectiveOn)]));
 
         if (row.EffectiveOn <= writer.Today)
         {

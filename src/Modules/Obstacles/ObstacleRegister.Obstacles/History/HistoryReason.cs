@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using ObstacleRegister.BuildingBlocks.Localization;
 
 namespace ObstacleRegister.Obstacles.History;
@@ -15,7 +14,7 @@ internal sealed record HistoryReason(string Code, IReadOnlyList<string> Args)
     public static HistoryReason Released(string amendmentTitle, string cancellationReason) => new("amendment_cancelled", [amendmentTitle, cancellationReason]);
 
     public static HistoryReason DocumentInForce(string documentSymbol, DateOnly effectiveOn, string amendmentTitle) =>
-        new("document_in_force", [documentSymbol, effectiveOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), amendmentTitle]);
+        new("document_in_force", [documentSymbol, CodedText.Day(effectiveOn), amendmentTitle]);
 
     /// <summary>A duplicate resolved with its master: the master's reference, then what resolved the master.</summary>
     public static HistoryReason FollowingMaster(string masterReference, HistoryReason resolved) =>
@@ -23,10 +22,11 @@ internal sealed record HistoryReason(string Code, IReadOnlyList<string> Args)
 
     public static HistoryReason MergedInto(string reference, string masterReference) => new("merged_into", [reference, masterReference]);
 
-    public string ArgsJson => JsonSerializer.Serialize(Args);
+    private const string Texts = "History.";
 
-    public string Render() => Say.Text("History." + Code, [.. Args]);
+    public string ArgsJson => new CodedText(Code, Args).ArgsJson;
 
-    public static string Render(string code, string? argsJson) =>
-        new HistoryReason(code, argsJson is null ? [] : JsonSerializer.Deserialize<string[]>(argsJson) ?? []).Render();
+    public string Render() => new CodedText(Code, Args).Render(Texts);
+
+    public static string Render(string code, string? argsJson) => CodedText.Render(Texts, code, argsJson);
 }
