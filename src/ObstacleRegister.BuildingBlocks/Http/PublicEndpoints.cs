@@ -33,12 +33,13 @@ public static class PublicEndpoints
             .AddEndpointFilter(async (context, next) =>
             {
                 var result = await next(context);
-                return result is IValueHttpResult { Value: { } body } ? Cacheable(context.HttpContext, body) : result;
+                return result is IValueHttpResult { Value: { } body } ? CacheableJson(context.HttpContext, body) : result;
             })
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-    private static IResult Cacheable(HttpContext http, object body)
+    /// <summary><paramref name="body"/> as the API writes JSON, cacheable like every public answer.</summary>
+    public static IResult CacheableJson(HttpContext http, object body)
     {
         var json = http.RequestServices.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
         return Cacheable(http, JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), json), "application/json");

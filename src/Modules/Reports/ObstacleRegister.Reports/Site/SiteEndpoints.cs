@@ -1,18 +1,15 @@
-using System.Text.Json;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using ObstacleRegister.Amendments.Contracts;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Http;
 using ObstacleRegister.BuildingBlocks.Localization;
 using ObstacleRegister.BuildingBlocks.Time;
 using ObstacleRegister.Reports.Site.Components;
-using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace ObstacleRegister.Reports.Site;
 
@@ -55,10 +52,8 @@ internal static class SiteEndpoints
         Public(app.MapGet($"/data/{name}.json", load)).AddEndpointFilter(async (context, next) =>
         {
             var model = await next(context);
-            var http = context.HttpContext;
-            var json = http.RequestServices.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
-            SiteHeaders.Apply(http.Response, html: false);
-            return PublicEndpoints.Cacheable(http, JsonSerializer.SerializeToUtf8Bytes(model, model!.GetType(), json), "application/json");
+            SiteHeaders.Apply(context.HttpContext.Response, html: false);
+            return PublicEndpoints.CacheableJson(context.HttpContext, model!);
         });
         Public(app.MapGet($"/data/{name}/{{table}}.csv", load)).AddEndpointFilter(async (context, next) =>
         {
