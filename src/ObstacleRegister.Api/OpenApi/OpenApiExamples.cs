@@ -21,6 +21,8 @@ internal static class OpenApiExamples
         ["RejectBody"] = ["reason"],
         ["DuplicateBody"] = ["duplicateOfId"],
         ["TriageNoteBody"] = [],
+        ["InformationRequestBody"] = ["question"],
+        ["CommentBody"] = ["text"],
         ["OpenAmendmentBody"] = ["regulationId", "kind", "title", "draftingUnitId", "responsibleOfficial", "dueOn"],
         ["ResponsibleOfficialBody"] = ["name", "position"],
         ["PlannedDatesBody"] = [],
@@ -84,6 +86,8 @@ internal static class OpenApiExamples
             ["note"] = "Cùng phản ánh khoản 2 Điều 5 với VM-2026-000042.",
         },
         ["TriageNoteBody"] = () => new JsonObject { ["note"] = "Đã xác minh với đơn vị phản ánh." },
+        ["InformationRequestBody"] = () => new JsonObject { ["question"] = "Đề nghị gửi kèm văn bản của Sở hướng dẫn thời hạn cấp phép đang áp dụng." },
+        ["CommentBody"] = () => new JsonObject { ["text"] = "Đã gửi Công văn số 120/SCT-QLTM của Sở Công Thương." },
         ["OpenAmendmentBody"] = () => new JsonObject
         {
             ["regulationId"] = "0193b2a4-7c1e-7d3a-9f00-1a2b3c4d5e6f",

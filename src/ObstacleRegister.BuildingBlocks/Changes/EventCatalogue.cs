@@ -36,6 +36,9 @@ public static class ObstacleEvents
     public const string Rejected = "rejected";
     public const string MarkedDuplicate = "marked_duplicate";
     public const string Withdrawn = "withdrawn";
+    public const string InformationRequested = "information_requested";
+    public const string InformationProvided = "information_provided";
+    public const string Commented = "commented";
     public const string MasterChanged = "master_changed";
     public const string LinkedToAmendment = "linked_to_amendment";
     public const string ReleasedFromAmendment = "released_from_amendment";

@@ -6,6 +6,7 @@ namespace ObstacleRegister.Obstacles.Contracts;
 public enum ObstacleStatus
 {
     Submitted,
+    NeedsInformation,
     Accepted,
     Rejected,
     Duplicate,
@@ -117,7 +118,7 @@ public sealed record ListPublishedObstacles(ObstacleStatus Status, Guid? UnitId,
 
 /// <summary>What the obstacles citing one regulation (or one article of it) come to.</summary>
 /// <param name="Article">The article; null for the regulation as a whole (an obstacle citing two of its articles counts once).</param>
-/// <param name="OpenObstacles">Cited by obstacles still waiting for a remedy: submitted, accepted or in an amendment.</param>
+/// <param name="OpenObstacles">Cited by obstacles still waiting for a remedy: submitted, waiting for information, accepted or in an amendment.</param>
 /// <param name="UnitsAffected">The distinct units that reported those open obstacles.</param>
 /// <param name="ResolvedObstacles">Cited by obstacles an amendment in force has resolved.</param>
 public sealed record ObstacleHotspot(Guid RegulationId, int? Article, int OpenObstacles, int UnitsAffected, int ResolvedObstacles);

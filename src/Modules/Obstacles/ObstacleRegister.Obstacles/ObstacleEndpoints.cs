@@ -10,6 +10,7 @@ using ObstacleRegister.Obstacles.Contracts;
 using ObstacleRegister.Obstacles.Get;
 using ObstacleRegister.Obstacles.History;
 using ObstacleRegister.Obstacles.List;
+using ObstacleRegister.Obstacles.Questions;
 using ObstacleRegister.Obstacles.Submit;
 using ObstacleRegister.Obstacles.Triage;
 
@@ -90,6 +91,51 @@ internal static class ObstacleEndpoints
             (id, ifMatch, body) => new MarkDuplicate(id, ifMatch, TriageRules.Duplicate(body)));
         MapTransition<TriageNoteBody>(obstacles, "withdraw", Roles.Reporter, "WithdrawObstacle", "Withdraw an obstacle",
             "Reporters of the unit that reported it, before it is accepted.", (id, ifMatch, body) => new WithdrawObstacle(id, ifMatch, TriageRules.Note(body)));
+        MapTransition<InformationRequestBody>(obstacles, "request-information", Roles.Coordinator, "RequestObstacleInformation",
+            "Ask the reporting unit for more information",
+            "Coordinators. From submitted only: the obstacle is needs_information, the question is added to its thread " +
+            "(obstacle.information_requested), and a comment from the reporting unit answers it (back to submitted, " +
+            "obstacle.information_provided). It may also be decided as it stands.",
+            (id, ifMatch, body) => new RequestInformation(id, ifMatch, InformationRequestRules.Question(body)));
+        MapComments(obstacles);
+    }
+
+    /// <summary>The thread between the coordinating side and the reporting unit: never public.</summary>
+    private static void MapComments(RouteGroupBuilder obstacles)
+    {
+        obstacles.MapGet("/{id:guid}/comments", async (Guid id, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListComments(id, Cursor.Limit(limit), cursor), ct)))
+            .WithName("ListObstacleComments")
+            .WithSummary("An obstacle's thread")
+            .WithDescription("Coordinators and the reporting unit; any other key is 403. The coordinator's questions and everyone's " +
+                "comments, oldest first, paged by cursor.")
+            .Produces<BuildingBlocks.Paging.Page<ObstacleComment>>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        obstacles.MapGet("/{id:guid}/comments/{commentId:guid}", async (Guid id, Guid commentId, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetComment(id, commentId), ct)))
+            .WithName("GetObstacleComment")
+            .WithSummary("One entry of an obstacle's thread")
+            .WithDescription("Coordinators and the reporting unit; any other key is 403.")
+            .Produces<ObstacleComment>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        obstacles.MapPost("/{id:guid}/comments", async (Guid id, CommentBody? body, IMediator mediator, CancellationToken ct) =>
+            {
+                var comment = await mediator.Send(new AddComment(id, CommentRules.Text(body)), ct);
+                return TypedResults.Created($"/api/v1/obstacles/{id}/comments/{comment.Id}", comment);
+            })
+            .WithName("AddObstacleComment")
+            .WithSummary("Comment on an obstacle")
+            .WithDescription("Coordinators, and reporters of the reporting unit (its other keys read only; any other key is 403). " +
+                "Published as obstacle.commented. A comment from the reporting unit on an obstacle that needs information answers " +
+                "the question: the obstacle is submitted again.")
+            .Produces<ObstacleComment>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     /// <summary>A transition: <c>POST /obstacles/{id}/{action}</c>, honouring If-Match, answering the obstacle with its new ETag.</summary>

@@ -12,6 +12,7 @@ public static class ObstaclesModule
     {
         services.AddScoped<ObstacleIntake>();
         services.AddScoped<ObstacleTransitions>();
+        services.AddScoped<Questions.ObstacleThread>();
         services.AddScoped<Reporting.HotspotTally>();
         services.AddScoped<History.ObstacleHistory>();
         services.AddHostedService<ObstacleSearchMaintenance>();

@@ -51,7 +51,7 @@ internal static class ReportEndpoints
             })
             .WithName("GetHotspots")
             .WithSummary("Regulations and provisions causing most obstacles")
-            .WithDescription("Regulations ranked by the open obstacles citing them (submitted, accepted or in an amendment) and the " +
+            .WithDescription("Regulations ranked by the open obstacles citing them (submitted, waiting for information, accepted or in an amendment) and the " +
                 "distinct units that reported those (rankBy=units_affected puts units first), each with its cited articles and the " +
                 "amendments targeting it; then the articles ranked across every regulation. Counts obstacles reported from from to to " +
                 "(both optional, inclusive days in the register's time zone); rejected, duplicate and withdrawn reports do not count. " +

@@ -22,9 +22,11 @@ public sealed class ObstacleAccessMatrixTests(DatabaseProvider provider) : Obsta
         "POST api/v1/obstacles/", "GET api/v1/obstacles/", "GET api/v1/obstacles/{id:guid}", "GET api/v1/obstacles/{id:guid}/history",
         "POST api/v1/obstacles/{id:guid}/accept", "POST api/v1/obstacles/{id:guid}/reject",
         "POST api/v1/obstacles/{id:guid}/duplicate", "POST api/v1/obstacles/{id:guid}/withdraw",
+        "POST api/v1/obstacles/{id:guid}/request-information", "GET api/v1/obstacles/{id:guid}/comments",
+        "POST api/v1/obstacles/{id:guid}/comments", "GET api/v1/obstacles/{id:guid}/comments/{commentId:guid}",
     ];
 
-    private sealed record Actor(string Name, KeyedClient Key, bool SeesPrivate, bool CanTriage, bool CanWithdraw, bool CanSubmit);
+    private sealed record Actor(string Name, KeyedClient Key, bool SeesPrivate, bool CanTriage, bool CanWithdraw, bool CanSubmit, bool CanComment);
 
     [Test]
     public void Matrix_CoversEveryObstacleEndpoint()
@@ -62,12 +64,12 @@ public sealed class ObstacleAccessMatrixTests(DatabaseProvider provider) : Obsta
         var foreign = await CreateUnit();
         return
         [
-            new("reporter of the reporting unit", ReporterA, SeesPrivate: true, CanTriage: false, CanWithdraw: true, CanSubmit: true),
-            new("drafter of the reporting unit", drafterOfA, SeesPrivate: true, CanTriage: false, CanWithdraw: false, CanSubmit: false),
-            new("foreign reporter", await CreateKey(foreign, "reporter"), SeesPrivate: false, CanTriage: false, CanWithdraw: false, CanSubmit: true),
-            new("foreign drafter", await CreateKey(foreign, "drafter"), SeesPrivate: false, CanTriage: false, CanWithdraw: false, CanSubmit: false),
-            new("foreign admin", await CreateKey(foreign, "admin"), SeesPrivate: false, CanTriage: false, CanWithdraw: false, CanSubmit: false),
-            new("coordinator", Coordinator, SeesPrivate: true, CanTriage: true, CanWithdraw: false, CanSubmit: false),
+            new("reporter of the reporting unit", ReporterA, SeesPrivate: true, CanTriage: false, CanWithdraw: true, CanSubmit: true, CanComment: true),
+            new("drafter of the reporting unit", drafterOfA, SeesPrivate: true, CanTriage: false, CanWithdraw: false, CanSubmit: false, CanComment: false),
+            new("foreign reporter", await CreateKey(foreign, "reporter"), SeesPrivate: false, CanTriage: false, CanWithdraw: false, CanSubmit: true, CanComment: false),
+            new("foreign drafter", await CreateKey(foreign, "drafter"), SeesPrivate: false, CanTriage: false, CanWithdraw: false, CanSubmit: false, CanComment: false),
+            new("foreign admin", await CreateKey(foreign, "admin"), SeesPrivate: false, CanTriage: false, CanWithdraw: false, CanSubmit: false, CanComment: false),
+            new("coordinator", Coordinator, SeesPrivate: true, CanTriage: true, CanWithdraw: false, CanSubmit: false, CanComment: true),
         ];
     }
 
@@ -76,6 +78,7 @@ public sealed class ObstacleAccessMatrixTests(DatabaseProvider provider) : Obsta
         var one = await actor.Key.Http.GetAsync($"/api/v1/obstacles/{id}").ExpectJson(200);
         var list = await actor.Key.Http.GetAsync("/api/v1/obstacles").ExpectJson(200);
         var history = await actor.Key.Http.GetAsync($"/api/v1/obstacles/{id}/history").ExpectJson(200);
+        using var thread = await actor.Key.Http.GetAsync($"/api/v1/obstacles/{id}/comments");
 
         Assert.Multiple(() =>
         {
@@ -86,6 +89,7 @@ public sealed class ObstacleAccessMatrixTests(DatabaseProvider provider) : Obsta
             Assert.That(one.Str("title"), Is.Not.Empty, $"{actor.Name}: public fields");
             Assert.That(list.ToJsonString(), Does.Not.Contain(PrivateMarker).And.Not.Contain("contact"), $"{actor.Name}: list");
             Assert.That(history.ToJsonString(), Does.Not.Contain(PrivateMarker), $"{actor.Name}: history");
+            Assert.That((int)thread.StatusCode, Is.EqualTo(actor.SeesPrivate ? 200 : 403), $"{actor.Name}: the thread is the reporting unit's and the coordinators'");
         });
     }
 
@@ -99,6 +103,17 @@ public sealed class ObstacleAccessMatrixTests(DatabaseProvider provider) : Obsta
         await Send(http, $"/api/v1/obstacles/{id}/reject", Reason("Không phải vướng mắc."), stale, triageStatus);
         await Send(http, $"/api/v1/obstacles/{id}/duplicate", new JsonObject { ["duplicateOfId"] = otherId }, stale, triageStatus);
         await Send(http, $"/api/v1/obstacles/{id}/withdraw", null, stale, actor.CanWithdraw ? 412 : 403);
+        await Send(http, $"/api/v1/obstacles/{id}/request-information", new JsonObject { ["question"] = "Đề nghị bổ sung văn bản." }, stale, triageStatus);
+
+        // A comment changes no status here (the obstacle is submitted), so an allowed one is written and read back.
+        using var comment = await http.PostJson($"/api/v1/obstacles/{id}/comments", new JsonObject { ["text"] = $"Ý kiến của {actor.Name}." });
+        Assert.That((int)comment.StatusCode, Is.EqualTo(actor.CanComment ? 201 : 403), $"{actor.Name}: comment");
+        if (actor.CanComment)
+        {
+            var written = await comment.ExpectJson(201);
+            using var one = await http.GetAsync(comment.Headers.Location);
+            Assert.That((await one.ExpectJson(200)).Str("text"), Is.EqualTo(written.Str("text")), $"{actor.Name}: comment read back at its Location");
+        }
 
         using var submit = await http.PostJson("/api/v1/obstacles", Obstacle());
         Assert.That((int)submit.StatusCode, Is.EqualTo(actor.CanSubmit ? 201 : 403), $"{actor.Name}: submit");

@@ -38,7 +38,7 @@ internal sealed class HotspotTally(IDbSession db)
     /// <summary>What an obstacle in this state adds to the tallies: open, resolved, or nothing (duplicates never count).</summary>
     public static (int Open, int Resolved) Standing(ObstacleStatus status, bool isDuplicate) => status switch
     {
-        ObstacleStatus.Submitted or ObstacleStatus.Accepted or ObstacleStatus.InAmendment => (1, 0),
+        ObstacleStatus.Submitted or ObstacleStatus.NeedsInformation or ObstacleStatus.Accepted or ObstacleStatus.InAmendment => (1, 0),
         ObstacleStatus.Resolved when !isDuplicate => (0, 1),
         _ => (0, 0),
     };

@@ -68,7 +68,7 @@ internal sealed class GetObstacleHotspotsHandler(IDbSession db) : IRequestHandle
     /// </summary>
     private sealed class Citations(GetObstacleHotspots request) : IHotspotSource
     {
-        private const string Open = "o.status IN ('submitted', 'accepted', 'in_amendment')";
+        private const string Open = "o.status IN ('submitted', 'needs_information', 'accepted', 'in_amendment')";
 
         private const string Resolved = "o.status = 'resolved' AND o.duplicate_of_id IS NULL";
 

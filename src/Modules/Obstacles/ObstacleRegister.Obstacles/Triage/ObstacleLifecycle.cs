@@ -10,14 +10,18 @@ using ObstacleRegister.BuildingBlocks.Localization;
 namespace ObstacleRegister.Obstacles.Triage;
 
 /// <summary>
-/// The life cycle: submitted → accepted | rejected | duplicate | withdrawn; accepted → in_amendment →
+/// The life cycle: submitted → accepted | rejected | duplicate | withdrawn, or needs_information while the coordinator
+/// waits for the reporting unit's answer (then back to submitted, or decided as it stands); accepted → in_amendment →
 /// resolved, or back to accepted when the amendment is cancelled; a duplicate is resolved with its master.
 /// </summary>
 internal static class ObstacleLifecycle
 {
     private static readonly Dictionary<ObstacleStatus, ObstacleStatus[]> Allowed = new()
     {
-        [ObstacleStatus.Submitted] = [ObstacleStatus.Accepted, ObstacleStatus.Rejected, ObstacleStatus.Duplicate, ObstacleStatus.Withdrawn],
+        [ObstacleStatus.Submitted] =
+            [ObstacleStatus.Accepted, ObstacleStatus.Rejected, ObstacleStatus.Duplicate, ObstacleStatus.Withdrawn, ObstacleStatus.NeedsInformation],
+        [ObstacleStatus.NeedsInformation] =
+            [ObstacleStatus.Submitted, ObstacleStatus.Accepted, ObstacleStatus.Rejected, ObstacleStatus.Duplicate, ObstacleStatus.Withdrawn],
         [ObstacleStatus.Accepted] = [ObstacleStatus.InAmendment],
         [ObstacleStatus.InAmendment] = [ObstacleStatus.Resolved, ObstacleStatus.Accepted],
         [ObstacleStatus.Duplicate] = [ObstacleStatus.Resolved],

@@ -23,7 +23,7 @@ internal sealed record HotspotsReport(
 
 /// <summary>A regulation obstacles cite.</summary>
 /// <param name="Rank">1 for the hottest.</param>
-/// <param name="OpenObstacles">Obstacles citing it still waiting for a remedy (submitted, accepted or in an amendment).</param>
+/// <param name="OpenObstacles">Obstacles citing it still waiting for a remedy (submitted, waiting for information, accepted or in an amendment).</param>
 /// <param name="UnitsAffected">Distinct units that reported those open obstacles.</param>
 /// <param name="ResolvedObstacles">Obstacles citing it that an amendment in force resolved.</param>
 /// <param name="Articles">Its cited articles, in article order.</param>

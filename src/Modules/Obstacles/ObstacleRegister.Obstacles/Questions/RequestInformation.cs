@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+using MediatR;
+using ObstacleRegister.BuildingBlocks.Changes;
+using ObstacleRegister.BuildingBlocks.Validation;
+using ObstacleRegister.Obstacles.Contracts;
+using ObstacleRegister.Obstacles.Get;
+using ObstacleRegister.Obstacles.Triage;
+
+namespace ObstacleRegister.Obstacles.Questions;
+
+/// <summary>What the coordinator needs to know before deciding.</summary>
+/// <param name="Question">The question, up to 2000 characters. The reporting unit reads it in the obstacle's thread and history.</param>
+internal sealed record InformationRequestBody([property: MaxLength(TriageRules.MaxNote)] string? Question);
+
+internal sealed record RequestInformation(Guid Id, string? IfMatch, string Question) : IRequest<VersionedObstacle>;
+
+internal static class InformationRequestRules
+{
+    public static string Question(InformationRequestBody? body) => RequestBodies.Check(body, (candidate, errors) =>
+    {
+        errors.Text("question", candidate.Question, TriageRules.MaxNote);
+        return errors.Any ? null : candidate.Question?.Trim();
+    });
+}
+
+/// <summary>The coordinator asks the reporting unit for more: the obstacle waits in needs_information until it answers.</summary>
+internal sealed class RequestInformationHandler(ObstacleTransitions transitions, ObstacleThread thread, IMediator mediator)
+    : IRequestHandler<RequestInformation, VersionedObstacle>
+{
+    public async Task<VersionedObstacle> Handle(RequestInformation request, CancellationToken cancellationToken)
+    {
+        var row = await transitions.Load(request.Id, cancellationToken);
+        await transitions.Apply(
+            row, request.IfMatch, new ObstacleChange(ObstacleStatus.NeedsInformation, ObstacleEvents.InformationRequested, request.Question), cancellationToken);
+        await thread.Add(row, CommentKinds.Question, request.Question, cancellationToken);
+        return await mediator.Send(new GetObstacle(row.Id), cancellationToken);
+    }
+}
