@@ -23,6 +23,7 @@ internal static class OpenApiExamples
         ["TriageNoteBody"] = [],
         ["InformationRequestBody"] = ["question"],
         ["CommentBody"] = ["text"],
+        ["CorrectObstacleBody"] = [],
         ["OpenAmendmentBody"] = ["regulationId", "kind", "title", "draftingUnitId", "responsibleOfficial", "dueOn"],
         ["ResponsibleOfficialBody"] = ["name", "position"],
         ["PlannedDatesBody"] = [],
@@ -88,6 +89,7 @@ internal static class OpenApiExamples
         ["TriageNoteBody"] = () => new JsonObject { ["note"] = "Đã xác minh với đơn vị phản ánh." },
         ["InformationRequestBody"] = () => new JsonObject { ["question"] = "Đề nghị gửi kèm văn bản của Sở hướng dẫn thời hạn cấp phép đang áp dụng." },
         ["CommentBody"] = () => new JsonObject { ["text"] = "Đã gửi Công văn số 120/SCT-QLTM của Sở Công Thương." },
+        ["CorrectObstacleBody"] = () => new JsonObject { ["severity"] = "critical", ["impact"] = "Hơn 300 doanh nghiệp viễn thông bị chậm cấp phép." },
         ["OpenAmendmentBody"] = () => new JsonObject
         {
             ["regulationId"] = "0193b2a4-7c1e-7d3a-9f00-1a2b3c4d5e6f",

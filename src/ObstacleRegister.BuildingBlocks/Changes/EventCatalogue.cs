@@ -36,6 +36,7 @@ public static class ObstacleEvents
     public const string Rejected = "rejected";
     public const string MarkedDuplicate = "marked_duplicate";
     public const string Withdrawn = "withdrawn";
+    public const string Corrected = "corrected";
     public const string InformationRequested = "information_requested";
     public const string InformationProvided = "information_provided";
     public const string Commented = "commented";

@@ -7,6 +7,7 @@ using ObstacleRegister.BuildingBlocks.Idempotency;
 using ObstacleRegister.BuildingBlocks.Paging;
 using ObstacleRegister.BuildingBlocks.Security;
 using ObstacleRegister.Obstacles.Contracts;
+using ObstacleRegister.Obstacles.Correct;
 using ObstacleRegister.Obstacles.Get;
 using ObstacleRegister.Obstacles.History;
 using ObstacleRegister.Obstacles.List;
@@ -74,6 +75,28 @@ internal static class ObstacleEndpoints
                 "A duplicate shows the master it follows.")
             .Produces<ObstacleDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        obstacles.MapPatch("/{id:guid}", async (Guid id, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "If-Match")] string? ifMatch, HttpRequest http, IMediator mediator, CancellationToken ct) =>
+            {
+                var (obstacle, version) = await mediator.Send(new CorrectObstacle(id, ifMatch, await MergePatch.Read(http, ct)), ct);
+                return ApiResults.Ok(obstacle, version);
+            })
+            .RequireAuthorization(p => p.RequireRole(Roles.Reporter))
+            .Accepts<CorrectObstacleBody>(MergePatch.MediaType, "application/json")
+            .WithName("CorrectObstacle")
+            .WithSummary("Correct an obstacle")
+            .WithDescription("Reporters of the unit that reported it, while it is submitted or needs information (else 409 with " +
+                "currentStatus). A JSON merge patch (RFC 7396) of the report: the fields sent replace the current ones, null removes " +
+                "impact or contact, regulations is replaced as a whole; the result passes the same rules as an intake. Send the ETag " +
+                "as If-Match: 412 when the obstacle changed since. Each changed field is a history entry (corrected) with its value " +
+                "before and after; likely duplicates are found again. A correction of an obstacle that needs information answers " +
+                "it: it is submitted again. A patch that changes nothing changes nothing.")
+            .Produces<ObstacleDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         obstacles.MapGet("/{id:guid}/history", async (Guid id, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetObstacleHistory(id, Cursor.Limit(limit), cursor), ct)))

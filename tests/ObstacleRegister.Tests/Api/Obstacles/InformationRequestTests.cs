@@ -19,7 +19,10 @@ public sealed class InformationRequestTests(DatabaseProvider provider) : Obstacl
     {
         var id = (await Submit(ReporterA, Obstacle(regulationId: DecreeId))).Str("id");
 
+        // Each step a minute after the last, so the history's order is the steps' order.
+        Clock.Now = Clock.Now.AddMinutes(1);
         var (asked, askedTag) = await Send(Coordinator.Http, $"/api/v1/obstacles/{id}/request-information", new JsonObject { ["question"] = Question }, "\"1\"");
+        Clock.Now = Clock.Now.AddMinutes(1);
         using var answered = await ReporterA.Http.PostJson($"/api/v1/obstacles/{id}/comments", new JsonObject { ["text"] = Answer });
         var answer = await answered.ExpectJson(201);
         var after = await Coordinator.Http.GetAsync($"/api/v1/obstacles/{id}").ExpectJson(200);

@@ -22,7 +22,7 @@ public sealed class ObstacleAccessMatrixTests(DatabaseProvider provider) : Obsta
         "POST api/v1/obstacles/", "GET api/v1/obstacles/", "GET api/v1/obstacles/{id:guid}", "GET api/v1/obstacles/{id:guid}/history",
         "POST api/v1/obstacles/{id:guid}/accept", "POST api/v1/obstacles/{id:guid}/reject",
         "POST api/v1/obstacles/{id:guid}/duplicate", "POST api/v1/obstacles/{id:guid}/withdraw",
-        "POST api/v1/obstacles/{id:guid}/request-information", "GET api/v1/obstacles/{id:guid}/comments",
+        "PATCH api/v1/obstacles/{id:guid}", "POST api/v1/obstacles/{id:guid}/request-information", "GET api/v1/obstacles/{id:guid}/comments",
         "POST api/v1/obstacles/{id:guid}/comments", "GET api/v1/obstacles/{id:guid}/comments/{commentId:guid}",
     ];
 
@@ -103,6 +103,13 @@ public sealed class ObstacleAccessMatrixTests(DatabaseProvider provider) : Obsta
         await Send(http, $"/api/v1/obstacles/{id}/reject", Reason("Không phải vướng mắc."), stale, triageStatus);
         await Send(http, $"/api/v1/obstacles/{id}/duplicate", new JsonObject { ["duplicateOfId"] = otherId }, stale, triageStatus);
         await Send(http, $"/api/v1/obstacles/{id}/withdraw", null, stale, actor.CanWithdraw ? 412 : 403);
+        using var correction = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/obstacles/{id}")
+        {
+            Content = new StringContent("{\"title\":\"Sửa tên vướng mắc\"}", System.Text.Encoding.UTF8, "application/merge-patch+json"),
+        };
+        correction.Headers.TryAddWithoutValidation("If-Match", stale);
+        using var corrected = await http.SendAsync(correction);
+        Assert.That((int)corrected.StatusCode, Is.EqualTo(actor.CanWithdraw ? 412 : 403), $"{actor.Name}: correct (the reporting unit's reporters only)");
         await Send(http, $"/api/v1/obstacles/{id}/request-information", new JsonObject { ["question"] = "Đề nghị bổ sung văn bản." }, stale, triageStatus);
 
         // A comment changes no status here (the obstacle is submitted), so an allowed one is written and read back.

@@ -22,6 +22,29 @@ internal sealed record HistoryReason(string Code, IReadOnlyList<string> Args)
 
     public static HistoryReason MergedInto(string reference, string masterReference) => new("merged_into", [reference, masterReference]);
 
+    /// <summary>A field the reporting unit corrected, with its value before and after.</summary>
+    public static HistoryReason FieldCorrected(string field, string? before, string? after) => new(FieldCorrectedCode, [field, before ?? "—", after ?? "—"]);
+
+    public const string FieldCorrectedCode = "field_corrected";
+
+    /// <summary>
+    /// Fields only the reporting unit and coordinators read: a correction of one shows them its values, and everyone
+    /// else only that the field changed.
+    /// </summary>
+    public static readonly IReadOnlySet<string> PrivateFields = new HashSet<string>(StringComparer.Ordinal) { "contact" };
+
+    /// <summary>What a reader without the full view may see of a stored reason: a private field's correction without its values.</summary>
+    public static string RenderFor(string code, string? argsJson, bool fullView)
+    {
+        if (!fullView && code == FieldCorrectedCode && argsJson is not null
+            && System.Text.Json.JsonSerializer.Deserialize<string[]>(argsJson) is [var field, ..] && PrivateFields.Contains(field))
+        {
+            return new HistoryReason("private_field_corrected", [field]).Render();
+        }
+
+        return Render(code, argsJson);
+    }
+
     private const string Texts = "History.";
 
     public string ArgsJson => new CodedText(Code, Args).ArgsJson;

@@ -46,9 +46,9 @@ internal sealed class ObstacleEventRow
 
     public Guid? UnitId { get; set; }
 
-    public ObstacleEventDto ToDto(IReadOnlyDictionary<Guid, string> keyNames) => new(
+    public ObstacleEventDto ToDto(IReadOnlyDictionary<Guid, string> keyNames, bool fullView) => new(
         Id, At, Action, FromStatus is null ? null : WireNames.Parse<ObstacleStatus>(FromStatus), WireNames.Parse<ObstacleStatus>(ToStatus),
-        ReasonCode is { } code ? HistoryReason.Render(code, ReasonArgs) : Reason, RelatedId, KeyId, KeyId is { } key ? keyNames.GetValueOrDefault(key) : null,
+        ReasonCode is { } code ? HistoryReason.RenderFor(code, ReasonArgs, fullView) : Reason, RelatedId, KeyId, KeyId is { } key ? keyNames.GetValueOrDefault(key) : null,
         UnitId, ReasonCode);
 }
 
@@ -92,7 +92,7 @@ internal sealed record GetObstacleHistory(Guid Id, int Limit, string? Cursor) : 
 
 internal sealed record ObstacleEventCursor(DateTimeOffset At, Guid Id);
 
-internal sealed class GetObstacleHistoryHandler(IDbSession db, MediatR.IMediator mediator) : IRequestHandler<GetObstacleHistory, Page<ObstacleEventDto>>
+internal sealed class GetObstacleHistoryHandler(IDbSession db, MediatR.IMediator mediator, ICaller caller) : IRequestHandler<GetObstacleHistory, Page<ObstacleEventDto>>
 {
     private const string Query = """
         SELECT id AS Id, at AS At, action AS Action, from_status AS FromStatus, to_status AS ToStatus, reason AS Reason,
@@ -104,13 +104,14 @@ internal sealed class GetObstacleHistoryHandler(IDbSession db, MediatR.IMediator
 
     public async Task<Page<ObstacleEventDto>> Handle(GetObstacleHistory request, CancellationToken cancellationToken)
     {
-        await ObstacleQueries.Get(db, request.Id, cancellationToken);
+        var obstacle = await ObstacleQueries.Get(db, request.Id, cancellationToken);
+        var fullView = obstacle.IsFullyVisibleTo(caller);
         var after = Cursor.Decode<ObstacleEventCursor>(request.Cursor);
         var rows = await db.QueryAsync<ObstacleEventRow>(db.Dialect.Limit(Query), new
         {
             ObstacleId = request.Id, AfterAt = after?.At, AfterId = after?.Id, Limit = request.Limit + 1,
         }, cancellationToken);
         var names = await mediator.Send(new Access.Contracts.GetApiKeyNames([.. rows.Select(r => r.KeyId).OfType<Guid>().Distinct()]), cancellationToken);
-        return Cursor.ToPage(rows, request.Limit, r => r.ToDto(names), r => new ObstacleEventCursor(r.At, r.Id));
+        return Cursor.ToPage(rows, request.Limit, r => r.ToDto(names, fullView), r => new ObstacleEventCursor(r.At, r.Id));
     }
 }

@@ -47,6 +47,13 @@ internal sealed class HotspotTally(IDbSession db)
     public Task Added(Guid unitId, IEnumerable<(Guid RegulationId, int Article)> citations, CancellationToken ct) =>
         Apply(unitId, citations, (1, 0), ct);
 
+    /// <summary>An open obstacle's citations corrected: it stops counting under the ones it dropped and counts under the new.</summary>
+    public async Task Recited(Guid unitId, IEnumerable<(Guid RegulationId, int Article)> before, IEnumerable<(Guid RegulationId, int Article)> after, CancellationToken ct)
+    {
+        await Apply(unitId, before, (-1, 0), ct);
+        await Apply(unitId, after, (1, 0), ct);
+    }
+
     /// <summary>An obstacle moved between states: its citations are read only when its standing changed.</summary>
     public async Task Moved(ObstacleRow row, ObstacleStatus to, bool isDuplicate, CancellationToken ct)
     {

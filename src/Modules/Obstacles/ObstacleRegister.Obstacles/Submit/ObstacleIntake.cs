@@ -38,10 +38,44 @@ internal sealed class ObstacleIntake(IDbSession db, Reporting.HotspotTally hotsp
 
     private const string InsertHint = "INSERT INTO obstacle_likely_duplicate (obstacle_id, candidate_id, reason) VALUES (@ObstacleId, @CandidateId, @Reason)";
 
+    private const string DeleteCitations = "DELETE FROM obstacle_regulation WHERE obstacle_id = @Id";
+
+    private const string DeleteHints = "DELETE FROM obstacle_likely_duplicate WHERE obstacle_id = @Id";
+
     public async Task Store(ObstacleRow row, IReadOnlyList<(Guid RegulationId, string Provision)> cited, CancellationToken ct)
     {
         await db.ExecuteAsync(InsertObstacle, row, ct);
         row.Seq = await db.ExecuteScalarAsync<long>(SeqOf, new { row.Id }, ct);
+        var citations = await Cite(row, cited, ct);
+        await hotspots.Added(row.UnitId, citations, ct);
+
+        var key = db.Dialect.FullTextKeyColumn;
+        await db.ExecuteAsync(
+            $"INSERT INTO obstacle_search ({key}, text) VALUES (@Seq, @Text)",
+            new { Text = SearchText(row.Title, row.Description), row.Seq }, ct);
+    }
+
+    /// <summary>A corrected obstacle's citations: replaced, and its open count moved from the old ones to the new.</summary>
+    public async Task Recite(ObstacleRow row, IReadOnlyList<(Guid RegulationId, int Article)> before, IReadOnlyList<(Guid RegulationId, string Provision)> cited, CancellationToken ct)
+    {
+        await db.ExecuteAsync(DeleteCitations, new { row.Id }, ct);
+        await hotspots.Recited(row.UnitId, before, await Cite(row, cited, ct), ct);
+    }
+
+    /// <summary>A corrected title or description: what full-text search finds it by.</summary>
+    public Task Reindex(ObstacleRow row, CancellationToken ct) =>
+        db.ExecuteAsync($"UPDATE obstacle_search SET text = @Text WHERE {db.Dialect.FullTextKeyColumn} = @Seq", new { Text = SearchText(row.Title, row.Description), row.Seq }, ct);
+
+    /// <summary>The hints of a corrected obstacle, found again for what it now says (never itself).</summary>
+    public async Task RefreshHints(ObstacleRow row, IReadOnlyList<(Guid RegulationId, int Article)> citations, CancellationToken ct)
+    {
+        await db.ExecuteAsync(DeleteHints, new { row.Id }, ct);
+        var hints = await FindLikelyDuplicates(row.Title, citations, ct);
+        await StoreHints(row.Id, [.. hints.Where(h => h.CandidateId != row.Id)], ct);
+    }
+
+    private async Task<IReadOnlyList<(Guid RegulationId, int Article)>> Cite(ObstacleRow row, IReadOnlyList<(Guid RegulationId, string Provision)> cited, CancellationToken ct)
+    {
         var citations = cited.Select((c, i) =>
         {
             var provision = Provision.Parse(c.Provision)!;
@@ -52,12 +86,7 @@ internal sealed class ObstacleIntake(IDbSession db, Reporting.HotspotTally hotsp
             };
         }).ToList();
         await db.ExecuteAsync(InsertCitation, citations, ct);
-        await hotspots.Added(row.UnitId, citations.Select(c => (c.RegulationId, c.Article)), ct);
-
-        var key = db.Dialect.FullTextKeyColumn;
-        await db.ExecuteAsync(
-            $"INSERT INTO obstacle_search ({key}, text) VALUES (@Seq, @Text)",
-            new { Text = SearchText(row.Title, row.Description), row.Seq }, ct);
+        return [.. citations.Select(c => (c.RegulationId, c.Article))];
     }
 
     /// <summary>

@@ -43,7 +43,7 @@ internal sealed class SubmitObstacleHandler(
     {
         db.AfterCommit(metrics.ObstacleSubmitted);
         var obstacle = request.Obstacle;
-        await EnsureRegulationsExist(obstacle.Regulations, cancellationToken);
+        await CitedRegulations.EnsureExist(mediator, obstacle.Regulations, cancellationToken);
 
         var now = clock.GetUtcNow();
         var row = new ObstacleRow
@@ -70,7 +70,12 @@ internal sealed class SubmitObstacleHandler(
         return await mediator.Send(new GetObstacle(row.Id), cancellationToken);
     }
 
-    private async Task EnsureRegulationsExist(IReadOnlyList<NewCitation> cited, CancellationToken ct)
+}
+
+/// <summary>The regulations an obstacle cites must be registered: one lookup for all of them.</summary>
+internal static class CitedRegulations
+{
+    public static async Task EnsureExist(IMediator mediator, IReadOnlyList<NewCitation> cited, CancellationToken ct)
     {
         var ids = cited.Select(c => c.RegulationId).ToList();
         var known = (await mediator.Send(new GetRegulations(ids), ct)).Select(r => r.Id).ToHashSet();
