@@ -76,7 +76,11 @@ public sealed record ReleaseObstaclesFromAmendment(Guid AmendmentId, IReadOnlyLi
 /// <summary>What happened to one unit's obstacles in a period: received, and each triage outcome reached.</summary>
 /// <param name="UnitId">The reporting unit.</param>
 /// <param name="Resolved">Resolved in the period, duplicates resolved with their master included.</param>
-public sealed record ObstacleActivity(Guid UnitId, int Received, int Accepted, int Rejected, int Duplicates, int Withdrawn, int Resolved);
+/// <param name="WaitingForInformation">Its obstacles waiting for information now, whatever the period.</param>
+/// <param name="WaitingSince">When the longest of those waits began.</param>
+public sealed record ObstacleActivity(
+    Guid UnitId, int Received, int Accepted, int Rejected, int Duplicates, int Withdrawn, int Resolved, int WaitingForInformation = 0,
+    DateTimeOffset? WaitingSince = null);
 
 /// <summary>Obstacle figures per reporting unit for the instants [<paramref name="From"/>, <paramref name="To"/>); one unit when <paramref name="UnitId"/> is set.</summary>
 public sealed record CountObstacleActivity(DateTimeOffset From, DateTimeOffset To, Guid? UnitId) : IRequest<IReadOnlyList<ObstacleActivity>>;

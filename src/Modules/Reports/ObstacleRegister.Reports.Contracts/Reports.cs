@@ -11,7 +11,9 @@ public enum ReportPeriod
 
 /// <summary>What happened to obstacles in the period.</summary>
 /// <param name="Resolved">Resolved in the period, duplicates resolved with their master included.</param>
-public sealed record ObstacleFigures(int Received, int Accepted, int Rejected, int Duplicates, int Withdrawn, int Resolved);
+/// <param name="WaitingForInformation">Waiting now for the reporting unit to answer a coordinator's question.</param>
+/// <param name="LongestWaitDays">Days the longest of those has waited, today in the register's time zone; null when none waits.</param>
+public sealed record ObstacleFigures(int Received, int Accepted, int Rejected, int Duplicates, int Withdrawn, int Resolved, int WaitingForInformation, int? LongestWaitDays);
 
 /// <summary>What happened to amendments in the period, and how late the work is.</summary>
 /// <param name="Issued">Issued in the period, by date of issue.</param>

@@ -90,6 +90,34 @@ public sealed class InformationRequestTests(DatabaseProvider provider) : Obstacl
     }
 
     [Test]
+    public async Task Reports_CountTheObstaclesWaitingForInformation_AndHowLongTheLongestHasWaited()
+    {
+        var first = (await Submit(ReporterA, Obstacle(regulationId: DecreeId))).Str("id");
+        var second = (await Submit(ReporterB, Obstacle(regulationId: DecreeId))).Str("id");
+        await Send(Coordinator.Http, $"/api/v1/obstacles/{first}/request-information", new JsonObject { ["question"] = Question });
+        Clock.Now = Clock.Now.AddDays(2);
+        await Send(Coordinator.Http, $"/api/v1/obstacles/{second}/request-information", new JsonObject { ["question"] = Question });
+        Clock.Now = Clock.Now.AddDays(1);
+
+        var report = await Coordinator.Http.GetAsync("/api/v1/reports/progress?period=week").ExpectJson(200);
+        var ownReport = await ReporterB.Http.GetAsync("/api/v1/reports/progress?period=week").ExpectJson(200);
+        using var csvRequest = new HttpRequestMessage(HttpMethod.Get, "/api/v1/reports/progress?period=week");
+        csvRequest.Headers.Accept.ParseAdd("text/csv");
+        using var csv = await Coordinator.Http.SendAsync(csvRequest);
+        var rows = (await csv.Content.ReadAsStringAsync()).Split("\r\n");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report["obstacles"]!["waitingForInformation"]!.GetValue<int>(), Is.EqualTo(2));
+            Assert.That(report["obstacles"]!["longestWaitDays"]!.GetValue<int>(), Is.EqualTo(3));
+            Assert.That(ownReport["obstacles"]!["waitingForInformation"]!.GetValue<int>(), Is.EqualTo(1));
+            Assert.That(ownReport["obstacles"]!["longestWaitDays"]!.GetValue<int>(), Is.EqualTo(1));
+            Assert.That(rows[0], Does.Contain("obstacles_waiting_for_information,obstacles_longest_wait_days"));
+            Assert.That(rows[1], Does.Contain(",2,3,"));
+        });
+    }
+
+    [Test]
     public async Task AnObstacleWaitingForInformation_StillCountsAsOpen_AndItsThreadIsNeverPublic()
     {
         var id = (await Submit(ReporterA, Obstacle(regulationId: DecreeId))).Str("id");

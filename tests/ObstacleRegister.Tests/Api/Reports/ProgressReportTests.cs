@@ -62,7 +62,7 @@ public sealed class ProgressReportTests(DatabaseProvider provider) : AmendmentTe
         Assert.Multiple(() =>
         {
             Assert.That((report.Str("from"), report.Str("to"), report.Str("asOf")), Is.EqualTo(("2026-03-02", "2026-03-08", "2026-03-08")));
-            Assert.That(Figures(report["obstacles"]!), Is.EqualTo(new[] { 5, 2, 1, 1, 1, 2 }), "received, accepted, rejected, duplicates, withdrawn, resolved");
+            Assert.That(Figures(report["obstacles"]!), Is.EqualTo(new[] { 5, 2, 1, 1, 1, 2, 0 }), "received, accepted, rejected, duplicates, withdrawn, resolved, waiting for information");
             Assert.That(Figures(report["amendments"]!), Is.EqualTo(new[] { 3, 1, 1, 1, 1, 1, 4 }), "opened, issued, in force, cancelled, overdue, stale, days late");
             Assert.That(report["amendments"]!["onTimeRate"]!.GetValue<double>(), Is.EqualTo(1.0));
             Assert.That(report["medianDaysToResolution"]!.GetValue<double>(), Is.EqualTo(3.0));
@@ -80,8 +80,8 @@ public sealed class ProgressReportTests(DatabaseProvider provider) : AmendmentTe
         Assert.Multiple(() =>
         {
             Assert.That(units.Keys, Is.EquivalentTo(new[] { ReporterA.UnitId, ReporterB.UnitId, DraftingUnitId, drafterE.UnitId }.Select(u => u.ToString())));
-            Assert.That(Figures(units[ReporterA.UnitId.ToString()]!["obstacles"]!), Is.EqualTo(new[] { 3, 2, 1, 0, 0, 1 }));
-            Assert.That(Figures(units[ReporterB.UnitId.ToString()]!["obstacles"]!), Is.EqualTo(new[] { 2, 0, 0, 1, 1, 1 }));
+            Assert.That(Figures(units[ReporterA.UnitId.ToString()]!["obstacles"]!), Is.EqualTo(new[] { 3, 2, 1, 0, 0, 1, 0 }));
+            Assert.That(Figures(units[ReporterB.UnitId.ToString()]!["obstacles"]!), Is.EqualTo(new[] { 2, 0, 0, 1, 1, 1, 0 }));
             Assert.That(Figures(units[DraftingUnitId.ToString()]!["amendments"]!), Is.EqualTo(new[] { 2, 1, 1, 0, 1, 1, 4 }));
             Assert.That(Figures(units[drafterE.UnitId.ToString()]!["amendments"]!), Is.EqualTo(new[] { 1, 0, 0, 1, 0, 0, 0 }));
             Assert.That(units[DraftingUnitId.ToString()]!["code"], Is.Not.Null);
@@ -111,7 +111,7 @@ public sealed class ProgressReportTests(DatabaseProvider provider) : AmendmentTe
         Assert.Multiple(() =>
         {
             Assert.That(own.Str("unitId"), Is.EqualTo(ReporterA.UnitId.ToString()));
-            Assert.That(Figures(own["obstacles"]!), Is.EqualTo(new[] { 3, 2, 1, 0, 0, 1 }));
+            Assert.That(Figures(own["obstacles"]!), Is.EqualTo(new[] { 3, 2, 1, 0, 0, 1, 0 }));
             Assert.That(drafters["amendments"]!["opened"]!.GetValue<int>(), Is.EqualTo(2));
         });
     }
@@ -149,7 +149,7 @@ public sealed class ProgressReportTests(DatabaseProvider provider) : AmendmentTe
             {
                 "scope", "unit_id", "unit_code", "unit_name", "period", "from", "to", "as_of",
                 "obstacles_received", "obstacles_accepted", "obstacles_rejected", "obstacles_duplicates", "obstacles_withdrawn", "obstacles_resolved",
-                "amendments_opened", "amendments_issued", "amendments_in_force", "amendments_cancelled", "amendments_overdue", "amendments_stale",
+                "obstacles_waiting_for_information", "obstacles_longest_wait_days", "amendments_opened", "amendments_issued", "amendments_in_force", "amendments_cancelled", "amendments_overdue", "amendments_stale",
                 "total_days_late", "on_time_rate", "median_days_to_resolution",
             }));
             Assert.That((Cell("scope"), Cell("from"), Cell("obstacles_received"), Cell("amendments_overdue"), Cell("total_days_late")),

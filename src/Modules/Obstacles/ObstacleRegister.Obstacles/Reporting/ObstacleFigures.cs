@@ -27,17 +27,26 @@ internal sealed class CountObstacleActivityHandler(IDbSession db) : IRequestHand
         GROUP BY o.unit_id, e.action
         """;
 
+    // Read from the (status, seq) index: the obstacles waiting now are few whatever the register's size.
+    private const string Waiting = """
+        SELECT unit_id AS UnitId, COUNT(*) AS Count, MIN(updated_at) AS Since FROM obstacle
+        WHERE status = 'needs_information' /*unit*/
+        GROUP BY unit_id
+        """;
+
     public async Task<IReadOnlyList<ObstacleActivity>> Handle(CountObstacleActivity request, CancellationToken cancellationToken)
     {
         var parameters = new { request.From, request.To, request.UnitId };
         var received = (await db.QueryAsync<UnitCount>(ForUnit(Received, "unit_id", request.UnitId), parameters, cancellationToken)).ToDictionary(r => r.UnitId, r => r.Count);
         var outcomes = (await db.QueryAsync<UnitCount>(ForUnit(Outcomes, "o.unit_id", request.UnitId), parameters, cancellationToken)).ToLookup(r => r.UnitId);
-        return received.Keys.Union(outcomes.Select(g => g.Key)).Select(unit =>
+        var waiting = (await db.QueryAsync<UnitCount>(ForUnit(Waiting, "unit_id", request.UnitId), parameters, cancellationToken)).ToDictionary(r => r.UnitId);
+        return received.Keys.Union(outcomes.Select(g => g.Key)).Union(waiting.Keys).Select(unit =>
         {
             int Of(params string[] actions) => outcomes[unit].Where(o => actions.Contains(o.Action)).Sum(o => o.Count);
             return new ObstacleActivity(
                 unit, received.GetValueOrDefault(unit), Of(ObstacleEvents.Accepted), Of(ObstacleEvents.Rejected), Of(ObstacleEvents.MarkedDuplicate),
-                Of(ObstacleEvents.Withdrawn), Of(ObstacleEvents.Resolved, ObstacleEvents.ResolvedWithMaster));
+                Of(ObstacleEvents.Withdrawn), Of(ObstacleEvents.Resolved, ObstacleEvents.ResolvedWithMaster),
+                waiting.GetValueOrDefault(unit)?.Count ?? 0, waiting.GetValueOrDefault(unit)?.Since);
         }).ToList();
     }
 
@@ -48,6 +57,8 @@ internal sealed class CountObstacleActivityHandler(IDbSession db) : IRequestHand
         public string Action { get; set; } = "";
 
         public int Count { get; set; }
+
+        public DateTimeOffset? Since { get; set; }
     }
 }
 

@@ -41,15 +41,18 @@ internal sealed class GetProgressReportHandler(IMediator mediator, RegisterCalen
                 regulations.GetValueOrDefault(c.RegulationId)?.Title, c.Obstacles)).ToList());
     }
 
-    private static ObstacleFigures Obstacles(ObstacleActivity? a) =>
-        a is null ? new(0, 0, 0, 0, 0, 0) : new(a.Received, a.Accepted, a.Rejected, a.Duplicates, a.Withdrawn, a.Resolved);
+    private ObstacleFigures Obstacles(ObstacleActivity? a) =>
+        a is null ? new(0, 0, 0, 0, 0, 0, 0, null)
+        : new(a.Received, a.Accepted, a.Rejected, a.Duplicates, a.Withdrawn, a.Resolved, a.WaitingForInformation, WaitDays(a.WaitingSince));
 
-    private static ObstacleFigures Sum(IEnumerable<ObstacleActivity> all)
+    private ObstacleFigures Sum(IEnumerable<ObstacleActivity> all)
     {
         var list = all.ToList();
         return new(list.Sum(a => a.Received), list.Sum(a => a.Accepted), list.Sum(a => a.Rejected), list.Sum(a => a.Duplicates),
-            list.Sum(a => a.Withdrawn), list.Sum(a => a.Resolved));
+            list.Sum(a => a.Withdrawn), list.Sum(a => a.Resolved), list.Sum(a => a.WaitingForInformation), WaitDays(list.Min(a => a.WaitingSince)));
     }
+
+    private int? WaitDays(DateTimeOffset? since) => since is { } start ? calendar.Today.DayNumber - calendar.DateOf(start).DayNumber : null;
 
     private static AmendmentFigures Amendments(IReadOnlyList<AmendmentActivity> all)
     {

@@ -17,6 +17,7 @@ internal static class ProgressCsv
     [
         "scope", "unit_id", "unit_code", "unit_name", "period", "from", "to", "as_of",
         "obstacles_received", "obstacles_accepted", "obstacles_rejected", "obstacles_duplicates", "obstacles_withdrawn", "obstacles_resolved",
+        "obstacles_waiting_for_information", "obstacles_longest_wait_days",
         "amendments_opened", "amendments_issued", "amendments_in_force", "amendments_cancelled", "amendments_overdue", "amendments_stale",
         "total_days_late", "on_time_rate", "median_days_to_resolution",
     ];
@@ -48,6 +49,7 @@ internal static class ProgressCsv
     [
         scope, unitId?.ToString(), code, name, WireNames.Of(report.Period), Day(report.From), Day(report.To), Day(report.AsOf),
         Number(o.Received), Number(o.Accepted), Number(o.Rejected), Number(o.Duplicates), Number(o.Withdrawn), Number(o.Resolved),
+        Number(o.WaitingForInformation), o.LongestWaitDays is { } wait ? Number(wait) : null,
         Number(a.Opened), Number(a.Issued), Number(a.InForce), Number(a.Cancelled), Number(a.Overdue), Number(a.Stale),
         Number(a.TotalDaysLate), a.OnTimeRate?.ToString("0.###", CultureInfo.InvariantCulture), median?.ToString("0.#", CultureInfo.InvariantCulture),
     ];

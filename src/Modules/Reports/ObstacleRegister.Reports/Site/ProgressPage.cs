@@ -34,6 +34,7 @@ internal sealed record ProgressPage(
         yield return Row("accepted", p => p.Obstacles.Accepted);
         yield return Row("rejected", p => p.Obstacles.Rejected);
         yield return Row("resolved", p => p.Obstacles.Resolved);
+        yield return Row("waiting_for_information", p => p.Obstacles.WaitingForInformation);
         yield return Row("amendments_opened", p => p.Amendments.Opened);
         yield return Row("amendments_issued", p => p.Amendments.Issued);
         yield return Row("amendments_in_force", p => p.Amendments.InForce);
