@@ -1,16 +1,18 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace ObstacleRegister.Api.Http;
 
 /// <summary>
 /// Enforces the 1 MB body limit wherever the host runs: Kestrel's own limit does not apply behind every server
-/// (the in-memory test server among them), and a declared oversize body is refused before it is read.
+/// (the in-memory test server among them), and a declared oversize body is refused before it is read. An endpoint that
+/// takes files declares its own limit (<see cref="IRequestSizeLimitMetadata"/>, e.g. evidence attachments).
 /// </summary>
 internal sealed class RequestBodyLimitMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        var limit = HttpPipeline.MaxRequestBodyBytes;
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? HttpPipeline.MaxRequestBodyBytes;
         if (context.Request.ContentLength > limit)
         {
             throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);

@@ -15,6 +15,7 @@ internal static class ParameterDescriptions
         ["progressId"] = "The check-in's id.",
         ["deliveryId"] = "The delivery's id.",
         ["commentId"] = "The comment's id.",
+        ["attachmentId"] = "The attachment's id.",
         ["token"] = "The secret part of the feed's address, as POST /calendar-feeds returned it.",
         ["cursor"] = "Where the page starts: the nextCursor of the page before. Absent: the first page.",
         ["after"] = "The nextCursor last seen; absent to start from the oldest change.",

@@ -20,6 +20,7 @@ internal static class RegisterOpenApi
             options.AddDocumentTransformer(DocumentResponses.Describe);
             options.AddDocumentTransformer(ParameterDescriptions.Describe);
             options.AddDocumentTransformer(ResponseExamples.Apply);
+            options.AddDocumentTransformer(InlineFileFields);
             options.AddOperationTransformer(RequireKeyWhereNeeded);
             options.AddOperationTransformer(DescribeEnumParameters);
             options.AddOperationTransformer(DescribeCsv);
@@ -85,6 +86,33 @@ internal static class RegisterOpenApi
     /// Dates are read by the range-checking converter, which hides their shape from the generator: say it again,
     /// with the range the converter enforces.
     /// </summary>
+    /// <summary>
+    /// A form's file field is written inline (a binary string), not as a reference to a shared <c>IFormFile</c> schema:
+    /// client generators (NSwag among them) then give it their file parameter type.
+    /// </summary>
+    private static Task InlineFileFields(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
+    {
+        const string FileSchema = "IFormFile";
+        if (document.Components?.Schemas is not { } schemas || !schemas.TryGetValue(FileSchema, out var file))
+        {
+            return Task.CompletedTask;
+        }
+
+        foreach (var form in schemas.Values.OfType<OpenApiSchema>())
+        {
+            foreach (var (name, property) in form.Properties?.ToList() ?? [])
+            {
+                if (property is OpenApiSchemaReference { Reference.Id: FileSchema })
+                {
+                    form.Properties![name] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = file.Description };
+                }
+            }
+        }
+
+        schemas.Remove(FileSchema);
+        return Task.CompletedTask;
+    }
+
     private static Task DescribeDates(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
     {
         var type = context.JsonTypeInfo.Type;

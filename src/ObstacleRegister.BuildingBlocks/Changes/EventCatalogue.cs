@@ -40,6 +40,7 @@ public static class ObstacleEvents
     public const string InformationRequested = "information_requested";
     public const string InformationProvided = "information_provided";
     public const string Commented = "commented";
+    public const string AttachmentAdded = "attachment_added";
     public const string MasterChanged = "master_changed";
     public const string LinkedToAmendment = "linked_to_amendment";
     public const string ReleasedFromAmendment = "released_from_amendment";

@@ -8,6 +8,18 @@ namespace ObstacleRegister.BuildingBlocks.Validation;
 public static class RequestBodies
 {
     /// <summary>
+    /// For an operation that reads its body itself (a merge patch, a file upload): no body at all is the same 400 on
+    /// <c>body</c> as everywhere, before its media type is judged.
+    /// </summary>
+    public static void EnsureSent(Microsoft.AspNetCore.Http.HttpRequest request)
+    {
+        if (request.ContentType is null && request.ContentLength is null or 0)
+        {
+            throw Errors.RequestValidationException.For("body", Localization.Say.Text("Validation.BodyRequired"));
+        }
+    }
+
+    /// <summary>
     /// Runs <paramref name="rules"/>, which add an error for each field at fault and return the valid input when they
     /// found none; throws 400 naming every field otherwise.
     /// </summary>

@@ -6,6 +6,7 @@ using ObstacleRegister.BuildingBlocks.Http;
 using ObstacleRegister.BuildingBlocks.Idempotency;
 using ObstacleRegister.BuildingBlocks.Paging;
 using ObstacleRegister.BuildingBlocks.Security;
+using ObstacleRegister.Obstacles.Attachments;
 using ObstacleRegister.Obstacles.Contracts;
 using ObstacleRegister.Obstacles.Correct;
 using ObstacleRegister.Obstacles.Get;
@@ -121,6 +122,59 @@ internal static class ObstacleEndpoints
             "obstacle.information_provided). It may also be decided as it stands.",
             (id, ifMatch, body) => new RequestInformation(id, ifMatch, InformationRequestRules.Question(body)));
         MapComments(obstacles);
+        MapAttachments(obstacles);
+    }
+
+    /// <summary>Evidence files: uploaded by the reporting unit or a coordinator, read by whoever sees the obstacle in full.</summary>
+    private static void MapAttachments(RouteGroupBuilder obstacles)
+    {
+        obstacles.MapPost("/{id:guid}/attachments", async (Guid id, HttpRequest http, IMediator mediator, CancellationToken ct) =>
+            {
+                var attachment = await mediator.Send(new AddAttachment(id, await EvidenceUpload.Read(http, ct)), ct);
+                return TypedResults.Created($"/api/v1/obstacles/{id}/attachments/{attachment.Id}", attachment);
+            })
+            .WithMetadata(new BodySizeLimit(EvidenceUpload.MaxRequestBytes))
+            .Accepts<EvidenceUploadForm>("multipart/form-data")
+            .WithName("AddObstacleAttachment")
+            .WithSummary("Attach evidence to an obstacle")
+            .WithDescription("Coordinators at any time; reporters of the reporting unit while the obstacle is not closed (rejected, " +
+                "duplicate, withdrawn and resolved are: 409 with currentStatus); any other key 403. multipart/form-data with the file " +
+                "in the field file, up to 10 MB (413 beyond): PDF, DOCX, XLSX, ODT, PNG or JPEG, told by the content, never by the " +
+                "name (415 for anything else). Published as obstacle.attachment_added.")
+            .Produces<ObstacleAttachment>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        obstacles.MapGet("/{id:guid}/attachments", async (Guid id, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListAttachments(id, Cursor.Limit(limit), cursor), ct)))
+            .WithName("ListObstacleAttachments")
+            .WithSummary("An obstacle's evidence files")
+            .WithDescription("Whoever sees the obstacle in full (the reporting unit, coordinators); any other key 403. Oldest first, paged by cursor.")
+            .Produces<BuildingBlocks.Paging.Page<ObstacleAttachment>>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        obstacles.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, HttpResponse response, IMediator mediator, CancellationToken ct) =>
+            {
+                var (attachment, content) = await mediator.Send(new ReadAttachment(id, attachmentId), ct);
+                // A stored file is never run by the browser: no sniffing into HTML or script, no scripts even if it were.
+                response.Headers.XContentTypeOptions = "nosniff";
+                response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
+                response.Headers.ETag = $"\"{attachment.Sha256}\"";
+                response.Headers["Repr-Digest"] = $"sha-256=:{Convert.ToBase64String(Convert.FromHexString(attachment.Sha256))}:";
+                return Results.File(content, attachment.ContentType, attachment.FileName);
+            })
+            .WithName("GetObstacleAttachment")
+            .WithSummary("Download an evidence file")
+            .WithDescription("Whoever sees the obstacle in full; any other key 403. The file as uploaded, as an attachment " +
+                "(Content-Disposition) of its content's type, with ETag and Repr-Digest of its SHA-256 and X-Content-Type-Options: nosniff.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     /// <summary>The thread between the coordinating side and the reporting unit: never public.</summary>

@@ -24,6 +24,8 @@ public sealed class ObstacleAccessMatrixTests(DatabaseProvider provider) : Obsta
         "POST api/v1/obstacles/{id:guid}/duplicate", "POST api/v1/obstacles/{id:guid}/withdraw",
         "PATCH api/v1/obstacles/{id:guid}", "POST api/v1/obstacles/{id:guid}/request-information", "GET api/v1/obstacles/{id:guid}/comments",
         "POST api/v1/obstacles/{id:guid}/comments", "GET api/v1/obstacles/{id:guid}/comments/{commentId:guid}",
+        "POST api/v1/obstacles/{id:guid}/attachments", "GET api/v1/obstacles/{id:guid}/attachments",
+        "GET api/v1/obstacles/{id:guid}/attachments/{attachmentId:guid}",
     ];
 
     private sealed record Actor(string Name, KeyedClient Key, bool SeesPrivate, bool CanTriage, bool CanWithdraw, bool CanSubmit, bool CanComment);
@@ -79,6 +81,7 @@ public sealed class ObstacleAccessMatrixTests(DatabaseProvider provider) : Obsta
         var list = await actor.Key.Http.GetAsync("/api/v1/obstacles").ExpectJson(200);
         var history = await actor.Key.Http.GetAsync($"/api/v1/obstacles/{id}/history").ExpectJson(200);
         using var thread = await actor.Key.Http.GetAsync($"/api/v1/obstacles/{id}/comments");
+        using var evidence = await actor.Key.Http.GetAsync($"/api/v1/obstacles/{id}/attachments");
 
         Assert.Multiple(() =>
         {
@@ -90,6 +93,7 @@ public sealed class ObstacleAccessMatrixTests(DatabaseProvider provider) : Obsta
             Assert.That(list.ToJsonString(), Does.Not.Contain(PrivateMarker).And.Not.Contain("contact"), $"{actor.Name}: list");
             Assert.That(history.ToJsonString(), Does.Not.Contain(PrivateMarker), $"{actor.Name}: history");
             Assert.That((int)thread.StatusCode, Is.EqualTo(actor.SeesPrivate ? 200 : 403), $"{actor.Name}: the thread is the reporting unit's and the coordinators'");
+            Assert.That((int)evidence.StatusCode, Is.EqualTo(actor.SeesPrivate ? 200 : 403), $"{actor.Name}: evidence is read with the full view");
         });
     }
 
@@ -120,6 +124,16 @@ public sealed class ObstacleAccessMatrixTests(DatabaseProvider provider) : Obsta
             var written = await comment.ExpectJson(201);
             using var one = await http.GetAsync(comment.Headers.Location);
             Assert.That((await one.ExpectJson(200)).Str("text"), Is.EqualTo(written.Str("text")), $"{actor.Name}: comment read back at its Location");
+        }
+
+        // Evidence goes where comments go: the reporting unit's reporters and coordinators; it is read back at its Location.
+        using var form = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.7\n%%EOF\n"u8.ToArray()), "file", "evidence.pdf" } };
+        using var upload = await http.PostAsync($"/api/v1/obstacles/{id}/attachments", form);
+        Assert.That((int)upload.StatusCode, Is.EqualTo(actor.CanComment ? 201 : 403), $"{actor.Name}: attach evidence");
+        if (actor.CanComment)
+        {
+            using var file = await http.GetAsync(upload.Headers.Location);
+            Assert.That(await file.Content.ReadAsStringAsync(), Is.EqualTo("%PDF-1.7\n%%EOF\n"), $"{actor.Name}: evidence read back");
         }
 
         using var submit = await http.PostJson("/api/v1/obstacles", Obstacle());

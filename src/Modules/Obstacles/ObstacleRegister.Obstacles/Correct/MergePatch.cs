@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Localization;
+using ObstacleRegister.BuildingBlocks.Validation;
 
 namespace ObstacleRegister.Obstacles.Correct;
 
@@ -14,13 +15,8 @@ internal static class MergePatch
     /// <summary>The patch document of a request: an object, sent as merge patch (or plain JSON, which reads the same).</summary>
     public static async Task<JsonObject> Read(HttpRequest request, CancellationToken ct)
     {
+        RequestBodies.EnsureSent(request);
         var type = request.GetTypedHeaders().ContentType?.MediaType.Value;
-        if (type is null && request.ContentLength is null or 0)
-        {
-            // No body at all is the same problem on every operation that needs one.
-            throw RequestValidationException.For("body", Say.Text("Validation.BodyRequired"));
-        }
-
         if (type is not (MediaType or "application/json"))
         {
             throw new BadHttpRequestException("A merge patch is application/merge-patch+json.", StatusCodes.Status415UnsupportedMediaType);

@@ -1,0 +1,156 @@
+using System.Security.Cryptography;
+using MediatR;
+using ObstacleRegister.BuildingBlocks.Changes;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.BuildingBlocks.Localization;
+using ObstacleRegister.BuildingBlocks.Messaging;
+using ObstacleRegister.BuildingBlocks.Paging;
+using ObstacleRegister.BuildingBlocks.Security;
+using ObstacleRegister.Obstacles.Contracts;
+
+namespace ObstacleRegister.Obstacles.Attachments;
+
+/// <summary>An evidence file on an obstacle.</summary>
+/// <param name="ObstacleId">The obstacle it is evidence for.</param>
+/// <param name="FileName">The name it was uploaded with, without any folder.</param>
+/// <param name="ContentType">What its content is (read from the content, never from the name).</param>
+/// <param name="Size">Bytes.</param>
+/// <param name="Sha256">The SHA-256 of its bytes, in hexadecimal: the same as the download's ETag and Repr-Digest.</param>
+/// <param name="KeyId">The API key that uploaded it.</param>
+/// <param name="UnitId">The unit of that key.</param>
+internal sealed record ObstacleAttachment(
+    Guid Id, Guid ObstacleId, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset At, Guid? KeyId, Guid? UnitId);
+
+/// <summary>A file as uploaded: its name and bytes, its type read from them.</summary>
+internal sealed record EvidenceFile(string FileName, string ContentType, byte[] Content);
+
+internal sealed record AddAttachment(Guid ObstacleId, EvidenceFile File) : IRequest<ObstacleAttachment>;
+
+internal sealed record ListAttachments(Guid ObstacleId, int Limit, string? Cursor) : IQuery<Page<ObstacleAttachment>>;
+
+internal sealed record ReadAttachment(Guid ObstacleId, Guid AttachmentId) : IQuery<AttachmentContent>;
+
+internal sealed record AttachmentContent(ObstacleAttachment Attachment, byte[] Content);
+
+internal sealed record AttachmentCursor(DateTimeOffset At, Guid Id);
+
+/// <summary>
+/// Who may add evidence: coordinators at any time, the reporting unit's reporters while the obstacle is not closed;
+/// who may read it: whoever sees the obstacle in full.
+/// </summary>
+internal static class EvidenceAccess
+{
+    private static readonly ObstacleStatus[] Closed = [ObstacleStatus.Rejected, ObstacleStatus.Duplicate, ObstacleStatus.Withdrawn, ObstacleStatus.Resolved];
+
+    public static void EnsureAdds(ICaller caller, ObstacleRow row)
+    {
+        if (caller.IsInRole(Roles.Coordinator))
+        {
+            return;
+        }
+
+        if (row.UnitId != caller.UnitId || !caller.IsInRole(Roles.Reporter))
+        {
+            throw new ForbiddenException(Say.Text("Problem.Detail.EvidenceWriters"));
+        }
+
+        if (Closed.Contains(row.StatusValue))
+        {
+            throw IllegalTransition.Of(Say.Text("Problem.Detail.EvidenceClosed", row.Reference, row.Status), row.Status, row.Status);
+        }
+    }
+
+    public static void EnsureReads(ICaller caller, ObstacleRow row)
+    {
+        if (!row.IsFullyVisibleTo(caller))
+        {
+            throw new ForbiddenException(Say.Text("Problem.Detail.EvidenceReaders"));
+        }
+    }
+}
+
+internal sealed class AddAttachmentHandler(IDbSession db, ICaller caller, TimeProvider clock, IChangeLog changes, IMediator mediator)
+    : IRequestHandler<AddAttachment, ObstacleAttachment>
+{
+    private const string Insert = """
+        INSERT INTO obstacle_attachment (id, obstacle_id, at, file_name, content_type, size, sha256, content, key_id, unit_id)
+        VALUES (@Id, @ObstacleId, @At, @FileName, @ContentType, @Size, @Sha256, @Content, @KeyId, @UnitId)
+        """;
+
+    public async Task<ObstacleAttachment> Handle(AddAttachment request, CancellationToken cancellationToken)
+    {
+        var row = await ObstacleQueries.Get(db, request.ObstacleId, cancellationToken);
+        EvidenceAccess.EnsureAdds(caller, row);
+        var file = request.File;
+        var id = Guid.CreateVersion7();
+        await db.ExecuteAsync(Insert, new
+        {
+            Id = id, ObstacleId = row.Id, At = clock.GetUtcNow(), file.FileName, file.ContentType, Size = (long)file.Content.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Content)), file.Content, caller.KeyId, caller.UnitId,
+        }, cancellationToken);
+        await changes.Record(new ResourceChange(ObstacleEvents.Type(ObstacleEvents.AttachmentAdded), ObstacleEvents.Resource, row.Id, row.UnitId), cancellationToken);
+        return (await mediator.Send(new ReadAttachment(row.Id, id), cancellationToken)).Attachment;
+    }
+}
+
+internal sealed class AttachmentQueries(IDbSession db, ICaller caller)
+    : IRequestHandler<ListAttachments, Page<ObstacleAttachment>>, IRequestHandler<ReadAttachment, AttachmentContent>
+{
+    private const string Columns = """
+        id AS Id, obstacle_id AS ObstacleId, file_name AS FileName, content_type AS ContentType, size AS Size, sha256 AS Sha256, at AS At,
+        key_id AS KeyId, unit_id AS UnitId
+        """;
+
+    private const string Page = $"""
+        SELECT {Columns} FROM obstacle_attachment
+        WHERE obstacle_id = @ObstacleId AND (@AfterAt IS NULL OR at > @AfterAt OR (at = @AfterAt AND id > @AfterId))
+        ORDER BY at, id
+        """;
+
+    private const string One = $"SELECT {Columns}, content AS Content FROM obstacle_attachment WHERE obstacle_id = @ObstacleId AND id = @Id";
+
+    public async Task<Page<ObstacleAttachment>> Handle(ListAttachments request, CancellationToken cancellationToken)
+    {
+        EvidenceAccess.EnsureReads(caller, await ObstacleQueries.Get(db, request.ObstacleId, cancellationToken));
+        var after = Cursor.Decode<AttachmentCursor>(request.Cursor);
+        var rows = await db.QueryAsync<Row>(db.Dialect.Limit(Page), new
+        {
+            request.ObstacleId, AfterAt = after?.At, AfterId = after?.Id, Limit = request.Limit + 1,
+        }, cancellationToken);
+        return Cursor.ToPage(rows, request.Limit, r => r.ToDto(), r => new AttachmentCursor(r.At, r.Id));
+    }
+
+    public async Task<AttachmentContent> Handle(ReadAttachment request, CancellationToken cancellationToken)
+    {
+        EvidenceAccess.EnsureReads(caller, await ObstacleQueries.Get(db, request.ObstacleId, cancellationToken));
+        var row = (await db.QueryAsync<Row>(One, new { request.ObstacleId, Id = request.AttachmentId }, cancellationToken)).SingleOrDefault()
+            ?? throw new NotFoundException("attachment", request.AttachmentId);
+        return new AttachmentContent(row.ToDto(), row.Content);
+    }
+
+    private sealed class Row
+    {
+        public Guid Id { get; set; }
+
+        public Guid ObstacleId { get; set; }
+
+        public string FileName { get; set; } = "";
+
+        public string ContentType { get; set; } = "";
+
+        public long Size { get; set; }
+
+        public string Sha256 { get; set; } = "";
+
+        public DateTimeOffset At { get; set; }
+
+        public Guid? KeyId { get; set; }
+
+        public Guid? UnitId { get; set; }
+
+        public byte[] Content { get; set; } = [];
+
+        public ObstacleAttachment ToDto() => new(Id, ObstacleId, FileName, ContentType, Size, Sha256, At, KeyId, UnitId);
+    }
+}
