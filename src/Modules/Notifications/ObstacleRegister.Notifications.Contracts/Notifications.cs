@@ -51,4 +51,7 @@ public static class EmailTemplates
 
     /// <summary>A regulation's review flag left open too long.</summary>
     public const string ReviewReminder = "review_reminder";
+
+    /// <summary>A coordinator's question to the unit that reported an obstacle.</summary>
+    public const string InformationRequest = "information_request";
 }

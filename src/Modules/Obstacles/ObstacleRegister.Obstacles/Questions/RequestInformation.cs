@@ -24,6 +24,7 @@ internal static class InformationRequestRules
 }
 
 /// <summary>The coordinator asks the reporting unit for more: the obstacle waits in needs_information until it answers.</summary>
+/// <remarks>The question is emailed to the reporting unit's contact address, in the same transaction (the outbox).</remarks>
 internal sealed class RequestInformationHandler(ObstacleTransitions transitions, ObstacleThread thread, IMediator mediator)
     : IRequestHandler<RequestInformation, VersionedObstacle>
 {
@@ -32,7 +33,14 @@ internal sealed class RequestInformationHandler(ObstacleTransitions transitions,
         var row = await transitions.Load(request.Id, cancellationToken);
         await transitions.Apply(
             row, request.IfMatch, new ObstacleChange(ObstacleStatus.NeedsInformation, ObstacleEvents.InformationRequested, request.Question), cancellationToken);
-        await thread.Add(row, CommentKinds.Question, request.Question, cancellationToken);
+        var questionId = await thread.Add(row, CommentKinds.Question, request.Question, cancellationToken);
+        var unit = await mediator.Send(new Access.Contracts.GetUnit(row.UnitId), cancellationToken);
+        await mediator.Send(new Notifications.Contracts.QueueEmail(
+            Notifications.Contracts.EmailTemplates.InformationRequest, questionId, unit?.ContactEmail is { } to ? [to] : [],
+            new Dictionary<string, string>
+            {
+                ["reference"] = row.Reference, ["title"] = row.Title, ["question"] = request.Question, ["path"] = $"api/v1/obstacles/{row.Id}/comments",
+            }), cancellationToken);
         return await mediator.Send(new GetObstacle(row.Id), cancellationToken);
     }
 }

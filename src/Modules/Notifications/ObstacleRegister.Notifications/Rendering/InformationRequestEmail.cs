@@ -1,0 +1,36 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using ObstacleRegister.BuildingBlocks.Localization;
+using ObstacleRegister.Notifications.Contracts;
+using ObstacleRegister.Notifications.Outbox;
+
+namespace ObstacleRegister.Notifications.Rendering;
+
+/// <summary>
+/// A coordinator's question to the reporting unit. Values: <c>reference</c> and <c>title</c> of the obstacle, the
+/// <c>question</c> as written, and <c>path</c> (its thread, where the unit answers).
+/// </summary>
+internal sealed class InformationRequestEmail(RegisterTexts texts, IOptions<RecipientOptions> recipients) : IEmailTemplate
+{
+    public string Name => EmailTemplates.InformationRequest;
+
+    public EmailPart Compose(CultureInfo culture, EmailContent content)
+    {
+        var blocks = new List<EmailBlock>
+        {
+            new Paragraph(texts.Get(culture, "Email.Question.Intro", content["reference"])),
+            new Fields(
+            [
+                new(texts.Get(culture, "Email.Label.Obstacle"), $"{content["reference"]} · {content["title"]}"),
+                new(texts.Get(culture, "Email.Label.Question"), content["question"]),
+            ]),
+            new Paragraph(texts.Get(culture, "Email.Question.HowToAnswer")),
+        };
+        if (recipients.Value.Link(content.Optional("path")) is { } link)
+        {
+            blocks.Add(new Link(texts.Get(culture, "Email.Details"), link));
+        }
+
+        return new EmailPart(texts.Get(culture, "Email.Question.Subject", content["reference"]), blocks);
+    }
+}
