@@ -33,8 +33,6 @@ internal sealed record ReadAttachment(Guid ObstacleId, Guid AttachmentId) : IQue
 
 internal sealed record AttachmentContent(ObstacleAttachment Attachment, byte[] Content);
 
-internal sealed record AttachmentCursor(DateTimeOffset At, Guid Id);
-
 /// <summary>
 /// Who may add evidence: coordinators at any time, the reporting unit's reporters while the obstacle is not closed;
 /// who may read it: whoever sees the obstacle in full.
@@ -102,23 +100,15 @@ internal sealed class AttachmentQueries(IDbSession db, ICaller caller)
         key_id AS KeyId, unit_id AS UnitId
         """;
 
-    private const string Page = $"""
-        SELECT {Columns} FROM obstacle_attachment
-        WHERE obstacle_id = @ObstacleId AND (@AfterAt IS NULL OR at > @AfterAt OR (at = @AfterAt AND id > @AfterId))
-        ORDER BY at, id
-        """;
+    private const string Page = $"SELECT {Columns} FROM obstacle_attachment WHERE {ObstacleEntries.PageFilter} ORDER BY at, id";
 
     private const string One = $"SELECT {Columns}, content AS Content FROM obstacle_attachment WHERE obstacle_id = @ObstacleId AND id = @Id";
 
     public async Task<Page<ObstacleAttachment>> Handle(ListAttachments request, CancellationToken cancellationToken)
     {
         EvidenceAccess.EnsureReads(caller, await ObstacleQueries.Get(db, request.ObstacleId, cancellationToken));
-        var after = Cursor.Decode<AttachmentCursor>(request.Cursor);
-        var rows = await db.QueryAsync<Row>(db.Dialect.Limit(Page), new
-        {
-            request.ObstacleId, AfterAt = after?.At, AfterId = after?.Id, Limit = request.Limit + 1,
-        }, cancellationToken);
-        return Cursor.ToPage(rows, request.Limit, r => r.ToDto(), r => new AttachmentCursor(r.At, r.Id));
+        var rows = await ObstacleEntries.Page<Row>(db, Page, request.ObstacleId, request.Limit, request.Cursor, cancellationToken);
+        return Cursor.ToPage(rows, request.Limit, r => r.ToDto(), r => new ObstacleEntries.EntryCursor(r.At, r.Id));
     }
 
     public async Task<AttachmentContent> Handle(ReadAttachment request, CancellationToken cancellationToken)

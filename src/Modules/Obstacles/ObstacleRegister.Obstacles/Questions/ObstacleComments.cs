@@ -113,31 +113,21 @@ internal sealed record ListComments(Guid ObstacleId, int Limit, string? Cursor) 
 
 internal sealed record GetComment(Guid ObstacleId, Guid CommentId) : IQuery<ObstacleComment>;
 
-internal sealed record CommentCursor(DateTimeOffset At, Guid Id);
-
 internal sealed class CommentQueries(IDbSession db, ICaller caller, IMediator mediator)
     : IRequestHandler<ListComments, Page<ObstacleComment>>, IRequestHandler<GetComment, ObstacleComment>
 {
     private const string Columns = "id AS Id, obstacle_id AS ObstacleId, kind AS Kind, text AS Text, at AS At, key_id AS KeyId, unit_id AS UnitId";
 
-    private const string Page = $"""
-        SELECT {Columns} FROM obstacle_comment
-        WHERE obstacle_id = @ObstacleId AND (@AfterAt IS NULL OR at > @AfterAt OR (at = @AfterAt AND id > @AfterId))
-        ORDER BY at, id
-        """;
+    private const string Page = $"SELECT {Columns} FROM obstacle_comment WHERE {ObstacleEntries.PageFilter} ORDER BY at, id";
 
     private const string One = $"SELECT {Columns} FROM obstacle_comment WHERE obstacle_id = @ObstacleId AND id = @Id";
 
     public async Task<Page<ObstacleComment>> Handle(ListComments request, CancellationToken cancellationToken)
     {
         ThreadAccess.EnsureReads(caller, await ObstacleQueries.Get(db, request.ObstacleId, cancellationToken));
-        var after = Cursor.Decode<CommentCursor>(request.Cursor);
-        var rows = await db.QueryAsync<Row>(db.Dialect.Limit(Page), new
-        {
-            request.ObstacleId, AfterAt = after?.At, AfterId = after?.Id, Limit = request.Limit + 1,
-        }, cancellationToken);
+        var rows = await ObstacleEntries.Page<Row>(db, Page, request.ObstacleId, request.Limit, request.Cursor, cancellationToken);
         var names = await Names(rows, cancellationToken);
-        return Cursor.ToPage(rows, request.Limit, r => r.ToDto(names), r => new CommentCursor(r.At, r.Id));
+        return Cursor.ToPage(rows, request.Limit, r => r.ToDto(names), r => new ObstacleEntries.EntryCursor(r.At, r.Id));
     }
 
     public async Task<ObstacleComment> Handle(GetComment request, CancellationToken cancellationToken)
