@@ -44,19 +44,18 @@ internal static class CommentRules
 }
 
 /// <summary>
-/// Who may read and write an obstacle's thread: coordinators, and the reporting unit (any of its keys reads, its
-/// reporters write). Anyone else is refused with 403: the obstacle itself is no secret, its thread is.
+/// Who may read and write an obstacle's thread: whoever sees the obstacle in full reads it (coordinators, any key of
+/// the reporting unit), coordinators and its reporters write. Anyone else is refused with 403: the obstacle itself is
+/// no secret, its thread is.
 /// </summary>
 internal static class ThreadAccess
 {
-    public static bool Reads(ICaller caller, ObstacleRow row) => caller.IsInRole(Roles.Coordinator) || caller.UnitId == row.UnitId;
-
     public static bool Writes(ICaller caller, ObstacleRow row) =>
         caller.IsInRole(Roles.Coordinator) || (caller.UnitId == row.UnitId && caller.IsInRole(Roles.Reporter));
 
     public static void EnsureReads(ICaller caller, ObstacleRow row)
     {
-        if (!Reads(caller, row))
+        if (!row.IsFullyVisibleTo(caller))
         {
             throw new ForbiddenException(Say.Text("Problem.Detail.ThreadPrivate"));
         }

@@ -24,22 +24,22 @@ internal static class SiteEndpoints
 
     public static void MapPublicSite(this IEndpointRouteBuilder app)
     {
-        Page<ProgressView>(app, "/", "progress", (IMediator mediator, CancellationToken ct) => mediator.Send(new LoadProgressPage(), ct));
-        Page<ResponsibilityView>(app, "/responsibility", "responsibility",
+        Page<ProgressView>(app, SiteMap.Progress, (IMediator mediator, CancellationToken ct) => mediator.Send(new LoadProgressPage(), ct));
+        Page<ResponsibilityView>(app, SiteMap.Responsibility,
             (Guid? unitId, [WireEnum<AmendmentStatus>] string? stage, string? cursor, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new LoadResponsibilityPage(unitId, Stage(stage), cursor), ct));
-        Page<ResultsView>(app, "/results", "results", (string? resolved, string? rejected, IMediator mediator, CancellationToken ct) =>
+        Page<ResultsView>(app, SiteMap.Results, (string? resolved, string? rejected, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new LoadResultsPage(resolved, rejected), ct));
-        Page<HotspotsView>(app, "/hotspots", "hotspots", (IMediator mediator, CancellationToken ct) => mediator.Send(new LoadHotspotsPage(), ct));
-        Page<BacklogView>(app, "/backlog", "backlog", (string? cursor, IMediator mediator, CancellationToken ct) =>
+        Page<HotspotsView>(app, SiteMap.Hotspots, (IMediator mediator, CancellationToken ct) => mediator.Send(new LoadHotspotsPage(), ct));
+        Page<BacklogView>(app, SiteMap.Backlog, (string? cursor, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new LoadBacklogPage(cursor), ct));
         Public(app.MapGet("/site.css", (HttpContext http) => PublicEndpoints.Cacheable(http, SiteAssets.Stylesheet, "text/css; charset=utf-8")));
     }
 
-    private static void Page<TView>(IEndpointRouteBuilder app, string path, string name, Delegate load)
+    private static void Page<TView>(IEndpointRouteBuilder app, string name, Delegate load)
         where TView : IComponent
     {
-        Public(app.MapGet(path, load)).AddEndpointFilter(async (context, next) =>
+        Public(app.MapGet(SiteMap.PathOf(name), load)).AddEndpointFilter(async (context, next) =>
         {
             var model = await next(context);
             var http = context.HttpContext;

@@ -5,6 +5,21 @@ using ObstacleRegister.BuildingBlocks.Time;
 
 namespace ObstacleRegister.Reports.Site;
 
+/// <summary>The site's pages, by name (their data's address and their text <c>Site.Page.{name}</c>) and path, in menu order.</summary>
+public static class SiteMap
+{
+    public const string Progress = "progress";
+    public const string Responsibility = "responsibility";
+    public const string Results = "results";
+    public const string Hotspots = "hotspots";
+    public const string Backlog = "backlog";
+
+    public static readonly IReadOnlyList<(string Name, string Path)> Pages =
+        [(Progress, "/"), (Responsibility, "/responsibility"), (Results, "/results"), (Hotspots, "/hotspots"), (Backlog, "/backlog")];
+
+    public static string PathOf(string name) => Pages.Single(p => p.Name == name).Path;
+}
+
 /// <summary>What every page needs besides its figures: its name, its address and query, its language and when it was made (register time).</summary>
 public sealed record SiteView(string Page, string Path, IReadOnlyDictionary<string, string> Query, CultureInfo Culture, DateTimeOffset MadeAt)
 {
