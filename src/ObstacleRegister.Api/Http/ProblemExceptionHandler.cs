@@ -25,7 +25,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
         var problem = exception switch
         {
-            RequestValidationException invalid => ProblemResponses.Validation(invalid.Errors, invalid.Detail()),
+            RequestValidationException invalid => ProblemResponses.WithExtensions(ProblemResponses.Validation(invalid.Errors, invalid.Detail()), invalid),
             ProblemException known => ProblemResponses.From(known),
             BadHttpRequestException badRequest => FromBadRequest(badRequest),
             _ => null,

@@ -18,9 +18,12 @@ internal static class ProblemResponses
             Detail = detail,
         };
 
-    public static ProblemDetails From(ProblemException exception)
+    public static ProblemDetails From(ProblemException exception) =>
+        WithExtensions(Simple(exception.Status, exception.Type, exception.Title, exception.Message), exception);
+
+    /// <summary>What a problem says beyond the standard members (<c>currentStatus</c>, an import's <c>rowErrors</c>).</summary>
+    public static ProblemDetails WithExtensions(ProblemDetails problem, ProblemException exception)
     {
-        var problem = Simple(exception.Status, exception.Type, exception.Title, exception.Message);
         foreach (var (key, value) in exception.Extensions)
         {
             problem.Extensions[key] = value;
@@ -33,7 +36,7 @@ internal static class ProblemResponses
         new() { Status = status, Type = type, Title = title, Detail = detail };
 
     public static string Detail(this RequestValidationException exception) =>
-        exception.Errors.Count == 1 ? exception.Errors.First().Value[0] : exception.Message;
+        exception.Errors.Count == 1 && !exception.HasOwnDetail ? exception.Errors.First().Value[0] : exception.Message;
 
     /// <summary>A client over the public pages' rate limit: 429 with how long to wait.</summary>
     public static async ValueTask WriteTooManyRequests(OnRejectedContext context, CancellationToken ct)

@@ -47,6 +47,8 @@ internal static class ParameterDescriptions
         ["reviewNeeded"] = "true: only documents with an open review; false: only those without.",
         ["rankBy"] = "open_obstacles (default) or units_affected first.",
         ["lang"] = "vi (default) or en.",
+        ["format"] = "xlsx (default) or csv.",
+        ["partial"] = "true: import the valid rows and report the others; false (default): one bad row and nothing is imported.",
     };
 
     public static Task Describe(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)

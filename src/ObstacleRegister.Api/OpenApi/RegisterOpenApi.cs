@@ -98,13 +98,15 @@ internal static class RegisterOpenApi
             return Task.CompletedTask;
         }
 
-        foreach (var form in schemas.Values.OfType<OpenApiSchema>())
+        foreach (var (formName, form) in schemas.Where(s => s.Value is OpenApiSchema).Select(s => (s.Key, (OpenApiSchema)s.Value)))
         {
             foreach (var (name, property) in form.Properties?.ToList() ?? [])
             {
                 if (property is OpenApiSchemaReference { Reference.Id: FileSchema })
                 {
-                    form.Properties![name] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = file.Description };
+                    // Each form says what its file may be; the shared schema holds only the first form's words.
+                    var description = XmlDocDescriptions.OfParameter(formName, name) ?? file.Description;
+                    form.Properties![name] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = description };
                 }
             }
         }

@@ -37,6 +37,13 @@ internal static partial class XmlDocDescriptions
         return Task.CompletedTask;
     }
 
+    /// <summary>The documentation of a record's parameter, found by the record's schema name and the JSON property's name.</summary>
+    public static string? OfParameter(string schemaName, string jsonName)
+    {
+        var suffix = $".{schemaName}|{char.ToUpperInvariant(jsonName[0])}{jsonName[1..]}";
+        return Docs.Value.FirstOrDefault(d => d.Key.StartsWith("T:", StringComparison.Ordinal) && d.Key.EndsWith(suffix, StringComparison.Ordinal)).Value;
+    }
+
     /// <summary>
     /// An object or enum property's schema is its type's component, shared by every property of that type: one
     /// property's words must not become all of theirs. Values and lists get their own schema.

@@ -73,10 +73,13 @@ public sealed class PreconditionFailedException(long currentVersion)
 }
 
 /// <summary>Field errors, keyed by the camelCase path of the field (<c>regulations[0].provision</c>).</summary>
-public sealed class RequestValidationException(IReadOnlyDictionary<string, string[]> errors)
-    : ProblemException(400, ProblemTypes.Validation, "One or more fields are invalid", Localization.Say.Text("Problem.Detail.SeeErrors"))
+public sealed class RequestValidationException(IReadOnlyDictionary<string, string[]> errors, string? detail = null)
+    : ProblemException(400, ProblemTypes.Validation, "One or more fields are invalid", detail ?? Localization.Say.Text("Problem.Detail.SeeErrors"))
 {
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+
+    /// <summary>The detail was written for this failure, rather than the general "see errors".</summary>
+    public bool HasOwnDetail { get; } = detail is not null;
 
     public static RequestValidationException For(string field, string message) =>
         new(new Dictionary<string, string[]> { [field] = [message] });

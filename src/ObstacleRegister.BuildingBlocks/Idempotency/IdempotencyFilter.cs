@@ -17,6 +17,15 @@ namespace ObstacleRegister.BuildingBlocks.Idempotency;
 /// <summary>Marks an endpoint that honours <c>Idempotency-Key</c>, so its documentation can say so.</summary>
 public sealed class IdempotentEndpointMetadata;
 
+/// <summary>
+/// A bound argument that is the request's body but not JSON (an uploaded file): what a repeated request must repeat
+/// for its key to replay, in place of the JSON body.
+/// </summary>
+public interface IIdempotencyFingerprint
+{
+    string Fingerprint { get; }
+}
+
 public static class IdempotencyEndpointExtensions
 {
     /// <summary>Honours <c>Idempotency-Key</c> on this endpoint and says so in its metadata.</summary>
@@ -103,8 +112,11 @@ public sealed class IdempotencyFilter : IEndpointFilter
         var bodyType = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
         var body = context.Arguments.FirstOrDefault(a => a is not null && bodyType is not null && a.GetType() == bodyType);
         var json = services.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
-        var text = $"{context.HttpContext.Request.Method} {context.HttpContext.Request.Path}\n"
-            + (body is null ? "" : JsonSerializer.Serialize(body, body.GetType(), json));
+        var request = context.HttpContext.Request;
+        // The query joins the hash only when there is one, so the hashes of keys already stored stay what they were.
+        var text = $"{request.Method} {request.Path}{(request.QueryString.HasValue ? request.QueryString.Value : "")}\n"
+            + (body is null ? "" : JsonSerializer.Serialize(body, body.GetType(), json))
+            + string.Concat(context.Arguments.OfType<IIdempotencyFingerprint>().Select(f => f.Fingerprint));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 

@@ -14,9 +14,11 @@ public static class Say
 
     /// <summary>The text under <paramref name="key"/> in the current request's language, formatted with <paramref name="args"/>.</summary>
     /// <exception cref="KeyNotFoundException">No resource has that key: a missing text is a defect, never shown as its key.</exception>
-    public static string Text(string key, params object?[] args)
+    public static string Text(string key, params object?[] args) => In(CultureInfo.CurrentUICulture, key, args);
+
+    /// <summary>The text under <paramref name="key"/> in <paramref name="culture"/>, whatever the request's language.</summary>
+    public static string In(CultureInfo culture, string key, params object?[] args)
     {
-        var culture = CultureInfo.CurrentUICulture;
         var text = Resources.GetString(key, culture) ?? throw new KeyNotFoundException($"The register has no text '{key}'.");
         return args.Length == 0 ? text : string.Format(culture, text, args);
     }

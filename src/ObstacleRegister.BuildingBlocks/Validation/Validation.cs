@@ -17,9 +17,12 @@ public interface IAsyncValidator<in TRequest>
 }
 
 /// <summary>Field errors gathered for one request, reported together as one 400.</summary>
-public sealed class ValidationErrors
+public sealed class ValidationErrors(Func<string, string>? nameOf = null)
 {
     private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
+
+    /// <summary>What a message calls a field: its JSON name, or what the reader knows it as (a spreadsheet's column header).</summary>
+    public string NameOf(string field) => nameOf?.Invoke(field) ?? field;
 
     public bool Any => errors.Count > 0;
 
@@ -59,7 +62,7 @@ public sealed class ValidationErrors
         };
         if (!present)
         {
-            Add(field, Localization.Say.Text("Validation.Required", field));
+            Add(field, Localization.Say.Text("Validation.Required", NameOf(field)));
         }
 
         return present;
@@ -79,7 +82,7 @@ public sealed class ValidationErrors
         if (trimmed.Length is 0 or > MaxEmail || !System.Net.Mail.MailAddress.TryCreate(trimmed, out var address) || address.Address != trimmed
             || address.Host.IndexOf('.', StringComparison.Ordinal) < 1)
         {
-            Add(field, Localization.Say.Text("Validation.Email", field, MaxEmail));
+            Add(field, Localization.Say.Text("Validation.Email", NameOf(field), MaxEmail));
         }
     }
 
@@ -99,11 +102,11 @@ public sealed class ValidationErrors
         var length = value.Trim().Length;
         if (length == 0 && required)
         {
-            Add(field, Localization.Say.Text("Validation.Empty", field));
+            Add(field, Localization.Say.Text("Validation.Empty", NameOf(field)));
         }
         else if (length > maxLength)
         {
-            Add(field, Localization.Say.Text("Validation.TooLong", field, maxLength, length));
+            Add(field, Localization.Say.Text("Validation.TooLong", NameOf(field), maxLength, length));
         }
     }
 
@@ -113,7 +116,7 @@ public sealed class ValidationErrors
     {
         if (value is { } v && !Enum.IsDefined(v))
         {
-            Add(field, Localization.Say.Text("Validation.UnknownValue", field));
+            Add(field, Localization.Say.Text("Validation.UnknownValue", NameOf(field)));
             return false;
         }
 

@@ -11,6 +11,7 @@ using ObstacleRegister.Obstacles.Contracts;
 using ObstacleRegister.Obstacles.Correct;
 using ObstacleRegister.Obstacles.Get;
 using ObstacleRegister.Obstacles.History;
+using ObstacleRegister.Obstacles.Import;
 using ObstacleRegister.Obstacles.List;
 using ObstacleRegister.Obstacles.Questions;
 using ObstacleRegister.Obstacles.Submit;
@@ -123,6 +124,7 @@ internal static class ObstacleEndpoints
             (id, ifMatch, body) => new RequestInformation(id, ifMatch, InformationRequestRules.Question(body)));
         MapComments(obstacles);
         MapAttachments(obstacles);
+        obstacles.MapImports();
     }
 
     /// <summary>Evidence files: uploaded by the reporting unit or a coordinator, read by whoever sees the obstacle in full.</summary>
@@ -172,7 +174,7 @@ internal static class ObstacleEndpoints
             .WithSummary("Download an evidence file")
             .WithDescription("Whoever sees the obstacle in full; any other key 403. The file as uploaded, as an attachment " +
                 "(Content-Disposition) of its content's type, with ETag and Repr-Digest of its SHA-256 and X-Content-Type-Options: nosniff.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }

@@ -11,6 +11,7 @@ public static class ObstaclesModule
     public static IServiceCollection AddObstacles(this IServiceCollection services)
     {
         services.AddScoped<ObstacleIntake>();
+        services.AddScoped<ObstacleSubmissions>();
         services.AddScoped<ObstacleTransitions>();
         services.AddScoped<Questions.ObstacleThread>();
         services.AddScoped<Reporting.HotspotTally>();

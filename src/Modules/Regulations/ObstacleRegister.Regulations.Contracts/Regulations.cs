@@ -46,6 +46,12 @@ public sealed record GetRegulations(IReadOnlyCollection<Guid> Ids) : IRequest<IR
 /// </summary>
 public sealed record FindRegulationBySymbol(string Symbol) : IRequest<RegulationSummary?>;
 
+/// <summary>
+/// Finds several regulations by symbol at once, each typed either way; the answer is keyed by the symbol as it
+/// was asked for, and a symbol no regulation has is left out.
+/// </summary>
+public sealed record FindRegulationsBySymbols(IReadOnlyCollection<string> Symbols) : IRequest<IReadOnlyDictionary<string, RegulationSummary>>;
+
 /// <summary>What an issued document does to an earlier one.</summary>
 public enum RegulationChange
 {

@@ -24,3 +24,15 @@ internal sealed class FindRegulationBySymbolHandler(IDbSession db) : IRequestHan
             ? null
             : (await RegulationQueries.FindBySymbolKey(db, RegulationSymbol.Key(request.Symbol), cancellationToken))?.ToSummary();
 }
+
+internal sealed class FindRegulationsBySymbolsHandler(IDbSession db) : IRequestHandler<FindRegulationsBySymbols, IReadOnlyDictionary<string, RegulationSummary>>
+{
+    public async Task<IReadOnlyDictionary<string, RegulationSummary>> Handle(FindRegulationsBySymbols request, CancellationToken cancellationToken)
+    {
+        var keyed = request.Symbols.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal)
+            .Select(s => (Symbol: s, Key: RegulationSymbol.Key(s))).ToList();
+        var found = (await RegulationQueries.FindBySymbolKeys(db, [.. keyed.Select(k => k.Key).Distinct(StringComparer.Ordinal)], cancellationToken))
+            .ToDictionary(r => r.SymbolKey, StringComparer.Ordinal);
+        return keyed.Where(k => found.ContainsKey(k.Key)).ToDictionary(k => k.Symbol, k => found[k.Key].ToSummary(), StringComparer.Ordinal);
+    }
+}

@@ -113,6 +113,11 @@ internal static class RegulationQueries
 
     private const string ByIds = $"SELECT {Columns} FROM regulation WHERE id IN @Ids";
 
+    private const string BySymbolKeys = $"SELECT {Columns} FROM regulation WHERE symbol_key IN @SymbolKeys";
+
+    /// <summary>SQL Server takes at most 2,100 parameters in one statement; a list is asked for in slices well below it.</summary>
+    private const int MaxKeysPerQuery = 500;
+
     public static Task<RegulationRow?> Find(IDbSession db, Guid id, CancellationToken ct) =>
         db.QuerySingleOrDefaultAsync<RegulationRow>(ById, new { Id = id }, ct);
 
@@ -126,4 +131,15 @@ internal static class RegulationQueries
         ids.Count == 0
             ? Task.FromResult<IReadOnlyList<RegulationRow>>([])
             : db.QueryAsync<RegulationRow>(ByIds, new { Ids = db.Dialect.IdList(ids) }, ct);
+
+    public static async Task<IReadOnlyList<RegulationRow>> FindBySymbolKeys(IDbSession db, IReadOnlyList<string> symbolKeys, CancellationToken ct)
+    {
+        var rows = new List<RegulationRow>();
+        foreach (var slice in symbolKeys.Chunk(MaxKeysPerQuery))
+        {
+            rows.AddRange(await db.QueryAsync<RegulationRow>(BySymbolKeys, new { SymbolKeys = slice }, ct));
+        }
+
+        return rows;
+    }
 }

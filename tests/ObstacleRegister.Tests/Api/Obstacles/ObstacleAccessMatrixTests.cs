@@ -25,7 +25,7 @@ public sealed class ObstacleAccessMatrixTests(DatabaseProvider provider) : Obsta
         "PATCH api/v1/obstacles/{id:guid}", "POST api/v1/obstacles/{id:guid}/request-information", "GET api/v1/obstacles/{id:guid}/comments",
         "POST api/v1/obstacles/{id:guid}/comments", "GET api/v1/obstacles/{id:guid}/comments/{commentId:guid}",
         "POST api/v1/obstacles/{id:guid}/attachments", "GET api/v1/obstacles/{id:guid}/attachments",
-        "GET api/v1/obstacles/{id:guid}/attachments/{attachmentId:guid}",
+        "GET api/v1/obstacles/{id:guid}/attachments/{attachmentId:guid}", "GET api/v1/obstacles/import-template", "POST api/v1/obstacles/imports",
     ];
 
     private sealed record Actor(string Name, KeyedClient Key, bool SeesPrivate, bool CanTriage, bool CanWithdraw, bool CanSubmit, bool CanComment);
@@ -143,5 +143,15 @@ public sealed class ObstacleAccessMatrixTests(DatabaseProvider provider) : Obsta
             var created = await submit.ExpectJson(201);
             Assert.That(created.Str("unitId"), Is.EqualTo(actor.Key.UnitId.ToString()), $"{actor.Name}: reports for its own unit only");
         }
+
+        // An import goes where a submission goes; an allowed one is probed with a sheet of no rows, refused (400) before writing.
+        using var template = await http.GetAsync("/api/v1/obstacles/import-template?format=csv");
+        using var sheet = new MultipartFormDataContent { { new ByteArrayContent(await template.Content.ReadAsByteArrayAsync()), "file", "sheet.csv" } };
+        using var import = await http.PostAsync("/api/v1/obstacles/imports", sheet);
+        Assert.Multiple(() =>
+        {
+            Assert.That((int)template.StatusCode, Is.EqualTo(200), $"{actor.Name}: the template is anyone's");
+            Assert.That((int)import.StatusCode, Is.EqualTo(actor.CanSubmit ? 400 : 403), $"{actor.Name}: import");
+        });
     }
 }

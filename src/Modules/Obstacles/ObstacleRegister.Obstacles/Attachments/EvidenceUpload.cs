@@ -22,38 +22,16 @@ internal static class EvidenceUpload
     public const long MaxFileBytes = 10 * 1024 * 1024;
 
     /// <summary>The request's limit: the file and the multipart framing around it.</summary>
-    public const long MaxRequestBytes = MaxFileBytes + (64 * 1024);
+    public const long MaxRequestBytes = MaxFileBytes + UploadedFiles.Framing;
 
     public const int MaxFileName = 200;
 
     public static async Task<EvidenceFile> Read(HttpRequest request, CancellationToken ct)
     {
-        RequestBodies.EnsureSent(request);
-        if (!request.HasFormContentType || request.GetTypedHeaders().ContentType?.MediaType.Value != "multipart/form-data")
-        {
-            throw new ProblemException(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.UnsupportedMediaType, "Unsupported media type",
-                Say.Text("Problem.Detail.SendMultipart"));
-        }
-
-        var form = await request.ReadFormAsync(ct);
-        var file = form.Files.GetFile("file") ?? throw RequestValidationException.For("file", Say.Text("Validation.Required", "file"));
-        if (file.Length > MaxFileBytes)
-        {
-            throw new ProblemException(StatusCodes.Status413PayloadTooLarge, ProblemTypes.PayloadTooLarge, "File too large",
-                Say.Text("Problem.Detail.EvidenceTooLarge", MaxFileBytes / (1024 * 1024)));
-        }
-
-        if (file.Length == 0)
-        {
-            throw RequestValidationException.For("file", Say.Text("Validation.Empty", "file"));
-        }
-
-        using var copy = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(copy, ct);
-        var content = copy.ToArray();
+        var (name, content) = await UploadedFiles.Read(request, MaxFileBytes, "Problem.Detail.EvidenceTooLarge", ct);
         var type = EvidenceTypes.Of(content) ?? throw new ProblemException(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.UnsupportedMediaType,
             "Unsupported media type", Say.Text("Problem.Detail.EvidenceType"));
-        return new EvidenceFile(FileName(file.FileName, type), type, content);
+        return new EvidenceFile(FileName(name, type), type, content);
     }
 
     /// <summary>The uploaded name without folders or control characters, shortened; a name of nothing becomes "evidence".</summary>

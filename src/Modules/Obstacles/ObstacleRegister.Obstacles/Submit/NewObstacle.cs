@@ -41,7 +41,8 @@ internal static class NewObstacleRules
 
     public static NewObstacle Check(SubmitObstacleBody? body) => RequestBodies.Check(body, Validate);
 
-    private static NewObstacle? Validate(SubmitObstacleBody body, ValidationErrors errors)
+    /// <summary>The same rules for a body read from elsewhere (a spreadsheet row), with the errors left in <paramref name="errors"/>.</summary>
+    public static NewObstacle? Validate(SubmitObstacleBody body, ValidationErrors errors)
     {
         errors.Text("title", body.Title, MaxTitle);
         errors.Text("description", body.Description, MaxDescription);
@@ -79,7 +80,7 @@ internal static class NewObstacleRules
             var parsed = !string.IsNullOrWhiteSpace(cited.Provision) && cited.Provision.Length <= Provision.MaxLength ? Provision.Parse(cited.Provision) : null;
             if (!string.IsNullOrWhiteSpace(cited.Provision) && cited.Provision.Length <= Provision.MaxLength && parsed is null)
             {
-                errors.Add($"{field}.provision", Say.Text("Validation.ProvisionArticle", $"{field}.provision"));
+                errors.Add($"{field}.provision", Say.Text("Validation.ProvisionArticle", errors.NameOf($"{field}.provision")));
             }
 
             if (cited is { RegulationId: { } regulationId, Provision: { } provision } && parsed is not null)

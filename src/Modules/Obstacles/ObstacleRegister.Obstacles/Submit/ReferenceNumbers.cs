@@ -10,29 +10,31 @@ namespace ObstacleRegister.Obstacles.Submit;
 /// </summary>
 internal static class ReferenceNumbers
 {
-    private const string Increment = "UPDATE obstacle_reference_counter SET last_number = last_number + 1 WHERE year = @Year";
+    private const string Increment = "UPDATE obstacle_reference_counter SET last_number = last_number + @Count WHERE year = @Year";
 
-    private const string Start = "INSERT INTO obstacle_reference_counter (year, last_number) VALUES (@Year, 1)";
+    private const string Start = "INSERT INTO obstacle_reference_counter (year, last_number) VALUES (@Year, @Count)";
 
     private const string Read = "SELECT last_number FROM obstacle_reference_counter WHERE year = @Year";
 
-    public static async Task<string> Next(IDbSession db, int year, CancellationToken ct)
+    /// <summary>Takes <paramref name="count"/> consecutive numbers of <paramref name="year"/> at once; the first of them.</summary>
+    public static async Task<int> Take(IDbSession db, int year, int count, CancellationToken ct)
     {
-        if (await db.ExecuteAsync(Increment, new { Year = year }, ct) == 0)
+        var block = new { Year = year, Count = count };
+        if (await db.ExecuteAsync(Increment, block, ct) == 0)
         {
             try
             {
-                await db.ExecuteAsync(Start, new { Year = year }, ct);
+                await db.ExecuteAsync(Start, block, ct);
             }
             catch (Exception ex) when (db.Dialect.IsUniqueViolation(ex))
             {
                 // Another intake started the year first; its row is there now.
-                await db.ExecuteAsync(Increment, new { Year = year }, ct);
+                await db.ExecuteAsync(Increment, block, ct);
             }
         }
 
-        var number = await db.ExecuteScalarAsync<int>(Read, new { Year = year }, ct);
-        return Format(year, number);
+        var last = await db.ExecuteScalarAsync<int>(Read, new { Year = year }, ct);
+        return last - count + 1;
     }
 
     public static string Format(int year, int number) =>

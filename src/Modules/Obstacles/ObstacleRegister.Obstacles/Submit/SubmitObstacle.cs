@@ -34,22 +34,40 @@ internal sealed class SuggestDuplicatesHandler(ObstacleIntake intake) : IRequest
             request.Obstacle.Title, request.Obstacle.Regulations.Select(r => (r.RegulationId, r.Article)).ToList(), cancellationToken);
 }
 
-internal sealed class SubmitObstacleHandler(
-    IDbSession db, IMediator mediator, ICaller caller, TimeProvider clock, RegisterCalendar calendar, ObstacleIntake intake, ObstacleHistory history,
-    RegisterMetrics metrics)
-    : IRequestHandler<SubmitObstacle, VersionedObstacle>
+internal sealed class SubmitObstacleHandler(IMediator mediator, ObstacleSubmissions submissions) : IRequestHandler<SubmitObstacle, VersionedObstacle>
 {
     public async Task<VersionedObstacle> Handle(SubmitObstacle request, CancellationToken cancellationToken)
     {
-        db.AfterCommit(metrics.ObstacleSubmitted);
-        var obstacle = request.Obstacle;
-        await CitedRegulations.EnsureExist(mediator, obstacle.Regulations, cancellationToken);
+        await CitedRegulations.EnsureExist(mediator, request.Obstacle.Regulations, cancellationToken);
+        var references = await submissions.TakeReferences(1, cancellationToken);
+        var row = await submissions.Write(request.Obstacle, request.Hints, references[0], cancellationToken);
+        return await mediator.Send(new GetObstacle(row.Id), cancellationToken);
+    }
+}
 
+/// <summary>
+/// Writes a reported obstacle as the caller's unit: the row, its citations, search text and tallies, its first history
+/// entry and its hints. One form or a spreadsheet's rows write through here, so both keep the same record.
+/// </summary>
+internal sealed class ObstacleSubmissions(
+    IDbSession db, ICaller caller, TimeProvider clock, RegisterCalendar calendar, ObstacleIntake intake, ObstacleHistory history, RegisterMetrics metrics)
+{
+    /// <summary>The next <paramref name="count"/> references of the register's year, taken in one step.</summary>
+    public async Task<IReadOnlyList<string>> TakeReferences(int count, CancellationToken ct)
+    {
+        var year = calendar.Today.Year;
+        var first = await ReferenceNumbers.Take(db, year, count, ct);
+        return [.. Enumerable.Range(first, count).Select(n => ReferenceNumbers.Format(year, n))];
+    }
+
+    public async Task<ObstacleRow> Write(NewObstacle obstacle, IReadOnlyList<DuplicateHint> hints, string reference, CancellationToken ct)
+    {
+        db.AfterCommit(metrics.ObstacleSubmitted);
         var now = clock.GetUtcNow();
         var row = new ObstacleRow
         {
             Id = Guid.CreateVersion7(),
-            Reference = await ReferenceNumbers.Next(db, calendar.Today.Year, cancellationToken),
+            Reference = reference,
             UnitId = caller.UnitId,
             ReportedByKeyId = caller.KeyId,
             Title = obstacle.Title,
@@ -64,12 +82,11 @@ internal sealed class SubmitObstacleHandler(
             UpdatedAt = now,
             Version = 1,
         };
-        await intake.Store(row, obstacle.Regulations.Select(c => (c.RegulationId, c.Provision)).ToList(), cancellationToken);
-        await history.Record(Actor.Of(caller), row, ObstacleEvents.Submitted, null, ObstacleStatus.Submitted, null, null, cancellationToken);
-        await intake.StoreHints(row.Id, request.Hints, cancellationToken);
-        return await mediator.Send(new GetObstacle(row.Id), cancellationToken);
+        await intake.Store(row, obstacle.Regulations.Select(c => (c.RegulationId, c.Provision)).ToList(), ct);
+        await history.Record(Actor.Of(caller), row, ObstacleEvents.Submitted, null, ObstacleStatus.Submitted, null, null, ct);
+        await intake.StoreHints(row.Id, hints, ct);
+        return row;
     }
-
 }
 
 /// <summary>The regulations an obstacle cites must be registered: one lookup for all of them.</summary>
