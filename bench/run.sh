@@ -9,34 +9,8 @@ obstacles=${1:-100000}
 duration=${2:-20s}
 connection_counts=${3:-"2 16"}
 scenarios=${4:-"read list search amendments deadlines report report-month hotspots hotspots-period intake"}
-port=5199
-base="http://127.0.0.1:${port}"
-
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-dotnet build -c Release -v q ObstacleRegister.sln >/dev/null
-
-# Absolute: the service resolves a relative SQLite path against its own folder, not the working directory.
-data="$(pwd)/bench/data/${obstacles}"
-db="${data}/bench.db"
-if [ ! -f "$db" ]; then
-  dotnet run -c Release --no-build --project bench/ObstacleRegister.Bench.Seed -- \
-    --database "$db" --obstacles "$obstacles" --regulations $(( obstacles / 10 < 100000 ? obstacles / 10 : 100000 ))
-fi
-
-# One admin key per seeded database: the service creates it on the first run and it stays valid for the next.
-[ -f "${data}/admin-key" ] || echo "bench-admin-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')-key" >"${data}/admin-key"
-admin=$(cat "${data}/admin-key")
-ConnectionStrings__Register="Data Source=${db}" Access__BootstrapAdminKey="$admin" Logging__LogLevel__Default=Warning \
-  dotnet src/ObstacleRegister.Api/bin/Release/net10.0/ObstacleRegister.Api.dll --urls "$base" >"${data}/service.log" 2>&1 &
-service=$!
-trap 'kill $service 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf "${base}/health/ready" >/dev/null && break; sleep 0.5; done
-
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
-unit=$(curl -sf -X POST "${base}/api/v1/units" -H "X-Api-Key: ${admin}" -H 'Content-Type: application/json' \
-  -d "{\"code\":\"LOAD-$(date +%s)\",\"name\":\"Đơn vị chạy tải\",\"kind\":\"ministry\"}" | json id)
-key=$(curl -sf -X POST "${base}/api/v1/api-keys" -H "X-Api-Key: ${admin}" -H 'Content-Type: application/json' \
-  -d "{\"unitId\":\"${unit}\",\"roles\":[\"reporter\",\"coordinator\"],\"name\":\"load run\"}" | json secret)
+source bench/service.sh
 
 export BENCH_KEY="$key" BENCH_WRK="$(pwd)/bench/wrk" BENCH_IDS="${data}/obstacle-ids.txt"
 export BENCH_REGULATION=$(head -n 1 "${data}/regulation-ids.txt")

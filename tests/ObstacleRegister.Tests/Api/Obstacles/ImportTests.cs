@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.Extensions.DependencyInjection;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.Tests.Infrastructure;
 
@@ -114,6 +115,50 @@ public sealed class ImportTests(DatabaseProvider provider) : ObstacleTest(provid
             Assert.That(third.Str("severity"), Is.EqualTo("low"));
             Assert.That(history["items"]![0]!.Str("action"), Is.EqualTo("submitted"));
             Assert.That(found["items"]!.AsArray().Select(i => i!.Str("id")), Does.Contain(created[0]!.Str("id")));
+        });
+    }
+
+    [Test]
+    public async Task HintsOfASheet_AreTheHintsEachRowWouldGetAlone()
+    {
+        string[] titles =
+        [
+            "Quy định chồng chéo về cấp phép viễn thông", "Chồng chéo về cấp phép viễn thông giữa hai nghị định",
+            "Thủ tục cấp phép viễn thông rườm rà", "Cấp phép viễn thông chồng chéo về thời hạn", "Quy định chồng chéo về cấp phép xây dựng",
+            "Thời hạn cấp phép viễn thông không thống nhất", "Chưa có hướng dẫn về phí cấp phép",
+        ];
+        var existing = new List<string>();
+        foreach (var (title, i) in titles.Select((t, i) => (t, i)))
+        {
+            existing.Add((await Submit(i % 2 == 0 ? ReporterA : ReporterB, Obstacle(title: title, provision: $"Điều {(i % 3) + 5}"))).Str("id"));
+        }
+
+        await Transition(ReporterA.Http, existing[2], "withdraw");
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<MediatR.IMediator>();
+        var regulationId = Guid.Parse(DecreeId);
+        var candidates = new[] { "Quy định chồng chéo về cấp phép viễn thông di động", "Cấp phép viễn thông chồng chéo", "Phí cấp phép", "Về cấp phép xây dựng chồng chéo" }
+            .Select((title, i) => new ObstacleRegister.Obstacles.Submit.NewObstacle(
+                title, "Mô tả.", ObstacleRegister.Obstacles.Contracts.ObstacleCategory.Overlap, ObstacleRegister.Obstacles.Contracts.ObstacleSeverity.High,
+                ObstacleRegister.Obstacles.Contracts.RemedyRoute.Amend, null, null, [new(regulationId, $"Điều {i + 5}", i + 5)]))
+            .ToList();
+
+        var together = await mediator.Send(new ObstacleRegister.Obstacles.Submit.SuggestDuplicatesOfMany(candidates));
+        var alone = new List<IReadOnlyList<ObstacleRegister.Obstacles.Submit.DuplicateHint>>();
+        foreach (var candidate in candidates)
+        {
+            alone.Add(await mediator.Send(new ObstacleRegister.Obstacles.Submit.SuggestDuplicates(candidate)));
+        }
+
+        Assert.Multiple(() =>
+        {
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                Assert.That(together[i], Is.EquivalentTo(alone[i]), candidates[i].Title);
+            }
+
+            Assert.That(alone.SelectMany(h => h).Count(h => h.Reason == "similar_text"), Is.GreaterThan(3), "the titles do find each other");
+            Assert.That(alone.SelectMany(h => h).Select(h => h.CandidateId.ToString()), Does.Not.Contain(existing[2]), "withdrawn ones are left out");
         });
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MediatR;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -36,11 +37,8 @@ internal static class ImportEndpoints
             .Produces<Stream>(StatusCodes.Status200OK, ImportTemplate.XlsxType, "text/csv")
             .ProducesValidationProblem();
 
-        obstacles.MapPost("/imports", async (ImportUpload upload, bool? partial, IMediator mediator, CancellationToken ct) =>
-            {
-                var command = await ObstacleImport.Run(upload, partial ?? false, mediator, ct);
-                return TypedResults.Ok(command);
-            })
+        obstacles.MapPost("/imports", async (ImportUpload upload, bool? partial, IMediator mediator, IServiceScopeFactory scopes, CancellationToken ct) =>
+                TypedResults.Ok(await ObstacleImport.Run(upload, partial ?? false, mediator, scopes, ct)))
             .AcceptsIdempotencyKey()
             .RequireAuthorization(p => p.RequireRole(Roles.Reporter))
             .WithMetadata(new BodySizeLimit(ImportUpload.MaxRequestBytes))

@@ -1,4 +1,5 @@
 using MediatR;
+using Microsoft.Extensions.DependencyInjection;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Idempotency;
 using ObstacleRegister.BuildingBlocks.Localization;
@@ -39,13 +40,9 @@ internal sealed class ImportObstaclesHandler(ObstacleSubmissions submissions) : 
     public async Task<ObstacleImportReport> Handle(ImportObstacles request, CancellationToken cancellationToken)
     {
         var valid = request.Reading.Valid;
-        var references = valid.Count == 0 ? [] : await submissions.TakeReferences(valid.Count, cancellationToken);
-        var created = new List<ImportedObstacle>(valid.Count);
-        for (var i = 0; i < valid.Count; i++)
-        {
-            var row = await submissions.Write(valid[i].Obstacle, request.Hints[i], references[i], cancellationToken);
-            created.Add(new ImportedObstacle(valid[i].Row, row.Id, row.Reference, [.. request.Hints[i].Select(h => new ImportedHint(h.CandidateId, h.Reason))]));
-        }
+        var rows = await submissions.Write([.. valid.Select((v, i) => (v.Obstacle, request.Hints[i]))], cancellationToken);
+        var created = valid.Select((v, i) => new ImportedObstacle(
+            v.Row, rows[i].Id, rows[i].Reference, [.. request.Hints[i].Select(h => new ImportedHint(h.CandidateId, h.Reason))])).ToList();
 
         var reading = request.Reading;
         return new ObstacleImportReport(reading.Rows, created.Count, reading.Rows - valid.Count, request.Partial, created, reading.Errors);
@@ -55,7 +52,10 @@ internal sealed class ImportObstaclesHandler(ObstacleSubmissions submissions) : 
 /// <summary>Reads an uploaded sheet, finds each valid row's likely duplicates (reads only), then imports or refuses it whole.</summary>
 internal static class ObstacleImport
 {
-    public static async Task<ObstacleImportReport> Run(ImportUpload upload, bool partial, IMediator mediator, CancellationToken ct)
+    /// <summary>Hints are found on this many connections at once: they only read, and the full-text lookups are the import's costliest part.</summary>
+    private static readonly int HintWorkers = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
+    public static async Task<ObstacleImportReport> Run(ImportUpload upload, bool partial, IMediator mediator, IServiceScopeFactory scopes, CancellationToken ct)
     {
         var reading = await ImportRows.Read(ImportSheets.Read(upload.Content), mediator, ct);
         if (reading.Rows == 0)
@@ -68,11 +68,7 @@ internal static class ObstacleImport
             throw Rejected(reading);
         }
 
-        var hints = new List<IReadOnlyList<DuplicateHint>>(reading.Valid.Count);
-        foreach (var candidate in reading.Valid)
-        {
-            hints.Add(await mediator.Send(new SuggestDuplicates(candidate.Obstacle), ct));
-        }
+        var hints = await Hints(reading.Valid, scopes, ct);
 
         return await mediator.Send(new ImportObstacles(reading, hints, partial), ct);
     }
@@ -89,5 +85,18 @@ internal static class ObstacleImport
         var invalid = new RequestValidationException(errors, Say.Text("Problem.Detail.ImportRejected", rejectedRows, reading.Rows, reading.Valid.Count));
         invalid.Extensions["rowErrors"] = reading.Errors;
         return invalid;
+    }
+
+    /// <summary>Each valid row's likely duplicates, in the rows' order, looked up in slices on separate read sessions.</summary>
+    private static async Task<IReadOnlyList<IReadOnlyList<DuplicateHint>>> Hints(IReadOnlyList<ImportCandidate> valid, IServiceScopeFactory scopes, CancellationToken ct)
+    {
+        // Task.Run: SQLite's async calls complete synchronously, so without it the slices would run one after the other.
+        var slices = valid.Chunk(Math.Max(1, (valid.Count + HintWorkers - 1) / HintWorkers)).Select(slice => Task.Run(async () =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            return await mediator.Send(new SuggestDuplicatesOfMany([.. slice.Select(v => v.Obstacle)]), ct);
+        }, ct));
+        return [.. (await Task.WhenAll(slices)).SelectMany(hints => hints)];
     }
 }

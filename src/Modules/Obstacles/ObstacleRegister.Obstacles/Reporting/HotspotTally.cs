@@ -43,10 +43,6 @@ internal sealed class HotspotTally(IDbSession db)
         _ => (0, 0),
     };
 
-    /// <summary>A new obstacle, counted as open under every regulation and article it cites.</summary>
-    public Task Added(Guid unitId, IEnumerable<(Guid RegulationId, int Article)> citations, CancellationToken ct) =>
-        Apply(unitId, citations, (1, 0), ct);
-
     /// <summary>An open obstacle's citations corrected: it stops counting under the ones it dropped and counts under the new.</summary>
     public async Task Recited(Guid unitId, IEnumerable<(Guid RegulationId, int Article)> before, IEnumerable<(Guid RegulationId, int Article)> after, CancellationToken ct)
     {
@@ -68,11 +64,25 @@ internal sealed class HotspotTally(IDbSession db)
         await Apply(row.UnitId, citations, (after.Open - before.Open, after.Resolved - before.Resolved), ct);
     }
 
-    private async Task Apply(Guid unitId, IEnumerable<(Guid RegulationId, int Article)> citations, (int Open, int Resolved) delta, CancellationToken ct)
+    /// <summary>
+    /// New obstacles of one unit, each counted as open under every regulation and article it cites: each tally moved
+    /// once, by how many of them it counts (a spreadsheet's rows citing one decree move its tally once).
+    /// </summary>
+    public Task AddedAll(Guid unitId, IEnumerable<IEnumerable<(Guid RegulationId, int Article)>> citationsOfEach, CancellationToken ct) =>
+        Apply(unitId, citationsOfEach.SelectMany(Keys).GroupBy(k => k).Select(g => (g.Key, (g.Count(), 0))), ct);
+
+    private Task Apply(Guid unitId, IEnumerable<(Guid RegulationId, int Article)> citations, (int Open, int Resolved) delta, CancellationToken ct) =>
+        Apply(unitId, Keys(citations).Select(k => (k, delta)), ct);
+
+    /// <summary>The tallies one obstacle's citations move: each regulation as a whole (article 0) and each article, once.</summary>
+    private static IEnumerable<(Guid RegulationId, int Article)> Keys(IEnumerable<(Guid RegulationId, int Article)> citations) =>
+        citations.SelectMany(c => new[] { (c.RegulationId, Article: 0), (c.RegulationId, c.Article) }).Distinct();
+
+    private async Task Apply(
+        Guid unitId, IEnumerable<((Guid RegulationId, int Article) Key, (int Open, int Resolved) Delta)> changes, CancellationToken ct)
     {
         // One order for every writer, so two transactions on SQL Server never wait on each other's rows in a cycle.
-        var keys = citations.SelectMany(c => new[] { (c.RegulationId, Article: 0), (c.RegulationId, c.Article) }).Distinct().Order();
-        foreach (var (regulationId, article) in keys)
+        foreach (var ((regulationId, article), delta) in changes.OrderBy(c => c.Key))
         {
             var key = new { UnitId = unitId, RegulationId = regulationId, Article = article, delta.Open, delta.Resolved };
             var openAfter = await Upsert(UpdateUnit, InsertUnit, key, ct) ? await db.ExecuteScalarAsync<int>(UnitOpen, key, ct) : delta.Open;

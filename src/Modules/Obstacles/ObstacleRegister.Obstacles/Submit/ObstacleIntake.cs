@@ -7,6 +7,17 @@ namespace ObstacleRegister.Obstacles.Submit;
 /// <summary>An obstacle intake found that may be the same as the new one, and why.</summary>
 internal sealed record DuplicateHint(Guid CandidateId, string Reason);
 
+/// <summary>
+/// The lookups behind hints, kept while many obstacles are checked in one read (a spreadsheet's rows): rows citing the
+/// same article, or titled alike, ask the database once.
+/// </summary>
+internal sealed class HintLookups
+{
+    public Dictionary<(Guid RegulationId, int Article), IReadOnlyList<Guid>> SameProvision { get; } = [];
+
+    public Dictionary<string, IReadOnlyList<long>> NewestOfGroup { get; } = new(StringComparer.Ordinal);
+}
+
 /// <summary>Writes a new obstacle with its citations and search text, and records the obstacles it may duplicate.</summary>
 internal sealed class ObstacleIntake(IDbSession db, Reporting.HotspotTally hotspots)
 {
@@ -42,12 +53,12 @@ internal sealed class ObstacleIntake(IDbSession db, Reporting.HotspotTally hotsp
 
     private const string DeleteHints = "DELETE FROM obstacle_likely_duplicate WHERE obstacle_id = @Id";
 
+    /// <summary>The obstacle's rows and search text; its hotspot tallies are the caller's, who moves them once for a batch.</summary>
     public async Task Store(ObstacleRow row, IReadOnlyList<(Guid RegulationId, string Provision)> cited, CancellationToken ct)
     {
         await db.ExecuteAsync(InsertObstacle, row, ct);
         row.Seq = await db.ExecuteScalarAsync<long>(SeqOf, new { row.Id }, ct);
-        var citations = await Cite(row, cited, ct);
-        await hotspots.Added(row.UnitId, citations, ct);
+        await Cite(row, cited, ct);
 
         var key = db.Dialect.FullTextKeyColumn;
         await db.ExecuteAsync(
@@ -70,7 +81,7 @@ internal sealed class ObstacleIntake(IDbSession db, Reporting.HotspotTally hotsp
     public async Task RefreshHints(ObstacleRow row, IReadOnlyList<(Guid RegulationId, int Article)> citations, CancellationToken ct)
     {
         await db.ExecuteAsync(DeleteHints, new { row.Id }, ct);
-        var hints = await FindLikelyDuplicates(row.Title, citations, ct);
+        var hints = await FindLikelyDuplicates(row.Title, citations, null, ct);
         await StoreHints(row.Id, [.. hints.Where(h => h.CandidateId != row.Id)], ct);
     }
 
@@ -95,13 +106,19 @@ internal sealed class ObstacleIntake(IDbSession db, Reporting.HotspotTally hotsp
     /// the write lock: it only reads, and it is the costliest part of an intake.
     /// </summary>
     public async Task<IReadOnlyList<DuplicateHint>> FindLikelyDuplicates(
-        string title, IReadOnlyList<(Guid RegulationId, int Article)> citations, CancellationToken ct)
+        string title, IReadOnlyList<(Guid RegulationId, int Article)> citations, HintLookups? lookups, CancellationToken ct)
     {
         var found = new Dictionary<Guid, string>();
         foreach (var (regulationId, article) in citations.Distinct())
         {
-            var same = await db.QueryAsync<Guid>(
-                db.Dialect.Limit(SameProvision), new { RegulationId = regulationId, Article = article, Limit = MaxPerReason }, ct);
+            IReadOnlyList<Guid>? same = null;
+            if (lookups is null || !lookups.SameProvision.TryGetValue((regulationId, article), out same))
+            {
+                same = await db.QueryAsync<Guid>(
+                    db.Dialect.Limit(SameProvision), new { RegulationId = regulationId, Article = article, Limit = MaxPerReason }, ct);
+                lookups?.SameProvision.TryAdd((regulationId, article), same);
+            }
+
             foreach (var candidate in same)
             {
                 found.TryAdd(candidate, "same_provision");
@@ -111,7 +128,9 @@ internal sealed class ObstacleIntake(IDbSession db, Reporting.HotspotTally hotsp
         var groups = PhraseGroups(title);
         if (groups.Count > 0)
         {
-            var similar = await db.QueryAsync<Guid>(SimilarText(), new { Query = db.Dialect.AnyPhraseGroup(groups), Newest = MaxPerReason }, ct);
+            var similar = lookups is null
+                ? await db.QueryAsync<Guid>(SimilarText(), new { Query = db.Dialect.AnyPhraseGroup(groups), Newest = MaxPerReason }, ct)
+                : await SimilarText(groups, lookups, ct);
             foreach (var candidate in similar)
             {
                 found.TryAdd(candidate, "similar_text");
@@ -143,6 +162,31 @@ internal sealed class ObstacleIntake(IDbSession db, Reporting.HotspotTally hotsp
         var pairs = terms.Zip(terms.Skip(1), (a, b) => $"{a} {b}").ToList();
         return pairs.Zip(pairs.Skip(1), (a, b) => (IReadOnlyList<string>)[a, b]).Take(MaxPhrases).ToList();
     }
+
+    /// <summary>
+    /// The same answer as the one query of <see cref="SimilarText()"/>, group by group: the newest matches of the
+    /// union are among the newest of each group, so each group is asked once for the rows of a whole sheet.
+    /// </summary>
+    private async Task<IReadOnlyList<Guid>> SimilarText(IReadOnlyList<IReadOnlyList<string>> groups, HintLookups lookups, CancellationToken ct)
+    {
+        var keys = new List<long>();
+        foreach (var group in groups)
+        {
+            var query = db.Dialect.AnyPhraseGroup([group]);
+            if (!lookups.NewestOfGroup.TryGetValue(query, out var newest))
+            {
+                lookups.NewestOfGroup[query] = newest = await db.QueryAsync<long>(
+                    db.Dialect.FullTextNewest("obstacle_search", "@Query", "@Newest"), new { Query = query, Newest = MaxPerReason }, ct);
+            }
+
+            keys.AddRange(newest);
+        }
+
+        var seqs = keys.Distinct().OrderDescending().Take(MaxPerReason).ToArray();
+        return seqs.Length == 0 ? [] : await db.QueryAsync<Guid>(NotWithdrawn, new { Seqs = seqs }, ct);
+    }
+
+    private const string NotWithdrawn = "SELECT id FROM obstacle WHERE seq IN @Seqs AND status <> 'withdrawn'";
 
     private string SimilarText() => $"""
         SELECT o.id

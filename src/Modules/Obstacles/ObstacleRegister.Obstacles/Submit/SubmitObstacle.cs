@@ -27,11 +27,28 @@ internal sealed record SubmitObstacle(NewObstacle Obstacle, IReadOnlyList<Duplic
 /// <summary>Looks for obstacles the one about to be submitted may repeat; reads only.</summary>
 internal sealed record SuggestDuplicates(NewObstacle Obstacle) : IQuery<IReadOnlyList<DuplicateHint>>;
 
-internal sealed class SuggestDuplicatesHandler(ObstacleIntake intake) : IRequestHandler<SuggestDuplicates, IReadOnlyList<DuplicateHint>>
+/// <summary>The likely duplicates of many obstacles about to be submitted together (a spreadsheet's rows), in one read.</summary>
+internal sealed record SuggestDuplicatesOfMany(IReadOnlyList<NewObstacle> Obstacles) : IQuery<IReadOnlyList<IReadOnlyList<DuplicateHint>>>;
+
+internal sealed class SuggestDuplicatesHandler(ObstacleIntake intake)
+    : IRequestHandler<SuggestDuplicates, IReadOnlyList<DuplicateHint>>, IRequestHandler<SuggestDuplicatesOfMany, IReadOnlyList<IReadOnlyList<DuplicateHint>>>
 {
-    public Task<IReadOnlyList<DuplicateHint>> Handle(SuggestDuplicates request, CancellationToken cancellationToken) =>
-        intake.FindLikelyDuplicates(
-            request.Obstacle.Title, request.Obstacle.Regulations.Select(r => (r.RegulationId, r.Article)).ToList(), cancellationToken);
+    public Task<IReadOnlyList<DuplicateHint>> Handle(SuggestDuplicates request, CancellationToken cancellationToken) => Of(request.Obstacle, null, cancellationToken);
+
+    public async Task<IReadOnlyList<IReadOnlyList<DuplicateHint>>> Handle(SuggestDuplicatesOfMany request, CancellationToken cancellationToken)
+    {
+        var hints = new List<IReadOnlyList<DuplicateHint>>(request.Obstacles.Count);
+        var lookups = new HintLookups();
+        foreach (var obstacle in request.Obstacles)
+        {
+            hints.Add(await Of(obstacle, lookups, cancellationToken));
+        }
+
+        return hints;
+    }
+
+    private Task<IReadOnlyList<DuplicateHint>> Of(NewObstacle obstacle, HintLookups? lookups, CancellationToken ct) =>
+        intake.FindLikelyDuplicates(obstacle.Title, obstacle.Regulations.Select(r => (r.RegulationId, r.Article)).ToList(), lookups, ct);
 }
 
 internal sealed class SubmitObstacleHandler(IMediator mediator, ObstacleSubmissions submissions) : IRequestHandler<SubmitObstacle, VersionedObstacle>
@@ -39,9 +56,8 @@ internal sealed class SubmitObstacleHandler(IMediator mediator, ObstacleSubmissi
     public async Task<VersionedObstacle> Handle(SubmitObstacle request, CancellationToken cancellationToken)
     {
         await CitedRegulations.EnsureExist(mediator, request.Obstacle.Regulations, cancellationToken);
-        var references = await submissions.TakeReferences(1, cancellationToken);
-        var row = await submissions.Write(request.Obstacle, request.Hints, references[0], cancellationToken);
-        return await mediator.Send(new GetObstacle(row.Id), cancellationToken);
+        var rows = await submissions.Write([(request.Obstacle, request.Hints)], cancellationToken);
+        return await mediator.Send(new GetObstacle(rows[0].Id), cancellationToken);
     }
 }
 
@@ -50,17 +66,28 @@ internal sealed class SubmitObstacleHandler(IMediator mediator, ObstacleSubmissi
 /// entry and its hints. One form or a spreadsheet's rows write through here, so both keep the same record.
 /// </summary>
 internal sealed class ObstacleSubmissions(
-    IDbSession db, ICaller caller, TimeProvider clock, RegisterCalendar calendar, ObstacleIntake intake, ObstacleHistory history, RegisterMetrics metrics)
+    IDbSession db, ICaller caller, TimeProvider clock, RegisterCalendar calendar, ObstacleIntake intake, ObstacleHistory history,
+    Reporting.HotspotTally hotspots, RegisterMetrics metrics)
 {
-    /// <summary>The next <paramref name="count"/> references of the register's year, taken in one step.</summary>
-    public async Task<IReadOnlyList<string>> TakeReferences(int count, CancellationToken ct)
+    /// <summary>
+    /// Writes the obstacles in order, numbered from one block of the year's references; their hotspot tallies move
+    /// once for all of them, so a sheet of 5,000 rows citing one decree updates its tally once, not 5,000 times.
+    /// </summary>
+    public async Task<IReadOnlyList<ObstacleRow>> Write(IReadOnlyList<(NewObstacle Obstacle, IReadOnlyList<DuplicateHint> Hints)> obstacles, CancellationToken ct)
     {
         var year = calendar.Today.Year;
-        var first = await ReferenceNumbers.Take(db, year, count, ct);
-        return [.. Enumerable.Range(first, count).Select(n => ReferenceNumbers.Format(year, n))];
+        var first = obstacles.Count == 0 ? 0 : await ReferenceNumbers.Take(db, year, obstacles.Count, ct);
+        var rows = new List<ObstacleRow>(obstacles.Count);
+        for (var i = 0; i < obstacles.Count; i++)
+        {
+            rows.Add(await Write(obstacles[i].Obstacle, obstacles[i].Hints, ReferenceNumbers.Format(year, first + i), ct));
+        }
+
+        await hotspots.AddedAll(caller.UnitId, obstacles.Select(o => o.Obstacle.Regulations.Select(c => (c.RegulationId, c.Article))), ct);
+        return rows;
     }
 
-    public async Task<ObstacleRow> Write(NewObstacle obstacle, IReadOnlyList<DuplicateHint> hints, string reference, CancellationToken ct)
+    private async Task<ObstacleRow> Write(NewObstacle obstacle, IReadOnlyList<DuplicateHint> hints, string reference, CancellationToken ct)
     {
         db.AfterCommit(metrics.ObstacleSubmitted);
         var now = clock.GetUtcNow();
