@@ -1,6 +1,6 @@
 """Writes a sheet of obstacles for the import benchmark, as CSV (UTF-8 with BOM) and as XLSX (inline strings).
 
-Usage: import-sheet.py regulations.json rows out-prefix. The regulations are a page of GET /api/v1/regulations;
+Usage: import-sheet.py regulations.json rows out-prefix [seed]. The regulations are a page of GET /api/v1/regulations;
 rows cite them by symbol, half typed without diacritics, with titles built from the phrases legal departments use.
 """
 import csv
@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape
 regulations = [r["symbol"] for r in json.load(open(sys.argv[1]))["items"]]
 rows = int(sys.argv[2])
 out = sys.argv[3]
-random.seed(20261202)
+random.seed(int(sys.argv[4]) if len(sys.argv) > 4 else 20261202)
 
 subjects = ["cấp phép viễn thông", "thủ tục đầu tư", "đăng ký doanh nghiệp", "thuế giá trị gia tăng", "đất đai", "xây dựng nhà ở",
             "phòng cháy chữa cháy", "môi trường", "hải quan", "bảo hiểm xã hội", "giao thông vận tải", "y tế dự phòng"]
@@ -33,7 +33,7 @@ def symbol(i):
 
 def row(i):
     subject = random.choice(subjects)
-    title = f"{random.choice(problems)} {subject} (đơn vị {i % 37 + 1})"
+    title = f"{random.choice(problems)} {subject} (đơn vị {random.randint(1, 80)}, hồ sơ {random.randint(1, 10**6)})"
     description = (f"Các quy định hiện hành về {subject} chưa thống nhất, khiến cơ quan, doanh nghiệp lúng túng khi áp dụng; "
                    f"đề nghị rà soát và sửa đổi để bảo đảm tính khả thi. Hồ sơ số {i}.")
     second = [symbol(i + 1), f"Điều {random.randint(1, 60)}"] if i % 3 == 0 else ["", ""]
