@@ -262,6 +262,7 @@ public sealed class ImportTests(DatabaseProvider provider) : ObstacleTest(provid
         var unknownColumn = Spreadsheets.Csv([[.. EnglishHeader, "ghi chú"], good]);
         var missingColumn = Spreadsheets.Csv([EnglishHeader[..8], good[..8]]);
         var unclosed = Encoding.UTF8.GetBytes("title,description\r\n\"Quy định,x\r\n");
+        var hugeCell = Spreadsheets.Csv([EnglishHeader, [good[0], new string('x', 40_000), .. good[2..]]]);
 
         var asPdf = await Import(ReporterA.Http, pdf, "bang.xlsx").ExpectProblem(415);
         var asXls = await Import(ReporterA.Http, legacy, "bang.xls").ExpectProblem(415);
@@ -274,6 +275,7 @@ public sealed class ImportTests(DatabaseProvider provider) : ObstacleTest(provid
         var unknown = await Import(ReporterA.Http, unknownColumn, "bang.csv").ExpectProblem(400, "file");
         var missing = await Import(ReporterA.Http, missingColumn, "bang.csv").ExpectProblem(400, "file");
         var malformed = await Import(ReporterA.Http, unclosed, "bang.csv").ExpectProblem(400, "file");
+        var huge = await Import(ReporterA.Http, hugeCell, "bang.csv").ExpectProblem(400, "file");
         await Import(ReporterA.Http, Spreadsheets.Csv([EnglishHeader]), "bang.csv").ExpectProblem(400, "file");
         await Import(ReporterA.Http, [], "bang.csv").ExpectProblem(400, "file");
         using var json = await ReporterA.Http.PostAsync("/api/v1/obstacles/imports", RawJson("{\"file\":\"dGl0bGU=\"}"));
@@ -291,6 +293,7 @@ public sealed class ImportTests(DatabaseProvider provider) : ObstacleTest(provid
             Assert.That(unknown["errors"]!["file"]![0]!.GetValue<string>(), Does.Contain("'ghi chú'"));
             Assert.That(missing["errors"]!["file"]![0]!.GetValue<string>(), Does.Contain("Provision 1"));
             Assert.That(malformed["errors"]!["file"]![0]!.GetValue<string>(), Does.Contain("malformed"));
+            Assert.That(huge["errors"]!["file"]![0]!.GetValue<string>(), Does.Contain("32767"));
             Assert.That(json.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
             Assert.That(mine["items"]!.AsArray(), Is.Empty, "no refused file wrote anything");
         });
