@@ -32,10 +32,13 @@ var regulations = await seeder.Regulations();
 var obstacles = await seeder.Obstacles(units, regulations);
 var amendments = await new AmendmentSeeder(connection, new VietnameseCorpus(new Random(20250109)), new Random(206))
     .Seed(options.Obstacles / 20, units, regulations, obstacles);
-// Obstacles are written past the service, so their hotspot tallies are counted the way the migration counts an
-// existing register's.
-var hotspots = MigrationRunner.Embedded(typeof(SeedOptions).Assembly, DatabaseProvider.Sqlite).Single(m => m.Name.Contains("obstacle_hotspots", StringComparison.Ordinal)).Script;
-await Exec(connection, hotspots[hotspots.IndexOf("INSERT INTO", StringComparison.Ordinal)..]);
+// Obstacles are written past the service, so their hotspot tallies and their days are counted the way the migrations
+// count an existing register's.
+foreach (var kept in new[] { "obstacle_hotspots", "obstacle_days" })
+{
+    var script = MigrationRunner.Embedded(typeof(SeedOptions).Assembly, DatabaseProvider.Sqlite).Single(m => m.Name.Contains(kept, StringComparison.Ordinal)).Script;
+    await Exec(connection, script[script.IndexOf("INSERT INTO", StringComparison.Ordinal)..]);
+}
 await Exec(connection, "PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);");
 
 var folder = Path.GetDirectoryName(Path.GetFullPath(options.Database))!;

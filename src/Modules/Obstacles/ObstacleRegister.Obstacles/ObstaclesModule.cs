@@ -15,6 +15,7 @@ public static class ObstaclesModule
         services.AddScoped<ObstacleTransitions>();
         services.AddScoped<Questions.ObstacleThread>();
         services.AddScoped<Reporting.HotspotTally>();
+        services.AddScoped<Reporting.ObstacleDays>();
         services.AddScoped<History.ObstacleHistory>();
         services.AddHostedService<ObstacleSearchMaintenance>();
         return services;

@@ -56,7 +56,7 @@ internal sealed class ObstacleEventRow
 /// The append-only record of every change, written in the same transaction as the change itself, and announced
 /// in the change log (<c>obstacle.{action}</c>, with the reporting unit) for the feed and webhooks.
 /// </summary>
-internal sealed class ObstacleHistory(IDbSession db, IChangeLog changes, TimeProvider clock)
+internal sealed class ObstacleHistory(IDbSession db, IChangeLog changes, TimeProvider clock, Reporting.ObstacleDays days)
 {
     private const string Insert = """
         INSERT INTO obstacle_event (id, obstacle_id, at, action, from_status, to_status, reason, reason_code, reason_args, related_id, key_id, unit_id)
@@ -68,11 +68,12 @@ internal sealed class ObstacleHistory(IDbSession db, IChangeLog changes, TimePro
         Actor actor, ObstacleRow obstacle, string action, ObstacleStatus? from, ObstacleStatus to, string? reason, Guid? relatedId,
         CancellationToken ct, HistoryReason? because = null)
     {
+        var at = clock.GetUtcNow();
         await db.ExecuteAsync(Insert, new
         {
             Id = Guid.CreateVersion7(),
             ObstacleId = obstacle.Id,
-            At = clock.GetUtcNow(),
+            At = at,
             Action = action,
             FromStatus = from is { } f ? WireNames.Of(f) : null,
             ToStatus = WireNames.Of(to),
@@ -83,6 +84,7 @@ internal sealed class ObstacleHistory(IDbSession db, IChangeLog changes, TimePro
             actor.KeyId,
             actor.UnitId,
         }, ct);
+        await days.Recorded(obstacle, action, at, ct);
         await changes.Record(new ResourceChange(ObstacleEvents.Type(action), ObstacleEvents.Resource, obstacle.Id, obstacle.UnitId), ct);
     }
 }

@@ -97,23 +97,6 @@ internal sealed class HotspotTally(IDbSession db)
         }
     }
 
-    /// <summary>Adds to the row, or creates it; answers whether it existed. A row another transaction created first is added to.</summary>
-    private async Task<bool> Upsert(string update, string insert, object parameters, CancellationToken ct)
-    {
-        if (await db.ExecuteAsync(update, parameters, ct) > 0)
-        {
-            return true;
-        }
-
-        try
-        {
-            await db.ExecuteAsync(insert, parameters, ct);
-            return false;
-        }
-        catch (Exception ex) when (db.Dialect.IsUniqueViolation(ex))
-        {
-            await db.ExecuteAsync(update, parameters, ct);
-            return true;
-        }
-    }
+    private Task<bool> Upsert(string update, string insert, object parameters, CancellationToken ct) =>
+        Tallies.Upsert(db, update, insert, parameters, ct);
 }

@@ -12,19 +12,29 @@ namespace ObstacleRegister.Obstacles.Reporting;
 /// </summary>
 internal sealed class CountObstacleActivityHandler(IDbSession db) : IRequestHandler<CountObstacleActivity, IReadOnlyList<ObstacleActivity>>
 {
-    private const string Received = """
-        SELECT unit_id AS UnitId, COUNT(*) AS Count FROM obstacle
-        WHERE created_at >= @From AND created_at < @To /*unit*/
+    // Whole days from the kept days, the hours at the period's edges from the obstacles and their history.
+    private const string Counted = $"""
+        SELECT unit_id AS UnitId, SUM(received) AS Received, SUM(accepted) AS Accepted, SUM(rejected) AS Rejected,
+               SUM(duplicates) AS Duplicates, SUM(withdrawn) AS Withdrawn, SUM(resolved) AS Resolved
+        FROM (
+            SELECT unit_id, received, accepted, rejected, duplicates, withdrawn, resolved
+            FROM obstacle_day WHERE day >= @FirstDay AND day < @EndDay /*unit*/
+            UNION ALL
+            SELECT unit_id, 1, 0, 0, 0, 0, 0
+            FROM obstacle WHERE ((created_at >= @From AND created_at < @WholeFrom) OR (created_at >= @WholeTo AND created_at < @To)) /*unit*/
+            UNION ALL
+            SELECT o.unit_id, 0,
+                   CASE WHEN e.action = '{ObstacleEvents.Accepted}' THEN 1 ELSE 0 END,
+                   CASE WHEN e.action = '{ObstacleEvents.Rejected}' THEN 1 ELSE 0 END,
+                   CASE WHEN e.action = '{ObstacleEvents.MarkedDuplicate}' THEN 1 ELSE 0 END,
+                   CASE WHEN e.action = '{ObstacleEvents.Withdrawn}' THEN 1 ELSE 0 END,
+                   CASE WHEN e.action IN ('{ObstacleEvents.Resolved}', '{ObstacleEvents.ResolvedWithMaster}') THEN 1 ELSE 0 END
+            FROM obstacle_event e JOIN obstacle o ON o.id = e.obstacle_id
+            WHERE ((e.at >= @From AND e.at < @WholeFrom) OR (e.at >= @WholeTo AND e.at < @To))
+              AND e.action IN ('{ObstacleEvents.Accepted}', '{ObstacleEvents.Rejected}', '{ObstacleEvents.MarkedDuplicate}', '{ObstacleEvents.Withdrawn}',
+                               '{ObstacleEvents.Resolved}', '{ObstacleEvents.ResolvedWithMaster}') /*o.unit*/
+        ) counted
         GROUP BY unit_id
-        """;
-
-    private const string Outcomes = $"""
-        SELECT o.unit_id AS UnitId, e.action AS Action, COUNT(*) AS Count
-        FROM obstacle_event e JOIN obstacle o ON o.id = e.obstacle_id
-        WHERE e.at >= @From AND e.at < @To
-          AND e.action IN ('{ObstacleEvents.Accepted}', '{ObstacleEvents.Rejected}', '{ObstacleEvents.MarkedDuplicate}', '{ObstacleEvents.Withdrawn}',
-                           '{ObstacleEvents.Resolved}', '{ObstacleEvents.ResolvedWithMaster}') /*unit*/
-        GROUP BY o.unit_id, e.action
         """;
 
     // Read from the (status, seq) index: the obstacles waiting now are few whatever the register's size.
@@ -36,25 +46,39 @@ internal sealed class CountObstacleActivityHandler(IDbSession db) : IRequestHand
 
     public async Task<IReadOnlyList<ObstacleActivity>> Handle(CountObstacleActivity request, CancellationToken cancellationToken)
     {
-        var parameters = new { request.From, request.To, request.UnitId };
-        var received = (await db.QueryAsync<UnitCount>(ForUnit(Received, "unit_id", request.UnitId), parameters, cancellationToken)).ToDictionary(r => r.UnitId, r => r.Count);
-        var outcomes = (await db.QueryAsync<UnitCount>(ForUnit(Outcomes, "o.unit_id", request.UnitId), parameters, cancellationToken)).ToLookup(r => r.UnitId);
-        var waiting = (await db.QueryAsync<UnitCount>(ForUnit(Waiting, "unit_id", request.UnitId), parameters, cancellationToken)).ToDictionary(r => r.UnitId);
-        return received.Keys.Union(outcomes.Select(g => g.Key)).Union(waiting.Keys).Select(unit =>
+        var span = DaySpan.Of(request.From, request.To);
+        var parameters = new { request.From, request.To, request.UnitId, span.FirstDay, span.EndDay, span.WholeFrom, span.WholeTo };
+        var counted = (await db.QueryAsync<UnitDay>(DaySpan.ForUnit(Counted, request.UnitId), parameters, cancellationToken)).ToDictionary(r => r.UnitId);
+        var waiting = (await db.QueryAsync<UnitWaiting>(ForUnit(Waiting, "unit_id", request.UnitId), parameters, cancellationToken)).ToDictionary(r => r.UnitId);
+        return counted.Keys.Union(waiting.Keys).Select(unit =>
         {
-            int Of(params string[] actions) => outcomes[unit].Where(o => actions.Contains(o.Action)).Sum(o => o.Count);
+            var day = counted.GetValueOrDefault(unit) ?? new UnitDay();
             return new ObstacleActivity(
-                unit, received.GetValueOrDefault(unit), Of(ObstacleEvents.Accepted), Of(ObstacleEvents.Rejected), Of(ObstacleEvents.MarkedDuplicate),
-                Of(ObstacleEvents.Withdrawn), Of(ObstacleEvents.Resolved, ObstacleEvents.ResolvedWithMaster),
+                unit, day.Received, day.Accepted, day.Rejected, day.Duplicates, day.Withdrawn, day.Resolved,
                 waiting.GetValueOrDefault(unit)?.Count ?? 0, waiting.GetValueOrDefault(unit)?.Since);
         }).ToList();
     }
 
-    private sealed class UnitCount
+    private sealed class UnitDay
     {
         public Guid UnitId { get; set; }
 
-        public string Action { get; set; } = "";
+        public int Received { get; set; }
+
+        public int Accepted { get; set; }
+
+        public int Rejected { get; set; }
+
+        public int Duplicates { get; set; }
+
+        public int Withdrawn { get; set; }
+
+        public int Resolved { get; set; }
+    }
+
+    private sealed class UnitWaiting
+    {
+        public Guid UnitId { get; set; }
 
         public int Count { get; set; }
 
@@ -118,17 +142,30 @@ internal sealed class MedianDaysToResolutionByUnitHandler(IDbSession db) : IRequ
 
 internal sealed class MostCitedRegulationsHandler(IDbSession db) : IRequestHandler<MostCitedRegulations, IReadOnlyList<RegulationObstacleCount>>
 {
+    // Summed per regulation before the ranking: an obstacle counts once, on the one day it was reported.
     private const string Query = """
-        SELECT c.regulation_id AS RegulationId, COUNT(DISTINCT o.id) AS Obstacles
-        FROM obstacle o JOIN obstacle_regulation c ON c.obstacle_id = o.id
-        WHERE o.created_at >= @From AND o.created_at < @To AND o.status <> 'withdrawn' /*unit*/
-        GROUP BY c.regulation_id
-        ORDER BY COUNT(DISTINCT o.id) DESC, c.regulation_id
+        SELECT regulation_id AS RegulationId, SUM(obstacles) AS Obstacles
+        FROM (
+            SELECT regulation_id, obstacles FROM obstacle_day_citation WHERE day >= @FirstDay AND day < @EndDay /*unit*/
+            UNION ALL
+            SELECT c.regulation_id, COUNT(DISTINCT o.id)
+            FROM obstacle o JOIN obstacle_regulation c ON c.obstacle_id = o.id
+            WHERE ((o.created_at >= @From AND o.created_at < @WholeFrom) OR (o.created_at >= @WholeTo AND o.created_at < @To))
+              AND o.status <> 'withdrawn' /*o.unit*/
+            GROUP BY c.regulation_id
+        ) cited
+        GROUP BY regulation_id
+        HAVING SUM(obstacles) > 0
+        ORDER BY SUM(obstacles) DESC, regulation_id
         """;
 
-    public async Task<IReadOnlyList<RegulationObstacleCount>> Handle(MostCitedRegulations request, CancellationToken cancellationToken) =>
-        (await db.QueryAsync<Row>(db.Dialect.Limit(ForUnit(Query, "o.unit_id", request.UnitId), "@Top"), new { request.From, request.To, request.UnitId, request.Top }, cancellationToken))
+    public async Task<IReadOnlyList<RegulationObstacleCount>> Handle(MostCitedRegulations request, CancellationToken cancellationToken)
+    {
+        var span = DaySpan.Of(request.From, request.To);
+        var parameters = new { request.From, request.To, request.UnitId, request.Top, span.FirstDay, span.EndDay, span.WholeFrom, span.WholeTo };
+        return (await db.QueryAsync<Row>(db.Dialect.Limit(DaySpan.ForUnit(Query, request.UnitId), "@Top"), parameters, cancellationToken))
             .Select(r => new RegulationObstacleCount(r.RegulationId, r.Obstacles)).ToList();
+    }
 
     private sealed class Row
     {
@@ -136,4 +173,29 @@ internal sealed class MostCitedRegulationsHandler(IDbSession db) : IRequestHandl
 
         public int Obstacles { get; set; }
     }
+}
+
+/// <summary>
+/// The whole UTC days inside a period, read from the kept days, and where they start and end: the hours before the
+/// first and after the last are counted from the obstacles themselves, so any period adds up exactly.
+/// </summary>
+internal readonly record struct DaySpan(DateOnly FirstDay, DateOnly EndDay, DateTimeOffset WholeFrom, DateTimeOffset WholeTo)
+{
+    public static DaySpan Of(DateTimeOffset from, DateTimeOffset to)
+    {
+        var start = from.UtcDateTime.TimeOfDay == TimeSpan.Zero ? from.UtcDateTime : from.UtcDateTime.Date.AddDays(1);
+        var end = to.UtcDateTime.Date;
+        if (end <= start)
+        {
+            // No whole day: the period is all edge, read from the obstacles.
+            return new(DateOnly.FromDateTime(start), DateOnly.FromDateTime(start), to, to);
+        }
+
+        return new(DateOnly.FromDateTime(start), DateOnly.FromDateTime(end), new DateTimeOffset(start, TimeSpan.Zero), new DateTimeOffset(end, TimeSpan.Zero));
+    }
+
+    /// <summary>The unit filter in each part of a query: <c>/*unit*/</c> on the kept days and obstacles, <c>/*o.unit*/</c> where obstacles are joined.</summary>
+    public static string ForUnit(string sql, Guid? unitId) =>
+        unitId is null ? sql.Replace("/*unit*/", "", StringComparison.Ordinal).Replace("/*o.unit*/", "", StringComparison.Ordinal)
+        : sql.Replace("/*unit*/", "AND unit_id = @UnitId", StringComparison.Ordinal).Replace("/*o.unit*/", "AND o.unit_id = @UnitId", StringComparison.Ordinal);
 }

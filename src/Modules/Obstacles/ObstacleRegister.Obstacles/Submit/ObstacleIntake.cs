@@ -19,7 +19,7 @@ internal sealed class HintLookups
 }
 
 /// <summary>Writes a new obstacle with its citations and search text, and records the obstacles it may duplicate.</summary>
-internal sealed class ObstacleIntake(IDbSession db, Reporting.HotspotTally hotspots)
+internal sealed class ObstacleIntake(IDbSession db, Reporting.HotspotTally hotspots, Reporting.ObstacleDays days)
 {
     /// <summary>Word pairs from the title searched as phrases; Vietnamese words are mostly two syllables.</summary>
     private const int MaxPhrases = 8;
@@ -70,7 +70,9 @@ internal sealed class ObstacleIntake(IDbSession db, Reporting.HotspotTally hotsp
     public async Task Recite(ObstacleRow row, IReadOnlyList<(Guid RegulationId, int Article)> before, IReadOnlyList<(Guid RegulationId, string Provision)> cited, CancellationToken ct)
     {
         await db.ExecuteAsync(DeleteCitations, new { row.Id }, ct);
-        await hotspots.Recited(row.UnitId, before, await Cite(row, cited, ct), ct);
+        var after = await Cite(row, cited, ct);
+        await hotspots.Recited(row.UnitId, before, after, ct);
+        await days.Recited(row, before.Select(c => c.RegulationId), after.Select(c => c.RegulationId), ct);
     }
 
     /// <summary>A corrected title or description: what full-text search finds it by.</summary>

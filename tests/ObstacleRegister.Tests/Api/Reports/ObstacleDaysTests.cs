@@ -1,0 +1,171 @@
+using System.Text.Json.Nodes;
+using Dapper;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.Obstacles.Contracts;
+using ObstacleRegister.Tests.Api.Amendments;
+using ObstacleRegister.Tests.Infrastructure;
+
+namespace ObstacleRegister.Tests.Api.Reports;
+
+/// <summary>
+/// The report figures read from the kept days equal the figures counted the slow way, from every obstacle and history
+/// step, for periods that start and end on whole days, at the register's midnight and at odd hours, for the register
+/// and for one unit; and the migration's backfill counts what the writes kept.
+/// </summary>
+public sealed class ObstacleDaysTests(DatabaseProvider provider) : AmendmentTest(provider)
+{
+    private const string SlowReceived = "SELECT unit_id AS UnitId, COUNT(*) AS Count FROM obstacle WHERE created_at >= @From AND created_at < @To /*unit*/ GROUP BY unit_id";
+
+    private const string SlowOutcomes = """
+        SELECT o.unit_id AS UnitId, e.action AS Action, COUNT(*) AS Count
+        FROM obstacle_event e JOIN obstacle o ON o.id = e.obstacle_id
+        WHERE e.at >= @From AND e.at < @To
+          AND e.action IN ('accepted', 'rejected', 'marked_duplicate', 'withdrawn', 'resolved', 'resolved_with_master') /*unit*/
+        GROUP BY o.unit_id, e.action
+        """;
+
+    private const string SlowCited = """
+        SELECT c.regulation_id AS RegulationId, COUNT(DISTINCT o.id) AS Obstacles
+        FROM obstacle o JOIN obstacle_regulation c ON c.obstacle_id = o.id
+        WHERE o.created_at >= @From AND o.created_at < @To AND o.status <> 'withdrawn' /*unit*/
+        GROUP BY c.regulation_id
+        """;
+
+    private static readonly DateTimeOffset Start = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
+
+    [SetUp]
+    public async Task SpreadActivityOverDaysAndHours()
+    {
+        // Steps land just before and after UTC midnight and the register's (17:00 UTC), and in the middle of days.
+        TimeSpan[] moments = [new(0, 0, 0), new(16, 59, 59), new(17, 0, 0), new(23, 59, 59), new(9, 30, 0)];
+        var ids = new List<string>();
+        for (var i = 0; i < 15; i++)
+        {
+            Clock.Now = Start.AddDays(i / 2).Add(moments[i % moments.Length]);
+            var reporter = i % 3 == 0 ? ReporterB : ReporterA;
+            var body = Obstacle($"Vướng mắc số {i} về cấp phép", provision: $"Điều {(i % 4) + 1}", regulationId: i % 2 == 0 ? DecreeId : CircularId);
+            if (i % 5 == 0)
+            {
+                body["regulations"]!.AsArray().Add(new JsonObject { ["regulationId"] = CircularId, ["provision"] = "Điều 9" });
+            }
+
+            ids.Add((await Submit(reporter, body)).Str("id"));
+        }
+
+        Clock.Now = Start.AddDays(3).AddHours(17);
+        await Transition(Coordinator.Http, ids[1], "accept");
+        await Transition(Coordinator.Http, ids[2], "accept");
+        await Transition(Coordinator.Http, ids[4], "reject", Reason("Không phải vướng mắc."));
+        Clock.Now = Start.AddDays(4).AddSeconds(-1);
+        await Transition(ReporterB.Http, ids[3], "withdraw");
+        await Transition(Coordinator.Http, ids[5], "duplicate", new JsonObject { ["duplicateOfId"] = ids[2] });
+        Clock.Now = Start.AddDays(5).AddHours(3);
+        using (var correction = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/obstacles/{ids[7]}")
+        {
+            Content = new StringContent(
+                $$"""{"regulations":[{"regulationId":"{{DecreeId}}","provision":"Điều 3"},{"regulationId":"{{CircularId}}","provision":"Điều 1"}]}""",
+                System.Text.Encoding.UTF8, "application/merge-patch+json"),
+        })
+        {
+            correction.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+            await (await ReporterA.Http.SendAsync(correction)).ExpectJson(200);
+        }
+
+        var amendment = (await Open(OpenBody(ids[2]))).Str("id");
+        await AdvanceTo(amendment, "submitted");
+        Clock.Now = Start.AddDays(6).AddHours(17);
+        await Issue(amendment, IssueBody(NewCircularSymbol(), issuedOn: "2026-03-09", effectiveOn: "2026-03-09"));
+        Clock.Now = Start.AddDays(9);
+    }
+
+    [Test]
+    public async Task EveryPeriod_AddsUpAsTheSlowCount()
+    {
+        DateTimeOffset At(double days) => Start.AddDays(days);
+        (DateTimeOffset From, DateTimeOffset To)[] periods =
+        [
+            (At(0), At(9)), (At(-1).AddHours(17), At(6).AddHours(17)), (At(0).AddHours(17), At(3).AddHours(17)), (At(1), At(4)),
+            (At(1).AddSeconds(-1), At(4).AddHours(5.5)), (At(2).AddHours(10), At(2).AddHours(11)), (At(3.5), At(4.25)), (At(4), At(4)),
+        ];
+
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        var db = scope.ServiceProvider.GetRequiredService<IDbSession>();
+        Assert.Multiple(async () =>
+        {
+            foreach (var (from, to) in periods)
+            {
+                foreach (Guid? unit in new Guid?[] { null, ReporterA.UnitId })
+                {
+                    var what = $"{from:O} – {to:O}, unit {unit}";
+                    var fast = await mediator.Send(new CountObstacleActivity(from, to, unit));
+                    var cited = await mediator.Send(new MostCitedRegulations(from, to, unit, 50));
+                    Assert.That(Figures(fast), Is.EquivalentTo(await SlowFigures(db, from, to, unit)), what);
+                    Assert.That(cited.Select(c => $"{c.RegulationId}:{c.Obstacles}"), Is.EquivalentTo(await SlowCitations(db, from, to, unit)), what);
+                }
+            }
+        });
+    }
+
+    [Test]
+    public async Task TheMigrationsBackfill_CountsWhatTheWritesKept()
+    {
+        var connections = Factory.Services.GetRequiredService<IDbConnectionFactory>();
+        await using var connection = await connections.OpenAsync(CancellationToken.None);
+        var kept = await Kept(connection);
+        var script = File.ReadAllText(Path.Combine(Repository.MigrationsFolder(Provider), "0026_obstacle_days.sql"));
+        await connection.ExecuteAsync("DELETE FROM obstacle_day; DELETE FROM obstacle_day_citation;");
+        await connection.ExecuteAsync(script[script.IndexOf("INSERT INTO", StringComparison.Ordinal)..]);
+
+        Assert.That(await Kept(connection), Is.EqualTo(kept).And.Not.Empty);
+    }
+
+    private static IEnumerable<string> Figures(IEnumerable<ObstacleActivity> activity) => activity
+        .Select(a => $"{a.UnitId} r{a.Received} a{a.Accepted} x{a.Rejected} d{a.Duplicates} w{a.Withdrawn} s{a.Resolved}")
+        .Where(f => !f.EndsWith(" r0 a0 x0 d0 w0 s0", StringComparison.Ordinal));
+
+    private static async Task<IEnumerable<string>> SlowFigures(IDbSession db, DateTimeOffset from, DateTimeOffset to, Guid? unit)
+    {
+        var parameters = new { From = from, To = to, UnitId = unit };
+        var received = (await db.QueryAsync<Counted>(QueryFilters.ForUnit(SlowReceived, "unit_id", unit), parameters, CancellationToken.None))
+            .ToDictionary(r => r.UnitId, r => r.Count);
+        var outcomes = (await db.QueryAsync<Counted>(QueryFilters.ForUnit(SlowOutcomes, "o.unit_id", unit), parameters, CancellationToken.None))
+            .ToLookup(r => r.UnitId);
+        int Of(Guid u, params string[] actions) => outcomes[u].Where(o => actions.Contains(o.Action)).Sum(o => o.Count);
+        return received.Keys.Union(outcomes.Select(g => g.Key)).Select(u =>
+            $"{u} r{received.GetValueOrDefault(u)} a{Of(u, "accepted")} x{Of(u, "rejected")} d{Of(u, "marked_duplicate")} w{Of(u, "withdrawn")} s{Of(u, "resolved", "resolved_with_master")}")
+            .ToList();
+    }
+
+    private static async Task<IEnumerable<string>> SlowCitations(IDbSession db, DateTimeOffset from, DateTimeOffset to, Guid? unit) =>
+        (await db.QueryAsync<Cited>(QueryFilters.ForUnit(SlowCited, "o.unit_id", unit), new { From = from, To = to, UnitId = unit }, CancellationToken.None))
+        .Select(c => $"{c.RegulationId}:{c.Obstacles}").ToList();
+
+    private static async Task<List<string>> Kept(System.Data.Common.DbConnection connection) =>
+    [
+        .. await connection.QueryAsync<string>("""
+            SELECT CONCAT(day, '/', unit_id, ':', received, accepted, rejected, duplicates, withdrawn, resolved) FROM obstacle_day ORDER BY day, unit_id
+            """),
+        .. await connection.QueryAsync<string>("""
+            SELECT CONCAT(day, '/', unit_id, '/', regulation_id, ':', obstacles) FROM obstacle_day_citation WHERE obstacles > 0 ORDER BY day, unit_id, regulation_id
+            """),
+    ];
+
+    private sealed class Counted
+    {
+        public Guid UnitId { get; set; }
+
+        public string Action { get; set; } = "";
+
+        public int Count { get; set; }
+    }
+
+    private sealed class Cited
+    {
+        public Guid RegulationId { get; set; }
+
+        public int Obstacles { get; set; }
+    }
+}
