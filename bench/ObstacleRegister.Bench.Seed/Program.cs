@@ -34,7 +34,7 @@ var amendments = await new AmendmentSeeder(connection, new VietnameseCorpus(new 
     .Seed(options.Obstacles / 20, units, regulations, obstacles);
 // Obstacles are written past the service, so their hotspot tallies and their days are counted the way the migrations
 // count an existing register's.
-foreach (var kept in new[] { "obstacle_hotspots", "obstacle_days" })
+foreach (var kept in new[] { "obstacle_hotspots", "obstacle_days", "obstacle_resolutions" })
 {
     var script = MigrationRunner.Embedded(typeof(SeedOptions).Assembly, DatabaseProvider.Sqlite).Single(m => m.Name.Contains(kept, StringComparison.Ordinal)).Script;
     await Exec(connection, script[script.IndexOf("INSERT INTO", StringComparison.Ordinal)..]);

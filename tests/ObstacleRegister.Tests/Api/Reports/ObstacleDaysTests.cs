@@ -33,6 +33,11 @@ public sealed class ObstacleDaysTests(DatabaseProvider provider) : AmendmentTest
         GROUP BY c.regulation_id
         """;
 
+    private const string SlowDays = """
+        SELECT o.unit_id AS UnitId, /*days*/ AS Days FROM obstacle_event e JOIN obstacle o ON o.id = e.obstacle_id
+        WHERE e.at >= @From AND e.at < @To AND e.action IN ('resolved', 'resolved_with_master') /*unit*/
+        """;
+
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
 
     [SetUp]
@@ -93,6 +98,7 @@ public sealed class ObstacleDaysTests(DatabaseProvider provider) : AmendmentTest
         await using var scope = Factory.Services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         var db = scope.ServiceProvider.GetRequiredService<IDbSession>();
+        Assert.That((await SlowResolutionDays(db, At(0), At(9), null)).Count, Is.EqualTo(2), "a resolution and a duplicate resolved with it");
         Assert.Multiple(async () =>
         {
             foreach (var (from, to) in periods)
@@ -104,6 +110,14 @@ public sealed class ObstacleDaysTests(DatabaseProvider provider) : AmendmentTest
                     var cited = await mediator.Send(new MostCitedRegulations(from, to, unit, 50));
                     Assert.That(Figures(fast), Is.EquivalentTo(await SlowFigures(db, from, to, unit)), what);
                     Assert.That(cited.Select(c => $"{c.RegulationId}:{c.Obstacles}"), Is.EquivalentTo(await SlowCitations(db, from, to, unit)), what);
+                    var slowDays = await SlowResolutionDays(db, from, to, unit);
+                    Assert.That(await mediator.Send(new MedianDaysToResolution(from, to, unit)), Is.EqualTo(Median(slowDays.Select(d => d.Days))), what);
+                    if (unit is null)
+                    {
+                        var byUnit = await mediator.Send(new MedianDaysToResolutionByUnit(from, to));
+                        Assert.That(byUnit.Select(u => $"{u.UnitId}:{u.MedianDays}"),
+                            Is.EquivalentTo(slowDays.GroupBy(d => d.UnitId).Select(g => $"{g.Key}:{Median(g.Select(d => d.Days))}")), what);
+                    }
                 }
             }
         });
@@ -115,9 +129,12 @@ public sealed class ObstacleDaysTests(DatabaseProvider provider) : AmendmentTest
         var connections = Factory.Services.GetRequiredService<IDbConnectionFactory>();
         await using var connection = await connections.OpenAsync(CancellationToken.None);
         var kept = await Kept(connection);
-        var script = File.ReadAllText(Path.Combine(Repository.MigrationsFolder(Provider), "0026_obstacle_days.sql"));
-        await connection.ExecuteAsync("DELETE FROM obstacle_day; DELETE FROM obstacle_day_citation;");
-        await connection.ExecuteAsync(script[script.IndexOf("INSERT INTO", StringComparison.Ordinal)..]);
+        await connection.ExecuteAsync("DELETE FROM obstacle_day; DELETE FROM obstacle_day_citation; DELETE FROM obstacle_resolution;");
+        foreach (var migration in new[] { "0026_obstacle_days.sql", "0027_obstacle_resolutions.sql" })
+        {
+            var script = File.ReadAllText(Path.Combine(Repository.MigrationsFolder(Provider), migration));
+            await connection.ExecuteAsync(script[script.IndexOf("INSERT INTO", StringComparison.Ordinal)..]);
+        }
 
         Assert.That(await Kept(connection), Is.EqualTo(kept).And.Not.Empty);
     }
@@ -151,7 +168,30 @@ public sealed class ObstacleDaysTests(DatabaseProvider provider) : AmendmentTest
         .. await connection.QueryAsync<string>("""
             SELECT CONCAT(day, '/', unit_id, '/', regulation_id, ':', obstacles) FROM obstacle_day_citation WHERE obstacles > 0 ORDER BY day, unit_id, regulation_id
             """),
+        .. await connection.QueryAsync<string>("SELECT CONCAT(at, '/', event_id, '/', unit_id, ':', days) FROM obstacle_resolution ORDER BY at, event_id"),
     ];
+
+    /// <summary>The middle value, or the mean of the middle two, to one decimal: what the report states.</summary>
+    private static double? Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? null : Math.Round(sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2, 1);
+    }
+
+    private static async Task<List<(Guid UnitId, double Days)>> SlowResolutionDays(IDbSession db, DateTimeOffset from, DateTimeOffset to, Guid? unit) =>
+    [
+        .. (await db.QueryAsync<Resolution>(
+                QueryFilters.ForUnit(SlowDays.Replace("/*days*/", db.Dialect.DaysBetweenInstants("o.created_at", "e.at"), StringComparison.Ordinal), "o.unit_id", unit),
+                new { From = from, To = to, UnitId = unit }, CancellationToken.None))
+            .Select(r => (r.UnitId, r.Days)),
+    ];
+
+    private sealed class Resolution
+    {
+        public Guid UnitId { get; set; }
+
+        public double Days { get; set; }
+    }
 
     private sealed class Counted
     {

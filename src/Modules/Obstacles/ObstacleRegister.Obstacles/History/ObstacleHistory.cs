@@ -69,9 +69,10 @@ internal sealed class ObstacleHistory(IDbSession db, IChangeLog changes, TimePro
         CancellationToken ct, HistoryReason? because = null)
     {
         var at = clock.GetUtcNow();
+        var id = Guid.CreateVersion7();
         await db.ExecuteAsync(Insert, new
         {
-            Id = Guid.CreateVersion7(),
+            Id = id,
             ObstacleId = obstacle.Id,
             At = at,
             Action = action,
@@ -84,7 +85,7 @@ internal sealed class ObstacleHistory(IDbSession db, IChangeLog changes, TimePro
             actor.KeyId,
             actor.UnitId,
         }, ct);
-        await days.Recorded(obstacle, action, at, ct);
+        await days.Recorded(obstacle, id, action, at, ct);
         await changes.Record(new ResourceChange(ObstacleEvents.Type(action), ObstacleEvents.Resource, obstacle.Id, obstacle.UnitId), ct);
     }
 }

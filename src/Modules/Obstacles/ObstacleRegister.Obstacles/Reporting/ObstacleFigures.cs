@@ -88,25 +88,22 @@ internal sealed class CountObstacleActivityHandler(IDbSession db) : IRequestHand
 
 internal sealed class MedianDaysToResolutionHandler(IDbSession db) : IRequestHandler<MedianDaysToResolution, double?>
 {
-    private const string ResolvedIn = $"""
-        FROM obstacle_event e JOIN obstacle o ON o.id = e.obstacle_id
-        WHERE e.at >= @From AND e.at < @To AND e.action IN ('{ObstacleEvents.Resolved}', '{ObstacleEvents.ResolvedWithMaster}') /*unit*/
-        """;
+    private const string ResolvedIn = "FROM obstacle_resolution r WHERE r.at >= @From AND r.at < @To /*unit*/";
 
     private const string Count = $"SELECT COUNT(*) {ResolvedIn}";
 
-    /// <summary>The middle one or two durations: the engine sorts the period's resolutions, only those rows come back.</summary>
+    /// <summary>The middle one or two durations: the engine sorts the period's kept resolutions, only those rows come back.</summary>
     public async Task<double?> Handle(MedianDaysToResolution request, CancellationToken cancellationToken)
     {
         var parameters = new { request.From, request.To, request.UnitId };
-        var count = await db.ExecuteScalarAsync<int>(ForUnit(Count, "o.unit_id", request.UnitId), parameters, cancellationToken);
+        var count = await db.ExecuteScalarAsync<int>(ForUnit(Count, "r.unit_id", request.UnitId), parameters, cancellationToken);
         if (count == 0)
         {
             return null;
         }
 
         var middle = db.Dialect.SkipTake(
-            ForUnit($"SELECT {db.Dialect.DaysBetweenInstants("o.created_at", "e.at")} AS days {ResolvedIn} ORDER BY days", "o.unit_id", request.UnitId),
+            ForUnit($"SELECT r.days {ResolvedIn} ORDER BY r.days", "r.unit_id", request.UnitId),
             "@Skip", "@Take");
         var days = await db.QueryAsync<double>(middle, new { request.From, request.To, request.UnitId, Skip = (count - 1) / 2, Take = 2 - (count % 2) }, cancellationToken);
         return Math.Round(days.Average(), 1);
@@ -116,17 +113,17 @@ internal sealed class MedianDaysToResolutionHandler(IDbSession db) : IRequestHan
 internal sealed class MedianDaysToResolutionByUnitHandler(IDbSession db) : IRequestHandler<MedianDaysToResolutionByUnit, IReadOnlyList<UnitMedian>>
 {
     public async Task<IReadOnlyList<UnitMedian>> Handle(MedianDaysToResolutionByUnit request, CancellationToken cancellationToken) =>
-        [.. (await db.QueryAsync<Row>(Query(db.Dialect), new { request.From, request.To }, cancellationToken))
+        [.. (await db.QueryAsync<Row>(Query, new { request.From, request.To }, cancellationToken))
             .Select(r => new UnitMedian(r.UnitId, Math.Round(r.MedianDays, 1)))];
 
     /// <summary>Rows numbered within each unit by duration; the middle one (odd count) or two (even) are averaged.</summary>
-    internal static string Query(ISqlDialect dialect) => $"""
+    private const string Query = """
         SELECT unit_id AS UnitId, AVG(days) AS MedianDays FROM (
-            SELECT o.unit_id, {dialect.DaysBetweenInstants("o.created_at", "e.at")} AS days,
-                ROW_NUMBER() OVER (PARTITION BY o.unit_id ORDER BY {dialect.DaysBetweenInstants("o.created_at", "e.at")}) AS position,
-                COUNT(*) OVER (PARTITION BY o.unit_id) AS total
-            FROM obstacle_event e JOIN obstacle o ON o.id = e.obstacle_id
-            WHERE e.at >= @From AND e.at < @To AND e.action IN ('{ObstacleEvents.Resolved}', '{ObstacleEvents.ResolvedWithMaster}')
+            SELECT r.unit_id, r.days,
+                ROW_NUMBER() OVER (PARTITION BY r.unit_id ORDER BY r.days) AS position,
+                COUNT(*) OVER (PARTITION BY r.unit_id) AS total
+            FROM obstacle_resolution r
+            WHERE r.at >= @From AND r.at < @To
         ) ranked
         WHERE position IN ((total + 1) / 2, (total + 2) / 2)
         GROUP BY unit_id
