@@ -24,13 +24,37 @@ out="bench/results/${obstacles}-$(date -u +%Y%m%dT%H%M%SZ).md"
   echo "| scenario | connections | requests/s | p50 ms | p99 ms | max ms | errors | non-2xx |"
   echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
 } >"$out"
+# The ceiling: a bare Kestrel JSON endpoint on the same cores, measured in this run at each connection count, so the
+# reads' requests/s are also given as a share of it.
+ceiling_base="http://127.0.0.1:5198"
+dotnet bench/ObstacleRegister.Bench.Ceiling/bin/Release/net10.0/ObstacleRegister.Bench.Ceiling.dll --urls "$ceiling_base" >/dev/null 2>&1 &
+ceiling=$!
+trap 'kill $service $ceiling 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do curl -sf "${ceiling_base}/json" >/dev/null && break; sleep 0.5; done
+declare -A ceiling_rps
+ratios=""
 for connections in $connection_counts; do
+  line=$(wrk -t2 -c"$connections" -d"$duration" --latency -s bench/wrk/ceiling.lua "$ceiling_base" | grep '^RESULT')
+  ceiling_rps[$connections]=$(echo "$line" | sed -E 's/.* rps=([0-9]+) .*/\1/')
+  echo "ceiling c=$connections: $line"
+  echo "$line" | sed -E "s/RESULT requests=[0-9]+ rps=([0-9]+) p50_ms=([0-9.]+) p99_ms=([0-9.]+) max_ms=([0-9.]+) errors=([0-9]+) non2xx=([0-9]+)/| ceiling (bare Kestrel JSON) | ${connections} | \1 | \2 | \3 | \4 | \5 | \6 |/" >>"$out"
   for scenario in $scenarios; do
     line=$(wrk -t2 -c"$connections" -d"$duration" --latency -s "bench/wrk/${scenario}.lua" "$base" | grep '^RESULT')
     echo "$scenario c=$connections: $line"
     echo "$line" | sed -E "s/RESULT requests=[0-9]+ rps=([0-9]+) p50_ms=([0-9.]+) p99_ms=([0-9.]+) max_ms=([0-9.]+) errors=([0-9]+) non2xx=([0-9]+)/| ${scenario} | ${connections} | \1 | \2 | \3 | \4 | \5 | \6 |/" >>"$out"
+    rps=$(echo "$line" | sed -E 's/.* rps=([0-9]+) .*/\1/')
+    ratios="${ratios}| ${scenario} | ${connections} | $(( rps * 1000 / ${ceiling_rps[$connections]} / 10 )).$(( rps * 1000 / ${ceiling_rps[$connections]} % 10 ))% |\n"
   done
 done
+kill $ceiling 2>/dev/null || true
+{
+  echo
+  echo "Requests/s as a share of the ceiling at the same connections:"
+  echo
+  echo "| scenario | connections | share of the ceiling |"
+  echo "| --- | --- | --- |"
+  printf "%b" "$ratios"
+} >>"$out"
 rss=$(awk '/VmRSS/ {print $2}' "/proc/${service}/status")
 hwm=$(awk '/VmHWM/ {print $2}' "/proc/${service}/status")
 {
