@@ -169,7 +169,7 @@ public sealed class ImportTests(DatabaseProvider provider) : ObstacleTest(provid
         var csv = Spreadsheets.Csv(
         [
             EnglishHeader,
-            ["Quy định cấp phép chồng chéo", "Hai văn bản cùng điều chỉnh một thủ tục.", "overlap", "high", "amend", "", "", symbol, "Điều 5"],
+            Good(symbol),
             ["Văn bản không có thật", "Viện dẫn số hiệu không tồn tại.", "overlap", "high", "amend", "", "", "999/2099/NĐ-CP", "Điều 1"],
             ["Loại không có trong danh mục", "Mô tả.", "kỳ lạ", "high", "amend", "", "", symbol, "Điều 2"],
             ["", "Thiếu tiêu đề, điều khoản không nêu điều.", "gap", "low", "repeal", "", "", symbol, "khoản 2"],
@@ -206,7 +206,7 @@ public sealed class ImportTests(DatabaseProvider provider) : ObstacleTest(provid
         var csv = Spreadsheets.Csv(
         [
             EnglishHeader,
-            ["Quy định cấp phép chồng chéo", "Hai văn bản cùng điều chỉnh một thủ tục.", "overlap", "high", "amend", "", "", symbol, "Điều 5"],
+            Good(symbol),
             ["Văn bản không có thật", "Viện dẫn số hiệu không tồn tại.", "overlap", "high", "amend", "", "", "999/2099/NĐ-CP", "Điều 1"],
             ["Khoảng trống về phí", "Chưa quy định mức phí.", "gap", "low", "new_guidance", "", "", symbol, "Điều 8"],
         ], ';');
@@ -229,7 +229,7 @@ public sealed class ImportTests(DatabaseProvider provider) : ObstacleTest(provid
     public async Task AnImportWithAnIdempotencyKey_IsWrittenOnce_AndTheKeyIsBoundToTheFile()
     {
         var symbol = await SymbolOf(DecreeId);
-        var csv = Spreadsheets.Csv([EnglishHeader, ["Quy định cấp phép chồng chéo", "Hai văn bản.", "overlap", "high", "amend", "", "", symbol, "Điều 5"]]);
+        var csv = Spreadsheets.Csv([EnglishHeader, Good(symbol)]);
         var other = Spreadsheets.Csv([EnglishHeader, ["Một vướng mắc khác", "Mô tả khác.", "gap", "low", "amend", "", "", symbol, "Điều 6"]]);
 
         using var first = await ReporterA.Http.SendAsync(ImportRequest(csv, "a.csv", key: "import-2026-12-02"));
@@ -252,7 +252,7 @@ public sealed class ImportTests(DatabaseProvider provider) : ObstacleTest(provid
     public async Task HostileAndWrongFiles_AreRefusedClearly_AndLeaveNothing()
     {
         var symbol = await SymbolOf(DecreeId);
-        string?[] good = ["Quy định cấp phép chồng chéo", "Hai văn bản.", "overlap", "high", "amend", "", "", symbol, "Điều 5"];
+        var good = Good(symbol);
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n%%EOF\n");
         var legacy = new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0 };
         var utf16 = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("title,description\r\n")).ToArray();
@@ -303,7 +303,7 @@ public sealed class ImportTests(DatabaseProvider provider) : ObstacleTest(provid
     public async Task OnlyReporters_Import_ForTheirOwnUnit()
     {
         var symbol = await SymbolOf(DecreeId);
-        var csv = Spreadsheets.Csv([EnglishHeader, ["Quy định cấp phép chồng chéo", "Hai văn bản.", "overlap", "high", "amend", "", "", symbol, "Điều 5"]]);
+        var csv = Spreadsheets.Csv([EnglishHeader, Good(symbol)]);
         var drafter = await CreateKey(ReporterA.UnitId, "drafter");
         using var anonymous = Factory.CreateClient();
 
@@ -323,6 +323,10 @@ public sealed class ImportTests(DatabaseProvider provider) : ObstacleTest(provid
             Assert.That(created.Str("unitId"), Is.EqualTo(ReporterB.UnitId.ToString()));
         });
     }
+
+    /// <summary>A row every rule accepts, citing Article 5 of the regulation with that symbol.</summary>
+    private static string?[] Good(string symbol) =>
+        ["Quy định cấp phép chồng chéo", "Hai văn bản cùng điều chỉnh một thủ tục.", "overlap", "high", "amend", "", "", symbol, "Điều 5"];
 
     private async Task<string> SymbolOf(string regulationId) =>
         (await Coordinator.Http.GetAsync($"/api/v1/regulations/{regulationId}").ExpectJson(200)).Str("symbol");

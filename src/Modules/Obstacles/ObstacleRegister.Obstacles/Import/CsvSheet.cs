@@ -12,6 +12,8 @@ internal static class CsvSheet
     /// <summary>The longest record the reader grows its buffer for: an unclosed quote at the start cannot swallow the file.</summary>
     private const int MaxRecordBytes = 1024 * 1024;
 
+    private static readonly IReadOnlySet<int> NoFormulas = new HashSet<int>();
+
     public static ImportSheet Read(string text)
     {
         var options = new CsvReaderOptions
@@ -23,8 +25,7 @@ internal static class CsvSheet
             IncludeValuesInExceptions = false,
         };
 
-        IReadOnlyList<string?>? headers = null;
-        var rows = new List<ImportSheetRow>();
+        var sheet = new ImportSheetBuilder();
         var number = 0;
         try
         {
@@ -42,23 +43,7 @@ internal static class CsvSheet
                     }
                 }
 
-                if (ImportSheets.IsBlank(cells))
-                {
-                    continue;
-                }
-
-                if (headers is null)
-                {
-                    headers = cells;
-                    continue;
-                }
-
-                if (rows.Count == ImportSheets.MaxRows)
-                {
-                    throw ImportSheets.TooManyRows();
-                }
-
-                rows.Add(new ImportSheetRow(number, cells, new HashSet<int>()));
+                sheet.Add(number, cells, NoFormulas);
             }
         }
         catch (CsvFormatException malformed)
@@ -66,6 +51,6 @@ internal static class CsvSheet
             throw ImportSheets.Unreadable("Validation.ImportMalformedCsv", malformed.RecordNumber > 0 ? malformed.RecordNumber : number + 1);
         }
 
-        return new ImportSheet(headers ?? throw ImportSheets.Unreadable("Validation.ImportNoHeader"), rows);
+        return sheet.Build();
     }
 }

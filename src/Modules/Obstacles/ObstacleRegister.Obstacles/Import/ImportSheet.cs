@@ -14,6 +14,39 @@ internal sealed record ImportSheetRow(int Number, IReadOnlyList<string?> Cells, 
 internal sealed record ImportSheet(IReadOnlyList<string?> Headers, IReadOnlyList<ImportSheetRow> Rows);
 
 /// <summary>
+/// Collects a sheet's rows as a reader meets them: blank rows are skipped, the first that holds anything is the
+/// header, and the reading stops at the row past the import's limit.
+/// </summary>
+internal sealed class ImportSheetBuilder
+{
+    private readonly List<ImportSheetRow> rows = [];
+    private IReadOnlyList<string?>? headers;
+
+    public void Add(int number, IReadOnlyList<string?> cells, IReadOnlySet<int> formulas)
+    {
+        if (ImportSheets.IsBlank(cells))
+        {
+            return;
+        }
+
+        if (headers is null)
+        {
+            headers = cells;
+            return;
+        }
+
+        if (rows.Count == ImportSheets.MaxRows)
+        {
+            throw ImportSheets.TooManyRows();
+        }
+
+        rows.Add(new ImportSheetRow(number, cells, formulas));
+    }
+
+    public ImportSheet Build() => new(headers ?? throw ImportSheets.Unreadable("Validation.ImportNoHeader"), rows);
+}
+
+/// <summary>
 /// Tells an uploaded spreadsheet by its content, not its name, and reads it: XLSX (a zip with a workbook in it) or CSV
 /// (UTF-8 text, with or without BOM). Anything else, and anything built to exhaust the reader, is refused before it is
 /// read further: 415 for another kind of file, 413 for one that unpacks too large, 400 for too many rows.

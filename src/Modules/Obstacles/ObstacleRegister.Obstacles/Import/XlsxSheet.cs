@@ -66,11 +66,10 @@ internal static class XlsxSheet
     private static string Text(OpenXmlCompositeElement item) =>
         item.GetFirstChild<Text>()?.Text ?? string.Concat(item.Elements<Run>().Select(r => r.Text?.Text));
 
-    private static ImportSheet Rows(WorksheetPart sheet, List<string> shared)
+    private static ImportSheet Rows(WorksheetPart part, List<string> shared)
     {
-        IReadOnlyList<string?>? headers = null;
-        var rows = new List<ImportSheetRow>();
-        using var reader = OpenXmlReader.Create(sheet);
+        var sheet = new ImportSheetBuilder();
+        using var reader = OpenXmlReader.Create(part);
         var number = 0;
         while (reader.Read())
         {
@@ -82,26 +81,10 @@ internal static class XlsxSheet
             var row = (Row)reader.LoadCurrentElement()!;
             number = row.RowIndex?.Value is { } index ? (int)Math.Min(index, int.MaxValue) : number + 1;
             var (cells, formulas) = Cells(row, shared);
-            if (ImportSheets.IsBlank(cells))
-            {
-                continue;
-            }
-
-            if (headers is null)
-            {
-                headers = cells;
-                continue;
-            }
-
-            if (rows.Count == ImportSheets.MaxRows)
-            {
-                throw ImportSheets.TooManyRows();
-            }
-
-            rows.Add(new ImportSheetRow(number, cells, formulas));
+            sheet.Add(number, cells, formulas);
         }
 
-        return new ImportSheet(headers ?? throw ImportSheets.Unreadable("Validation.ImportNoHeader"), rows);
+        return sheet.Build();
     }
 
     private static (List<string?> Cells, HashSet<int> Formulas) Cells(Row row, List<string> shared)
