@@ -49,7 +49,7 @@ internal static class ProblemResponses
         {
             HttpContext = http,
             ProblemDetails = Simple(StatusCodes.Status429TooManyRequests, ProblemTypes.TooManyRequests, "Too many requests",
-                $"This address has made too many requests to the public pages; try again in {seconds} seconds."),
+                Say.Text("Problem.Detail.TooManyRequests", seconds)),
         });
     }
 

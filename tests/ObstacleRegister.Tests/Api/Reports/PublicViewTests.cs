@@ -164,6 +164,9 @@ public sealed class PublicRateLimitTests(DatabaseProvider provider) : ApiTest(pr
         var problem = await limited.ExpectJson(429);
         using var keyed = await Admin.GetAsync("/api/v1/amendments");
         using var sitePage = await anonymous.GetAsync("/responsibility");
+        using var inVietnamese = new HttpRequestMessage(HttpMethod.Get, "/api/v1/public/amendments");
+        inVietnamese.Headers.AcceptLanguage.ParseAdd("vi");
+        var vietnamese = await (await anonymous.SendAsync(inVietnamese)).ExpectJson(429);
 
         Assert.Multiple(() =>
         {
@@ -174,6 +177,7 @@ public sealed class PublicRateLimitTests(DatabaseProvider provider) : ApiTest(pr
             Assert.That(problem.Str("type"), Does.EndWith("too-many-requests"));
             Assert.That(keyed.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the limit is for the public pages");
             Assert.That(sitePage.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests), "the site shares the public pages' limit");
+            Assert.That(vietnamese.Str("detail"), Does.StartWith("Địa chỉ này đã gửi quá nhiều yêu cầu"), "the detail speaks the asker's language");
         });
         responses.ForEach(r => r.Dispose());
     }
