@@ -15,41 +15,42 @@ public sealed class DbSession(IDbConnectionFactory connections, IOptions<Databas
 {
     private DbConnection? connection;
     private DbTransaction? transaction;
-    private IDisposable? writeGate;
+    private SqliteWriter? writer;
     private List<Action>? afterCommit;
 
     public ISqlDialect Dialect { get; } = ISqlDialect.For(connections.Provider);
 
-    public bool InTransaction => transaction is not null;
+    public bool InTransaction => transaction is not null || writer is not null;
 
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken ct)
     {
-        var open = await OpenAsync(ct);
-        var rows = await open.QueryAsync<T>(Command(sql, parameters, ct));
+        var (open, command) = await Command(sql, parameters, ct);
+        var rows = await open.QueryAsync<T>(command);
         return rows.AsList();
     }
 
     public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken ct)
     {
-        var open = await OpenAsync(ct);
-        return await open.QuerySingleOrDefaultAsync<T>(Command(sql, parameters, ct));
+        var (open, command) = await Command(sql, parameters, ct);
+        return await open.QuerySingleOrDefaultAsync<T>(command);
     }
 
     public async Task<T?> ExecuteScalarAsync<T>(string sql, object? parameters, CancellationToken ct)
     {
-        var open = await OpenAsync(ct);
-        return await open.ExecuteScalarAsync<T>(Command(sql, parameters, ct));
+        var (open, command) = await Command(sql, parameters, ct);
+        return await open.ExecuteScalarAsync<T>(command);
     }
 
     public async Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken ct)
     {
-        var open = await OpenAsync(ct);
-        return await open.ExecuteAsync(Command(sql, parameters, ct));
+        var (open, command) = await Command(sql, parameters, ct);
+        return await open.ExecuteAsync(command);
     }
 
     /// <summary>
-    /// Starts the request's transaction. Writers take SQLite's write lock up front (BEGIN IMMEDIATE), so two
-    /// writers queue instead of failing when a read lock cannot be upgraded; a writer that does not get the lock
+    /// Starts the request's transaction. SQLite writers queue in <see cref="SqliteWriteGate"/> and run in a
+    /// savepoint of the group's transaction, which holds the write lock from its start (BEGIN IMMEDIATE), so two
+    /// writers queue instead of failing when a read lock cannot be upgraded; a writer that does not get its turn
     /// within <see cref="DatabaseOptions.LockTimeout"/> is refused with 503 before anything is written. On SQL
     /// Server, queries read one snapshot (several statements agree with each other and with the ETag; a change-feed
     /// read asks for statement-level reads instead, see <see cref="Messaging.ICommittedReadQuery{TResponse}"/>) and
@@ -57,8 +58,14 @@ public sealed class DbSession(IDbConnectionFactory connections, IOptions<Databas
     /// </summary>
     internal async Task BeginAsync(bool readOnly, CancellationToken ct, bool snapshot = true)
     {
-        var open = await OpenAsync(ct);
         var timeout = options.Value.LockTimeout;
+        if (connections.Provider == DatabaseProvider.Sqlite && !readOnly)
+        {
+            await BeginSqliteWriteAsync(timeout, ct);
+            return;
+        }
+
+        var open = await OpenAsync(ct);
         if (open is not SqliteConnection sqlite)
         {
             if (!readOnly)
@@ -71,27 +78,20 @@ public sealed class DbSession(IDbConnectionFactory connections, IOptions<Databas
             return;
         }
 
-        if (readOnly)
-        {
-            transaction = sqlite.BeginTransaction(deferred: true);
-            return;
-        }
+        transaction = sqlite.BeginTransaction(deferred: true);
+    }
 
+    private async Task BeginSqliteWriteAsync(TimeSpan timeout, CancellationToken ct)
+    {
         var waited = Stopwatch.StartNew();
-        writeGate = await SqliteWriteGate.TryEnterAsync(sqlite.ConnectionString, timeout, ct) ?? throw Busy(null);
         try
         {
-            transaction = sqlite.BeginTransaction(deferred: false);
+            writer = await SqliteWriteGate.For(options.Value.ConnectionString).TryEnterAsync(
+                async c => (SqliteConnection)await connections.OpenAsync(c), metrics.CommitGroupFlushed, timeout, ct) ?? throw Busy(null);
         }
         catch (SqliteException ex) when (DatabaseBusyException.IsBusy(ex))
         {
-            ReleaseWriteGate();
             throw Busy(ex);
-        }
-        catch
-        {
-            ReleaseWriteGate();
-            throw;
         }
 
         metrics.WriteLockWaited(waited.Elapsed);
@@ -115,18 +115,35 @@ public sealed class DbSession(IDbConnectionFactory connections, IOptions<Databas
         (afterCommit ??= []).Add(action);
     }
 
+    /// <summary>Completes once the request's writes are durable; a SQLite writer waits here for its group's flush.</summary>
     internal async Task CommitAsync(CancellationToken ct)
     {
-        if (transaction is null)
+        if (writer is { } member)
+        {
+            // The group commits without this request: its savepoint is released (or undone) before the wait.
+            writer = null;
+            try
+            {
+                await member.CommitAsync();
+            }
+            catch
+            {
+                afterCommit = null;
+                throw;
+            }
+        }
+        else if (transaction is not null)
+        {
+            // A failed commit leaves the transaction to RollbackAsync, which the behaviour calls next.
+            await transaction.CommitAsync(ct);
+            await transaction.DisposeAsync();
+            transaction = null;
+        }
+        else
         {
             return;
         }
 
-        // A failed commit leaves the transaction and the gate to RollbackAsync, which the behaviour calls next.
-        await transaction.CommitAsync(ct);
-        await transaction.DisposeAsync();
-        transaction = null;
-        ReleaseWriteGate();
         var committed = afterCommit;
         afterCommit = null;
         committed?.ForEach(a => a());
@@ -134,6 +151,14 @@ public sealed class DbSession(IDbConnectionFactory connections, IOptions<Databas
 
     internal async Task RollbackAsync()
     {
+        if (writer is { } member)
+        {
+            writer = null;
+            afterCommit = null;
+            member.Rollback();
+            return;
+        }
+
         if (transaction is null)
         {
             return;
@@ -149,14 +174,7 @@ public sealed class DbSession(IDbConnectionFactory connections, IOptions<Databas
             await transaction.DisposeAsync();
             transaction = null;
             afterCommit = null;
-            ReleaseWriteGate();
         }
-    }
-
-    private void ReleaseWriteGate()
-    {
-        writeGate?.Dispose();
-        writeGate = null;
     }
 
     public async ValueTask DisposeAsync()
@@ -169,8 +187,12 @@ public sealed class DbSession(IDbConnectionFactory connections, IOptions<Databas
         }
     }
 
-    private CommandDefinition Command(string sql, object? parameters, CancellationToken ct) =>
-        new(sql, parameters, transaction, cancellationToken: ct);
+    // A writer's statements are not cancellable: SQLite's interrupt rolls back the whole transaction, which is the
+    // group's, not only this request's. The request stops between statements instead.
+    private async Task<(DbConnection Connection, CommandDefinition Command)> Command(string sql, object? parameters, CancellationToken ct) =>
+        writer is { } member
+            ? (member.Connection, new CommandDefinition(sql, parameters, member.Transaction))
+            : (await OpenAsync(ct), new CommandDefinition(sql, parameters, transaction, cancellationToken: ct));
 
     private async Task<DbConnection> OpenAsync(CancellationToken ct) =>
         connection ??= await connections.OpenAsync(ct);

@@ -1,35 +1,243 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
 
 namespace ObstacleRegister.BuildingBlocks.Data;
 
 /// <summary>
-/// Queues this process's SQLite writers in memory, one per database file. SQLite allows one writer at a time
-/// and makes the others poll with growing sleeps (1, 2, 5 … 100 ms) while they wait on the busy timeout; a
-/// FIFO wait here hands the lock over the moment it is released. Other processes on the same file still meet
-/// the busy timeout, which remains the fallback. This is also where several requests' commits could be
-/// grouped into one flush later.
+/// Queues this process's SQLite writers in memory, one queue per database file, and commits them in groups.
+/// SQLite allows one writer at a time and makes the others poll with growing sleeps (1, 2, 5 … 100 ms) on the
+/// busy timeout; a FIFO turn here hands the lock over the moment it is released. Writers that queue behind each
+/// other share one transaction: each runs in a savepoint of it (its failure undoes only its own work), and the
+/// group is committed, with one flush, when no writer is waiting or the group is full or old; every writer of
+/// the group is acknowledged only after that commit. Other processes on the same file still meet the busy
+/// timeout, which remains the fallback. See ADR 0033.
 /// </summary>
-internal static class SqliteWriteGate
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001:Types that own disposable fields should be disposable",
+    Justification = "One gate per database file for the life of the process; its semaphore never hands out a wait handle.")]
+internal sealed class SqliteWriteGate
 {
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+    /// <summary>Bounds a group, so the first writer of a steady stream still hears back quickly.</summary>
+    internal const int MaxGroupSize = 64;
 
-    /// <summary>Waits at most <paramref name="timeout"/> for this process's turn to write; null when it did not come.</summary>
-    public static async Task<IDisposable?> TryEnterAsync(string connectionString, TimeSpan timeout, CancellationToken ct)
+    internal static readonly TimeSpan MaxGroupAge = TimeSpan.FromMilliseconds(10);
+
+    private static readonly ConcurrentDictionary<string, SqliteWriteGate> Gates = new(StringComparer.Ordinal);
+
+    private readonly SemaphoreSlim turn = new(1, 1);
+    private int waiting;
+
+    // Read and written only by the holder of the turn.
+    private CommitGroup? open;
+
+    public static SqliteWriteGate For(string connectionString) => Gates.GetOrAdd(connectionString, _ => new SqliteWriteGate());
+
+    /// <summary>
+    /// Waits at most <paramref name="timeout"/> for this process's turn to write and joins the open group, or
+    /// starts one (BEGIN IMMEDIATE on a connection of its own); null when the turn did not come.
+    /// </summary>
+    public async Task<SqliteWriter?> TryEnterAsync(
+        Func<CancellationToken, Task<SqliteConnection>> connect, Action<int> flushed, TimeSpan timeout, CancellationToken ct)
     {
-        var gate = Gates.GetOrAdd(connectionString, _ => new SemaphoreSlim(1, 1));
-        return await gate.WaitAsync(timeout, ct) ? new Release(gate) : null;
+        Interlocked.Increment(ref waiting);
+        bool entered;
+        try
+        {
+            entered = await turn.WaitAsync(timeout, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            Interlocked.Decrement(ref waiting);
+            FinishIfAbandoned();
+            throw;
+        }
+
+        Interlocked.Decrement(ref waiting);
+        if (!entered)
+        {
+            FinishIfAbandoned();
+            return null;
+        }
+
+        try
+        {
+            open ??= await CommitGroup.StartAsync(connect, flushed, ct);
+            open.Transaction.Save(SqliteWriter.Savepoint);
+            return new SqliteWriter(this, open);
+        }
+        catch
+        {
+            PassTurn();
+            throw;
+        }
     }
 
-    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    /// <summary>
+    /// Hands the turn on. The group stays open for the next writer when one is waiting and the group has room;
+    /// otherwise it is committed here, by the holder of the turn, before anyone else may write.
+    /// </summary>
+    internal void PassTurn()
     {
-        private int released;
-
-        public void Dispose()
+        if (open is { } group && (Volatile.Read(ref waiting) == 0 || !group.HasRoom))
         {
-            if (Interlocked.Exchange(ref released, 1) == 0)
+            open = null;
+            group.Finish();
+        }
+
+        turn.Release();
+    }
+
+    /// <summary>The group's transaction is lost (SQLite rolled it back, or a savepoint could not be undone): none of it is acknowledged.</summary>
+    internal void Abandon(CommitGroup group, Exception cause)
+    {
+        if (ReferenceEquals(open, group))
+        {
+            open = null;
+        }
+
+        group.Fail(cause);
+    }
+
+    // A writer that gave up waiting may have been the one the last member left the group open for: with nobody
+    // else holding the turn, it takes the turn only to hand it on, which commits the group if nobody waits.
+    private void FinishIfAbandoned()
+    {
+        if (turn.Wait(0))
+        {
+            PassTurn();
+        }
+    }
+
+    /// <summary>One transaction on one connection, shared by the writers that queued behind each other.</summary>
+    internal sealed class CommitGroup
+    {
+        private readonly Action<int> flushed;
+        private readonly long started = Stopwatch.GetTimestamp();
+        private readonly TaskCompletionSource durable = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        private CommitGroup(SqliteConnection connection, SqliteTransaction transaction, Action<int> flushed)
+        {
+            Connection = connection;
+            Transaction = transaction;
+            this.flushed = flushed;
+        }
+
+        public SqliteConnection Connection { get; }
+
+        public SqliteTransaction Transaction { get; }
+
+        /// <summary>Writers whose work is kept in the group and who wait for its commit.</summary>
+        public int Members { get; private set; }
+
+        public bool HasRoom => Members < MaxGroupSize && Stopwatch.GetElapsedTime(started) < MaxGroupAge;
+
+        public Task Durable => durable.Task;
+
+        public static async Task<CommitGroup> StartAsync(Func<CancellationToken, Task<SqliteConnection>> connect, Action<int> flushed, CancellationToken ct)
+        {
+            var connection = await connect(ct);
+            try
             {
-                gate.Release();
+                return new CommitGroup(connection, connection.BeginTransaction(deferred: false), flushed);
             }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+        }
+
+        public void Joined() => Members++;
+
+        public void Finish()
+        {
+            try
+            {
+                if (Members == 0)
+                {
+                    Transaction.Rollback();
+                }
+                else
+                {
+                    Transaction.Commit();
+                    flushed(Members);
+                }
+
+                Close();
+                durable.TrySetResult();
+            }
+            catch (Exception ex)
+            {
+                Fail(ex);
+            }
+        }
+
+        public void Fail(Exception cause)
+        {
+            try
+            {
+                Transaction.Rollback();
+            }
+            catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
+            {
+                // SQLite has already rolled it back; the connection is closed next either way.
+            }
+
+            Close();
+            durable.TrySetException(cause);
+        }
+
+        private void Close()
+        {
+            Transaction.Dispose();
+            Connection.Dispose();
+        }
+    }
+}
+
+/// <summary>One request's place in a commit group: its savepoint on the group's connection.</summary>
+internal sealed class SqliteWriter(SqliteWriteGate gate, SqliteWriteGate.CommitGroup group)
+{
+    internal const string Savepoint = "request";
+
+    public SqliteConnection Connection => group.Connection;
+
+    public SqliteTransaction Transaction => group.Transaction;
+
+    /// <summary>Keeps this request's work in the group, hands the turn on, and completes once the group is durable.</summary>
+    public Task CommitAsync()
+    {
+        try
+        {
+            group.Transaction.Release(Savepoint);
+        }
+        catch
+        {
+            Rollback();
+            throw;
+        }
+
+        group.Joined();
+        var durable = group.Durable;
+        gate.PassTurn();
+        return durable;
+    }
+
+    /// <summary>Undoes this request's work only; the group goes on without it.</summary>
+    public void Rollback()
+    {
+        try
+        {
+            group.Transaction.Rollback(Savepoint);
+            group.Transaction.Release(Savepoint);
+        }
+        catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
+        {
+            gate.Abandon(group, ex);
+        }
+        finally
+        {
+            gate.PassTurn();
         }
     }
 }

@@ -14,6 +14,7 @@ public sealed class RegisterMetrics
     private readonly Counter<long> loopFailures;
     private readonly Histogram<double> writeLockWait;
     private readonly Counter<long> writeLockTimeouts;
+    private readonly Histogram<int> commitGroupSize;
     private readonly Counter<long> obstaclesSubmitted;
     private readonly Counter<long> obstaclesTriaged;
     private readonly Counter<long> webhookDeliveries;
@@ -26,6 +27,7 @@ public sealed class RegisterMetrics
         loopFailures = Meter.CreateCounter<long>("register.background.failures", "{round}", "Background rounds that failed, by loop and exception type.");
         writeLockWait = Meter.CreateHistogram<double>("register.database.write_lock.wait", "ms", "Time a write waited for the database's write lock.");
         writeLockTimeouts = Meter.CreateCounter<long>("register.database.write_lock.timeouts", "{request}", "Writes refused because the write lock was not had in time.");
+        commitGroupSize = Meter.CreateHistogram<int>("register.database.commit_group.size", "{request}", "Writes made durable by one SQLite commit.");
         obstaclesSubmitted = Meter.CreateCounter<long>("register.obstacles.submitted", "{obstacle}", "Obstacles reported.");
         obstaclesTriaged = Meter.CreateCounter<long>("register.obstacles.triaged", "{obstacle}", "Obstacles triaged, by outcome (accepted, rejected, duplicate).");
         webhookDeliveries = Meter.CreateCounter<long>("register.webhooks.deliveries", "{attempt}", "Webhook delivery attempts, by outcome (delivered, retrying, failed, disabled).");
@@ -43,6 +45,8 @@ public sealed class RegisterMetrics
     public void WriteLockWaited(TimeSpan wait) => writeLockWait.Record(wait.TotalMilliseconds);
 
     public void WriteLockTimedOut() => writeLockTimeouts.Add(1);
+
+    public void CommitGroupFlushed(int writes) => commitGroupSize.Record(writes);
 
     public void ObstacleSubmitted() => obstaclesSubmitted.Add(1);
 

@@ -1,0 +1,169 @@
+using System.Diagnostics.Metrics;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Telemetry;
+
+namespace ObstacleRegister.Tests.Database;
+
+/// <summary>
+/// SQLite writers that queue behind each other share one transaction and one flush, each in its own savepoint.
+/// The order is forced by the test (a second writer is queued before the first commits), not left to timing.
+/// </summary>
+public sealed class CommitGroupTests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
+    private SqliteScratch scratch = null!;
+    private ServiceProvider services = null!;
+    private readonly List<int> flushedGroups = [];
+    private MeterListener listener = null!;
+
+    [SetUp]
+    public async Task Create()
+    {
+        flushedGroups.Clear();
+        scratch = await SqliteScratch.Migrated();
+        await using var connection = await scratch.Connections.OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync("CREATE TABLE probe (writer TEXT NOT NULL PRIMARY KEY)");
+        services = new ServiceCollection().AddMetrics().AddSingleton<RegisterMetrics>().BuildServiceProvider();
+        var meter = services.GetRequiredService<RegisterMetrics>().Meter;
+        listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (ReferenceEquals(instrument.Meter, meter) && instrument.Name == "register.database.commit_group.size")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<int>((_, size, _, _) =>
+        {
+            lock (flushedGroups)
+            {
+                flushedGroups.Add(size);
+            }
+        });
+        listener.Start();
+    }
+
+    [TearDown]
+    public async Task Drop()
+    {
+        listener.Dispose();
+        await services.DisposeAsync();
+        scratch.Dispose();
+    }
+
+    [Test]
+    public async Task QueuedWriters_AreAcknowledgedTogether_AfterOneCommit()
+    {
+        await using var first = Session();
+        await using var second = Session();
+        await first.BeginAsync(readOnly: false, CancellationToken.None);
+        await Insert(first, "first");
+        var secondBegins = second.BeginAsync(readOnly: false, CancellationToken.None);
+
+        var firstCommits = first.CommitAsync(CancellationToken.None);
+        await secondBegins.WaitAsync(Bound);
+        var firstWasDurableBeforeSecondFinished = firstCommits.IsCompleted;
+        Assert.That(await Visible("first"), Is.False, "the group is not committed while a queued writer is in it");
+        await Insert(second, "second");
+        await second.CommitAsync(CancellationToken.None).WaitAsync(Bound);
+        await firstCommits.WaitAsync(Bound);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(firstWasDurableBeforeSecondFinished, Is.False, "the first writer waits for the group's commit");
+            Assert.That(await Visible("first") && await Visible("second"), Is.True);
+            Assert.That(Flushed(), Is.EqualTo(new[] { 2 }), "one commit for both writers");
+        });
+    }
+
+    [Test]
+    public async Task WriterThatFails_UndoesOnlyItsOwnWork()
+    {
+        await using var first = Session();
+        await using var second = Session();
+        await first.BeginAsync(readOnly: false, CancellationToken.None);
+        await Insert(first, "kept");
+        var secondBegins = second.BeginAsync(readOnly: false, CancellationToken.None);
+        var firstCommits = first.CommitAsync(CancellationToken.None);
+        await secondBegins.WaitAsync(Bound);
+
+        await Insert(second, "undone");
+        Assert.CatchAsync(() => Insert(second, "kept"), "a unique key violation fails only the second writer's statement");
+        await second.RollbackAsync();
+        await firstCommits.WaitAsync(Bound);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await Visible("kept"), Is.True);
+            Assert.That(await Visible("undone"), Is.False);
+            Assert.That(Flushed(), Is.EqualTo(new[] { 1 }));
+        });
+    }
+
+    [Test]
+    public async Task WriterThatStopsWaiting_DoesNotLeaveTheGroupOpen()
+    {
+        await using var first = Session();
+        await using var second = Session();
+        await first.BeginAsync(readOnly: false, CancellationToken.None);
+        await Insert(first, "first");
+        using var giveUp = new CancellationTokenSource();
+        var secondBegins = second.BeginAsync(readOnly: false, giveUp.Token);
+
+        await giveUp.CancelAsync();
+        Assert.CatchAsync<OperationCanceledException>(() => secondBegins.WaitAsync(Bound));
+        await first.CommitAsync(CancellationToken.None).WaitAsync(Bound);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await Visible("first"), Is.True);
+            Assert.That(Flushed(), Is.EqualTo(new[] { 1 }));
+        });
+    }
+
+    [Test]
+    public async Task ManyConcurrentWriters_AreEachInExactlyOneCommittedGroup()
+    {
+        var writers = Enumerable.Range(0, 40).Select(i => Task.Run(async () =>
+        {
+            await using var session = Session();
+            await session.BeginAsync(readOnly: false, CancellationToken.None);
+            await Insert(session, $"writer {i}");
+            await session.CommitAsync(CancellationToken.None);
+        }));
+
+        await Task.WhenAll(writers).WaitAsync(Bound);
+
+        await using var connection = await scratch.Connections.OpenAsync(CancellationToken.None);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM probe"), Is.EqualTo(40));
+            Assert.That(Flushed().Sum(), Is.EqualTo(40), "every writer was in exactly one committed group");
+        });
+    }
+
+    private DbSession Session() =>
+        new(scratch.Connections, Microsoft.Extensions.Options.Options.Create(scratch.Options), services.GetRequiredService<RegisterMetrics>());
+
+    private static Task<int> Insert(DbSession session, string writer) =>
+        session.ExecuteAsync("INSERT INTO probe (writer) VALUES (@Writer)", new { Writer = writer }, CancellationToken.None);
+
+    private async Task<bool> Visible(string writer)
+    {
+        await using var connection = await scratch.Connections.OpenAsync(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM probe WHERE writer = @Writer", new { Writer = writer }) == 1;
+    }
+
+    private int[] Flushed()
+    {
+        lock (flushedGroups)
+        {
+            return [.. flushedGroups];
+        }
+    }
+}
