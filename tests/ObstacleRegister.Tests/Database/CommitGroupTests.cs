@@ -61,12 +61,7 @@ public sealed class CommitGroupTests
     {
         await using var first = Session();
         await using var second = Session();
-        await first.BeginAsync(readOnly: false, CancellationToken.None);
-        await Insert(first, "first");
-        var secondBegins = second.BeginAsync(readOnly: false, CancellationToken.None);
-
-        var firstCommits = first.CommitAsync(CancellationToken.None);
-        await secondBegins.WaitAsync(Bound);
+        var firstCommits = await SecondJoinsFirstsGroup(first, "first", second);
         var firstWasDurableBeforeSecondFinished = firstCommits.IsCompleted;
         Assert.That(await Visible("first"), Is.False, "the group is not committed while a queued writer is in it");
         await Insert(second, "second");
@@ -86,11 +81,7 @@ public sealed class CommitGroupTests
     {
         await using var first = Session();
         await using var second = Session();
-        await first.BeginAsync(readOnly: false, CancellationToken.None);
-        await Insert(first, "kept");
-        var secondBegins = second.BeginAsync(readOnly: false, CancellationToken.None);
-        var firstCommits = first.CommitAsync(CancellationToken.None);
-        await secondBegins.WaitAsync(Bound);
+        var firstCommits = await SecondJoinsFirstsGroup(first, "kept", second);
 
         await Insert(second, "undone");
         Assert.CatchAsync(() => Insert(second, "kept"), "a unique key violation fails only the second writer's statement");
@@ -145,6 +136,20 @@ public sealed class CommitGroupTests
             Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM probe"), Is.EqualTo(40));
             Assert.That(Flushed().Sum(), Is.EqualTo(40), "every writer was in exactly one committed group");
         });
+    }
+
+    /// <summary>
+    /// The first writer inserts <paramref name="firstWrites"/> while the second is queued, then commits: the group
+    /// stays open for the second, which has its turn when this returns. Returns the first writer's pending commit.
+    /// </summary>
+    private static async Task<Task> SecondJoinsFirstsGroup(DbSession first, string firstWrites, DbSession second)
+    {
+        await first.BeginAsync(readOnly: false, CancellationToken.None);
+        await Insert(first, firstWrites);
+        var secondBegins = second.BeginAsync(readOnly: false, CancellationToken.None);
+        var firstCommits = first.CommitAsync(CancellationToken.None);
+        await secondBegins.WaitAsync(Bound);
+        return firstCommits;
     }
 
     private DbSession Session() =>
