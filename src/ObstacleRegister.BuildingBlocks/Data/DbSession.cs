@@ -120,7 +120,8 @@ public sealed class DbSession(IDbConnectionFactory connections, IOptions<Databas
     {
         if (writer is { } member)
         {
-            // The group commits without this request: its savepoint is released (or undone) before the wait.
+            // The writer leaves the session before the wait: its savepoint is released or undone by then, so
+            // whatever becomes of the group, RollbackAsync has nothing of it left to undo.
             writer = null;
             try
             {
