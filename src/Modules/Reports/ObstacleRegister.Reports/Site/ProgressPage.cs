@@ -61,13 +61,20 @@ internal sealed class LoadProgressPageHandler(IMediator mediator, RegisterCalend
         var thisMonth = await Report(ReportPeriod.Month, today);
         var lastMonth = await Report(ReportPeriod.Month, thisMonth.From.AddDays(-1));
         var trend = new List<TrendWeek>();
-        for (var weeksAgo = ProgressPage.TrendWeeks - 1; weeksAgo >= 0; weeksAgo--)
+        for (var weeksAgo = ProgressPage.TrendWeeks - 1; weeksAgo >= 2; weeksAgo--)
         {
             trend.Add(await Week(PeriodRange.Containing(ReportPeriod.Week, today.AddDays(-7 * weeksAgo), calendar), cancellationToken));
         }
 
+        // The last two weeks of the trend are the two weekly reports already read, counted by the same queries.
+        trend.Add(Week(lastWeek));
+        trend.Add(Week(thisWeek));
+
         return new ProgressPage(today, thisWeek, lastWeek, thisMonth, lastMonth, trend);
     }
+
+    private static TrendWeek Week(ProgressReport week) =>
+        new(week.From, week.To, week.Obstacles.Received, week.Obstacles.Resolved, week.Amendments.InForce, week.Amendments.Overdue);
 
     private async Task<TrendWeek> Week(PeriodRange week, CancellationToken ct)
     {
