@@ -40,22 +40,22 @@ internal sealed class SqliteWriteGate
         Func<CancellationToken, Task<SqliteConnection>> connect, Action<int> flushed, TimeSpan timeout, CancellationToken ct)
     {
         Interlocked.Increment(ref waiting);
-        bool entered;
+        var entered = false;
         try
         {
             entered = await turn.WaitAsync(timeout, ct);
         }
-        catch (OperationCanceledException)
+        finally
         {
             Interlocked.Decrement(ref waiting);
-            FinishIfAbandoned();
-            throw;
+            if (!entered)
+            {
+                FinishIfAbandoned();
+            }
         }
 
-        Interlocked.Decrement(ref waiting);
         if (!entered)
         {
-            FinishIfAbandoned();
             return null;
         }
 
