@@ -18,7 +18,7 @@ public interface IDbSession
 
     /// <summary>
     /// Runs <paramref name="action"/> once the request's transaction has committed, and never if it rolls back: for
-    /// what may only count what happened (a metric), never for more writes.
+    /// what may only count what happened (a metric) or forget what no longer holds (a cache), never for more writes.
     /// </summary>
     void AfterCommit(Action action);
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.Tests.Infrastructure;
 
@@ -135,6 +136,30 @@ public sealed class AccessTests(DatabaseProvider provider) : ApiTest(provider)
         await key.Http.GetAsync("/api/v1/units").ExpectProblem(401);
         var listed = await Admin.GetAsync($"/api/v1/api-keys?unitId={key.UnitId}").ExpectJson(200);
         Assert.That(listed["items"]![0]!["revokedAt"], Is.Not.Null);
+    }
+
+    /// <summary>Another instance sharing the database revokes the key: this one trusts what it read for five seconds at most.</summary>
+    [Test]
+    public async Task KeyRevokedByAnotherInstance_StopsWorkingHereWithinTheCacheLifetime()
+    {
+        var key = await CreateKey("reporter");
+        await key.Http.GetAsync("/api/v1/units").ExpectJson(200);
+        var connections = Factory.Services.GetRequiredService<IDbConnectionFactory>();
+        await using (var connection = await connections.OpenAsync(CancellationToken.None))
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE api_key SET revoked_at = @Now WHERE id = @Id", new { Id = key.KeyId, Clock.Now });
+        }
+
+        Clock.Now += TimeSpan.FromSeconds(4);
+        using var withinTheLifetime = await key.Http.GetAsync("/api/v1/units");
+        Clock.Now += TimeSpan.FromSeconds(1);
+        using var afterIt = await key.Http.GetAsync("/api/v1/units");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((int)withinTheLifetime.StatusCode, Is.EqualTo(200), "read active 4 s ago, within the 5 s lifetime");
+            Assert.That((int)afterIt.StatusCode, Is.EqualTo(401));
+        });
     }
 
     [Test]

@@ -18,6 +18,10 @@ public static class AccessModule
     {
         services.AddAuthentication(AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthenticationScheme, null);
+        services.AddOptions<AccessOptions>().BindConfiguration("Access")
+            .Validate(o => o.KeyCacheLifetime >= TimeSpan.Zero && o.KeyCacheLifetime <= TimeSpan.FromMinutes(5), "Access:KeyCacheLifetime must be from 0 to 5 minutes.")
+            .ValidateOnStart();
+        services.AddSingleton<ActiveKeyCache>();
         services.AddHostedService<BootstrapAdminKeyService>();
         return services;
     }

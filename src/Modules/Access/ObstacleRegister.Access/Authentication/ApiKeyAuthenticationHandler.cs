@@ -12,11 +12,11 @@ using ObstacleRegister.BuildingBlocks.Security;
 namespace ObstacleRegister.Access.Authentication;
 
 /// <summary>
-/// Accepts <c>Authorization: ApiKey &lt;key&gt;</c> or <c>X-Api-Key: &lt;key&gt;</c>. Every request looks the
-/// key up, so a revoked key fails on the very next request; nothing about the key is ever logged.
+/// Accepts <c>Authorization: ApiKey &lt;key&gt;</c> or <c>X-Api-Key: &lt;key&gt;</c>. A key is looked up unless
+/// <see cref="ActiveKeyCache"/> found it active within its lifetime; nothing about the key is ever logged.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ActiveKeyCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -36,10 +36,8 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
 
         var hash = ApiKeySecrets.Hash(presented);
-        var db = Context.RequestServices.GetService(typeof(IDbSession)) as IDbSession
-            ?? throw new InvalidOperationException("IDbSession is not registered.");
-        var key = await db.QuerySingleOrDefaultAsync<ApiKeyRow>(FindActive, new { Hash = hash }, Context.RequestAborted);
-        if (key is null || !ApiKeySecrets.Matches(key.SecretHash, hash))
+        var key = cache.Find(hash) ?? await Read(hash);
+        if (key is null)
         {
             return AuthenticateResult.Fail("The API key is unknown or revoked.");
         }
@@ -52,6 +50,21 @@ internal sealed class ApiKeyAuthenticationHandler(
         claims.AddRange(key.RoleList.Select(r => new Claim(ClaimTypes.Role, WireNames.Of(r))));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    private async Task<ApiKeyRow?> Read(string hash)
+    {
+        var revocations = cache.Revocations;
+        var db = Context.RequestServices.GetService(typeof(IDbSession)) as IDbSession
+            ?? throw new InvalidOperationException("IDbSession is not registered.");
+        var key = await db.QuerySingleOrDefaultAsync<ApiKeyRow>(FindActive, new { Hash = hash }, Context.RequestAborted);
+        if (key is null || !ApiKeySecrets.Matches(key.SecretHash, hash))
+        {
+            return null;
+        }
+
+        cache.Remember(hash, key, revocations);
+        return key;
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -1,14 +1,18 @@
 using MediatR;
+using ObstacleRegister.Access.Authentication;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Localization;
 
 namespace ObstacleRegister.Access.ApiKeys.Revoke;
 
-/// <summary>Revokes a key: it stops working with the next request. Revoking a revoked key changes nothing.</summary>
+/// <summary>
+/// Revokes a key: it stops working with the next request to this instance, and on other instances within the key
+/// cache's lifetime. Revoking a revoked key changes nothing.
+/// </summary>
 internal sealed record RevokeApiKey(Guid Id) : IRequest<Unit>;
 
-internal sealed class RevokeApiKeyHandler(IDbSession db, TimeProvider clock) : IRequestHandler<RevokeApiKey, Unit>
+internal sealed class RevokeApiKeyHandler(IDbSession db, TimeProvider clock, ActiveKeyCache cache) : IRequestHandler<RevokeApiKey, Unit>
 {
     private const string Find = $"SELECT {ApiKeyQueries.Columns} FROM api_key WHERE id = @Id";
 
@@ -42,6 +46,7 @@ internal sealed class RevokeApiKeyHandler(IDbSession db, TimeProvider clock) : I
         }
 
         await db.ExecuteAsync(Revoke, new { request.Id, Now = clock.GetUtcNow() }, cancellationToken);
+        db.AfterCommit(() => cache.Forget(request.Id));
         return Unit.Value;
     }
 }
