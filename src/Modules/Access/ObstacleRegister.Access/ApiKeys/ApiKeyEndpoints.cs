@@ -42,7 +42,7 @@ internal static class ApiKeyEndpoints
             })
             .WithName("RevokeApiKey")
             .WithSummary("Revoke an API key")
-            .WithDescription("Admin only. The key stops working with the next request. The last working admin key cannot be revoked (409).")
+            .WithDescription("Admin only. The key stops working with the next request to this instance, and on other instances of the register within Access:KeyCacheLifetime (5 s by default). The last working admin key cannot be revoked (409).")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
