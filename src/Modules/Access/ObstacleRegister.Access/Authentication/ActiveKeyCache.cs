@@ -15,7 +15,7 @@ public sealed class AccessOptions
 }
 
 /// <summary>
-/// The keys found active, so most requests do not look their key up (the lookup was a third of a read's time,
+/// The keys found active, so most requests do not look their key up (the lookup was about a quarter of a read's time,
 /// bench/README). A key revoked through this instance is forgotten when the revocation commits and fails on the
 /// very next request; one revoked elsewhere fails here within <see cref="AccessOptions.KeyCacheLifetime"/>.
 /// Unknown and revoked keys are never kept, so guessing cannot fill it.
