@@ -15,12 +15,6 @@ public interface ISqlDialect
     /// Completes a query that already ends with an <c>ORDER BY</c> so it returns at most
     /// <paramref name="limitParameter"/> rows.
     /// </summary>
-    /// <summary>
-    /// A grouping column the planner must not read in its index's order: SQLite would otherwise walk a (unit, …) index
-    /// unit by unit rather than the narrower index the filter names. SQL Server chooses by cost and needs no hint.
-    /// </summary>
-    string GroupedWithoutIndex(string column);
-
     string Limit(string orderedQuery, string limitParameter = "@Limit");
 
     /// <summary>True when the exception reports a unique index or primary key violation.</summary>
@@ -93,8 +87,6 @@ public sealed class SqliteDialect : ISqlDialect
 
     public DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
-    public string GroupedWithoutIndex(string column) => $"+{column}";
-
     public string Limit(string orderedQuery, string limitParameter = "@Limit") =>
         $"{orderedQuery.TrimEnd()}\nLIMIT {limitParameter}";
 
@@ -141,8 +133,6 @@ public sealed class SqlServerDialect : ISqlDialect
     public static readonly SqlServerDialect Instance = new();
 
     public DatabaseProvider Provider => DatabaseProvider.SqlServer;
-
-    public string GroupedWithoutIndex(string column) => column;
 
     public string Limit(string orderedQuery, string limitParameter = "@Limit") =>
         $"{orderedQuery.TrimEnd()}\nOFFSET 0 ROWS FETCH NEXT {limitParameter} ROWS ONLY";

@@ -69,13 +69,13 @@ internal sealed class CountAmendmentActivityHandler(IDbSession db, AmendmentCloc
 
     /// <summary>
     /// Not issued by the as-of date (nor cancelled), created by then, and due before it; Extra sums the days late. Read
-    /// from <c>ix_amendment_overdue</c> (migration 0028) alone.
+    /// from <c>ix_amendment_overdue</c> alone (migration 0029 on SQLite: by unit, then due day).
     /// </summary>
     internal static string OverdueAt(ISqlDialect dialect) => $"""
         SELECT drafting_unit_id AS UnitId, COUNT(*) AS Count, SUM({dialect.DaysBetweenDates("due_on", "@AsOf")}) AS Extra
         FROM amendment
         WHERE due_on < @AsOf AND status <> 'cancelled' AND created_at < @AsOfEnd AND (issued_on IS NULL OR issued_on > @AsOf) /*unit*/
-        GROUP BY {dialect.GroupedWithoutIndex("drafting_unit_id")}
+        GROUP BY drafting_unit_id
         """;
 
     private static int Of(Dictionary<Guid, UnitCount> counts, Guid unit, bool extra = false) =>
