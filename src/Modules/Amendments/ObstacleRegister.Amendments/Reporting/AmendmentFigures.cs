@@ -69,7 +69,7 @@ internal sealed class CountAmendmentActivityHandler(IDbSession db, AmendmentCloc
 
     /// <summary>
     /// Not issued by the as-of date (nor cancelled), created by then, and due before it; Extra sums the days late. Read
-    /// from <c>ix_amendment_overdue</c> alone (migration 0029 on SQLite: by unit, then due day).
+    /// from the overdue indexes alone (on SQLite <c>ix_amendment_overdue_by_unit</c>, in the units' order).
     /// </summary>
     internal static string OverdueAt(ISqlDialect dialect) => $"""
         SELECT drafting_unit_id AS UnitId, COUNT(*) AS Count, SUM({dialect.DaysBetweenDates("due_on", "@AsOf")}) AS Extra
