@@ -89,6 +89,38 @@ public sealed partial class SqlStatementTests
     }
 
     [Test]
+    public async Task TrendStatements_AreValidOnBothEngines_AndSeekTheirIndexes()
+    {
+        string[] statements =
+        [
+            Obstacles.Reporting.CountObstacleTrendHandler.Statement(3),
+            Amendments.Reporting.CountAmendmentTrendHandler.Overdue(3),
+            Amendments.Reporting.CountAmendmentTrendHandler.InForce(3),
+        ];
+        using var scratch = await SqliteScratch.Migrated();
+        await using var connection = await scratch.Connections.OpenAsync(CancellationToken.None);
+
+        var plans = new List<string>();
+        foreach (var sql in statements)
+        {
+            plans.Add(string.Join('\n', await QueryPlan(connection, sql)));
+        }
+
+        Assert.Multiple(() =>
+        {
+            foreach (var sql in statements)
+            {
+                TSql.Parse(sql, out var errors);
+                Assert.That(errors, Is.Empty, sql);
+            }
+
+            Assert.That(plans[0], Does.Not.Match(@"SCAN (d|o|e)\b"), "each period seeks the kept days, the obstacles and the history by time");
+            Assert.That(plans[1], Does.Contain("ix_amendment_overdue (due_on<?)"), "the overdue tests read one range of the due-day index");
+            Assert.That(plans[2], Does.Contain("ix_amendment_effective_on"));
+        });
+    }
+
+    [Test]
     public async Task Search_SeeksTheTermIndexInsteadOfScanning()
     {
         var search = new SearchRegulations("chong cheo", null, null, null, null, 50, null);

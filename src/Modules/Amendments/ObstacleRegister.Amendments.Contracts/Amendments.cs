@@ -81,6 +81,17 @@ public sealed record CountAmendmentActivity(
     DateTimeOffset From, DateTimeOffset To, DateOnly FirstDay, DateOnly LastDay, DateOnly AsOf, Guid? UnitId)
     : IRequest<IReadOnlyList<AmendmentActivity>>;
 
+/// <summary>The whole register's amendments that took effect in one period of a trend, and those overdue at its as-of date.</summary>
+public sealed record AmendmentTrendPoint(int InForce, int Overdue);
+
+/// <summary>
+/// For each period (its days <c>FirstDay</c> to <c>LastDay</c>, overdue judged at <c>AsOf</c>), in their order, what
+/// <see cref="CountAmendmentActivity"/> counts as in force and overdue for the whole register (the same numbers), by
+/// one query for all of them.
+/// </summary>
+public sealed record CountAmendmentTrend(IReadOnlyList<(DateOnly FirstDay, DateOnly LastDay, DateOnly AsOf)> Periods)
+    : IRequest<IReadOnlyList<AmendmentTrendPoint>>;
+
 /// <summary>A required guiding document not in force yet: the new-guidance amendment that should produce it.</summary>
 /// <param name="RegulationId">The law or decree it is to guide.</param>
 public sealed record GuidanceBacklogItem(

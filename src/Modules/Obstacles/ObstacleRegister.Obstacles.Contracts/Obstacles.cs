@@ -85,6 +85,15 @@ public sealed record ObstacleActivity(
 /// <summary>Obstacle figures per reporting unit for the instants [<paramref name="From"/>, <paramref name="To"/>); one unit when <paramref name="UnitId"/> is set.</summary>
 public sealed record CountObstacleActivity(DateTimeOffset From, DateTimeOffset To, Guid? UnitId) : IRequest<IReadOnlyList<ObstacleActivity>>;
 
+/// <summary>The whole register's obstacles received and resolved in one period of a trend.</summary>
+public sealed record ObstacleTrendPoint(int Received, int Resolved);
+
+/// <summary>
+/// Received and resolved in each of the periods [From, To), in their order, counted as <see cref="CountObstacleActivity"/>
+/// counts them for the whole register (the same numbers), by one query for all of them.
+/// </summary>
+public sealed record CountObstacleTrend(IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)> Periods) : IRequest<IReadOnlyList<ObstacleTrendPoint>>;
+
 /// <summary>The median of days from report to resolution over the obstacles resolved in the period; null when none was.</summary>
 public sealed record MedianDaysToResolution(DateTimeOffset From, DateTimeOffset To, Guid? UnitId) : IRequest<double?>;
 

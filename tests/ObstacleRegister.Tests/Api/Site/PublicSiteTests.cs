@@ -79,26 +79,6 @@ public sealed partial class PublicSiteTests(DatabaseProvider provider) : SiteTes
     }
 
     [Test]
-    public async Task TrendWeeks_AreTheWeeklyReportsOfThoseWeeks()
-    {
-        await RegisterCountedByHand();
-        Clock.Now = Clock.Now.AddDays(9);
-        await AcceptedObstacle(ReporterA, "Vướng mắc của tuần sau");
-        using var anonymous = Anonymous();
-
-        var trend = await Csv(anonymous, "progress", "trend");
-        foreach (var week in trend.Skip(trend.Count - 3))
-        {
-            var report = await anonymous.GetAsync($"/api/v1/public/progress?period=week&on={week[0]}").ExpectJson(200);
-            Assert.That(week[2..], Is.EqualTo(new[]
-            {
-                report["obstacles"]!["received"]!.ToString(), report["obstacles"]!["resolved"]!.ToString(),
-                report["amendments"]!["inForce"]!.ToString(), report["amendments"]!["overdue"]!.ToString(),
-            }), week[0]);
-        }
-    }
-
-    [Test]
     public async Task Responsibility_ListsOpenWorkMostOverdueFirst_WithScorecardsAndFilters()
     {
         await RegisterCountedByHand();

@@ -47,8 +47,8 @@ internal sealed record ProgressPage(
 internal sealed record LoadProgressPage : IQuery<ProgressPage>;
 
 /// <summary>
-/// The four periods are the register's progress reports; each trend week is counted by the same module queries the
-/// weekly report runs, so a week on the chart and the weekly report of that week never differ.
+/// The four periods are the register's progress reports; the twelve trend weeks are counted together, one query per
+/// module, by the rules the weekly report applies to one week, so a week on the chart and its weekly report never differ.
 /// </summary>
 internal sealed class LoadProgressPageHandler(IMediator mediator, RegisterCalendar calendar) : IRequestHandler<LoadProgressPage, ProgressPage>
 {
@@ -60,28 +60,16 @@ internal sealed class LoadProgressPageHandler(IMediator mediator, RegisterCalend
         var lastWeek = await Report(ReportPeriod.Week, today.AddDays(-7));
         var thisMonth = await Report(ReportPeriod.Month, today);
         var lastMonth = await Report(ReportPeriod.Month, thisMonth.From.AddDays(-1));
-        var trend = new List<TrendWeek>();
-        for (var weeksAgo = ProgressPage.TrendWeeks - 1; weeksAgo >= 2; weeksAgo--)
-        {
-            trend.Add(await Week(PeriodRange.Containing(ReportPeriod.Week, today.AddDays(-7 * weeksAgo), calendar), cancellationToken));
-        }
-
-        // The last two weeks of the trend are the two weekly reports already read, counted by the same queries.
-        trend.Add(Week(lastWeek));
-        trend.Add(Week(thisWeek));
-
-        return new ProgressPage(today, thisWeek, lastWeek, thisMonth, lastMonth, trend);
+        return new ProgressPage(today, thisWeek, lastWeek, thisMonth, lastMonth, await Trend(today, cancellationToken));
     }
 
-    private static TrendWeek Week(ProgressReport week) =>
-        new(week.From, week.To, week.Obstacles.Received, week.Obstacles.Resolved, week.Amendments.InForce, week.Amendments.Overdue);
-
-    private async Task<TrendWeek> Week(PeriodRange week, CancellationToken ct)
+    private async Task<IReadOnlyList<TrendWeek>> Trend(DateOnly today, CancellationToken ct)
     {
-        var obstacles = await mediator.Send(new CountObstacleActivity(week.From, week.To, null), ct);
-        var amendments = await mediator.Send(new CountAmendmentActivity(week.From, week.To, week.FirstDay, week.LastDay, week.AsOf, null), ct);
-        return new TrendWeek(
-            week.FirstDay, week.LastDay, obstacles.Sum(o => o.Received), obstacles.Sum(o => o.Resolved), amendments.Sum(a => a.InForce),
-            amendments.Sum(a => a.Overdue));
+        var weeks = Enumerable.Range(0, ProgressPage.TrendWeeks).Reverse()
+            .Select(weeksAgo => PeriodRange.Containing(ReportPeriod.Week, today.AddDays(-7 * weeksAgo), calendar)).ToList();
+        var obstacles = await mediator.Send(new CountObstacleTrend([.. weeks.Select(w => (w.From, w.To))]), ct);
+        var amendments = await mediator.Send(new CountAmendmentTrend([.. weeks.Select(w => (w.FirstDay, w.LastDay, w.AsOf))]), ct);
+        return [.. weeks.Select((w, k) => new TrendWeek(
+            w.FirstDay, w.LastDay, obstacles[k].Received, obstacles[k].Resolved, amendments[k].InForce, amendments[k].Overdue))];
     }
 }
