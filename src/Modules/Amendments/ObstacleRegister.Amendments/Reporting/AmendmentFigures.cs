@@ -74,9 +74,13 @@ internal sealed class CountAmendmentActivityHandler(IDbSession db, AmendmentCloc
     internal static string OverdueAt(ISqlDialect dialect) => $"""
         SELECT drafting_unit_id AS UnitId, COUNT(*) AS Count, SUM({dialect.DaysBetweenDates("due_on", "@AsOf")}) AS Extra
         FROM amendment {dialect.ReadThrough("ix_amendment_overdue_by_unit")}
-        WHERE due_on < @AsOf AND status <> 'cancelled' AND created_at < @AsOfEnd AND (issued_on IS NULL OR issued_on > @AsOf) /*unit*/
+        WHERE status <> 'cancelled' AND {OverdueAsOf("@AsOf", "@AsOfEnd")} /*unit*/
         GROUP BY drafting_unit_id
         """;
+
+    /// <summary>The overdue rule for a non-cancelled amendment at an as-of date (<paramref name="asOfEnd"/>: the instant that day ends).</summary>
+    internal static string OverdueAsOf(string asOf, string asOfEnd) =>
+        $"due_on < {asOf} AND created_at < {asOfEnd} AND (issued_on IS NULL OR issued_on > {asOf})";
 
     private static int Of(Dictionary<Guid, UnitCount> counts, Guid unit, bool extra = false) =>
         counts.TryGetValue(unit, out var c) ? (extra ? c.Extra ?? 0 : c.Count) : 0;

@@ -6,8 +6,8 @@ using ObstacleRegister.BuildingBlocks.Data;
 namespace ObstacleRegister.Amendments.Reporting;
 
 /// <summary>
-/// A trend's periods in two statements, each one pass over its index with a column per period: the overdue tests of
-/// <see cref="CountAmendmentActivityHandler.OverdueAt"/> at each as-of date over the amendments due before the last
+/// A trend's periods in two statements, each one pass over its index with a column per period: the overdue rule of
+/// the reports (<see cref="CountAmendmentActivityHandler.OverdueAsOf"/>) at each as-of date over the amendments due before the last
 /// of them, and the in-force test over those that took effect within the periods. A statement per period would walk
 /// the same overdue entries once for each.
 /// </summary>
@@ -39,7 +39,7 @@ internal sealed class CountAmendmentTrendHandler(IDbSession db, AmendmentClock c
     }
 
     internal static string Overdue(int periods) => $"""
-        SELECT {Columns(periods, k => $"due_on < @AsOf{k} AND created_at < @AsOfEnd{k} AND (issued_on IS NULL OR issued_on > @AsOf{k})")}
+        SELECT {Columns(periods, k => CountAmendmentActivityHandler.OverdueAsOf($"@AsOf{k}", $"@AsOfEnd{k}"))}
         FROM amendment WHERE due_on < @LatestAsOf AND status <> 'cancelled'
         """;
 
