@@ -28,6 +28,11 @@ public sealed class RegisterCalendar(TimeProvider clock, Microsoft.Extensions.Op
     /// <summary>The instant a day begins in the register's zone, in UTC, for comparing stored instants with a date.</summary>
     public DateTimeOffset StartOfDay(DateOnly day) => StartOfDay(day, zone);
 
+    /// <summary>The Monday that begins the ISO week holding <paramref name="day"/>.</summary>
+    public static DateOnly WeekStarting(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    public static DateOnly MonthStarting(DateOnly day) => new(day.Year, day.Month, 1);
+
     public static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
     {
         var local = day.ToDateTime(TimeOnly.MinValue);

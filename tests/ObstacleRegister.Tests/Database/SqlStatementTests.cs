@@ -121,6 +121,24 @@ public sealed partial class SqlStatementTests
     }
 
     [Test]
+    public async Task PeriodRanking_ReadsTheFirstRowsOfItsIndex_OnBothEngines()
+    {
+        using var scratch = await SqliteScratch.Migrated();
+        await using var connection = await scratch.Connections.OpenAsync(CancellationToken.None);
+        var tsql = SqlServerDialect.Instance.Limit(Obstacles.Reporting.PeriodCitations.Ranked, "@Top");
+
+        var plan = string.Join('\n', await QueryPlan(connection, SqliteDialect.Instance.Limit(Obstacles.Reporting.PeriodCitations.Ranked, "@Top")));
+
+        TSql.Parse(tsql, out var errors);
+        Assert.Multiple(() =>
+        {
+            Assert.That(errors, Is.Empty, tsql);
+            Assert.That(plan, Does.Contain("USING COVERING INDEX ix_obstacle_period_citation_rank (period=? AND first_day=?"), plan);
+            Assert.That(plan, Does.Not.Contain("TEMP B-TREE"), "ranked by the index, not sorted");
+        });
+    }
+
+    [Test]
     public async Task Search_SeeksTheTermIndexInsteadOfScanning()
     {
         var search = new SearchRegulations("chong cheo", null, null, null, null, 50, null);

@@ -16,8 +16,10 @@ public static class ObstaclesModule
         services.AddScoped<Questions.ObstacleThread>();
         services.AddScoped<Reporting.HotspotTally>();
         services.AddScoped<Reporting.ObstacleDays>();
+        services.AddScoped<Reporting.PeriodCitations>();
         services.AddScoped<History.ObstacleHistory>();
         services.AddHostedService<ObstacleSearchMaintenance>();
+        services.AddHostedService<Reporting.CountPeriodCitationsAtStart>();
         return services;
     }
 

@@ -4,6 +4,7 @@ using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.Obstacles.Contracts;
+using ObstacleRegister.Obstacles.Reporting;
 using ObstacleRegister.Tests.Api.Amendments;
 using ObstacleRegister.Tests.Infrastructure;
 
@@ -93,6 +94,8 @@ public sealed class ObstacleDaysTests(DatabaseProvider provider) : AmendmentTest
         [
             (At(0), At(9)), (At(-1).AddHours(17), At(6).AddHours(17)), (At(0).AddHours(17), At(3).AddHours(17)), (At(1), At(4)),
             (At(1).AddSeconds(-1), At(4).AddHours(5.5)), (At(2).AddHours(10), At(2).AddHours(11)), (At(3.5), At(4.25)), (At(4), At(4)),
+            HanoiWeek(-1), HanoiWeek(1), (HanoiMidnight(new(2026, 3, 1)), HanoiMidnight(new(2026, 4, 1))),
+            (HanoiMidnight(new(2026, 2, 1)), HanoiMidnight(new(2026, 3, 1))),
         ];
 
         await using var scope = Factory.Services.CreateAsyncScope();
@@ -124,6 +127,60 @@ public sealed class ObstacleDaysTests(DatabaseProvider provider) : AmendmentTest
     }
 
     [Test]
+    public async Task TheRegistersWeeksAndMonths_AreReadRanked_WhileCountedInItsZone()
+    {
+        var (from, to) = HanoiWeek(0);
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        var db = scope.ServiceProvider.GetRequiredService<IDbSession>();
+        var slow = await SlowCitations(db, from, to, null);
+        await using var connection = await Factory.Services.GetRequiredService<IDbConnectionFactory>().OpenAsync(CancellationToken.None);
+        async Task<IEnumerable<string>> Ranked() =>
+            (await mediator.Send(new MostCitedRegulations(from, to, null, 50))).Select(c => $"{c.RegulationId}:{c.Obstacles}");
+
+        Assert.That(await Ranked(), Is.EquivalentTo(slow).And.Not.Empty);
+        await connection.ExecuteAsync("UPDATE obstacle_period_citation SET obstacles = obstacles + 100 WHERE period = 'week'");
+        var marked = (await mediator.Send(new MostCitedRegulations(from, to, null, 50))).Select(c => c.Obstacles).ToList();
+        await connection.ExecuteAsync("UPDATE obstacle_period_zone SET zone = 'Europe/Paris'");
+        var otherZone = (await Ranked()).ToList();
+        await using var counting = Factory.Services.CreateAsyncScope();
+        var counted = await counting.ServiceProvider.GetRequiredService<IMediator>().Send(new CountPeriodCitations());
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(marked, Is.Not.Empty.And.All.GreaterThan(100), "the week is read from its kept ranking");
+            Assert.That(otherZone, Is.EquivalentTo(slow), "periods counted in another zone are not read");
+            Assert.That(counted, Is.GreaterThan(0), "a zone that is not the register's is counted again");
+            Assert.That(await Ranked(), Is.EquivalentTo(slow));
+            Assert.That(await connection.QueryAsync<string>("SELECT zone FROM obstacle_period_zone"), Is.EqualTo(new[] { "Asia/Ho_Chi_Minh" }));
+        });
+    }
+
+    [Test]
+    public async Task TheCountAtStart_CountsWhatTheWritesKept()
+    {
+        const string Periods = """
+            SELECT CONCAT(period, '/', first_day, '/', regulation_id, ':', obstacles) FROM obstacle_period_citation WHERE obstacles > 0
+            ORDER BY period, first_day, regulation_id
+            """;
+        await using var connection = await Factory.Services.GetRequiredService<IDbConnectionFactory>().OpenAsync(CancellationToken.None);
+        var kept = (await connection.QueryAsync<string>(Periods)).ToList();
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        var unchanged = await mediator.Send(new CountPeriodCitations());
+        await connection.ExecuteAsync("DELETE FROM obstacle_period_zone");
+        await using var again = Factory.Services.CreateAsyncScope();
+        var counted = await again.ServiceProvider.GetRequiredService<IMediator>().Send(new CountPeriodCitations());
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(unchanged, Is.Null, "periods counted in the register's zone are not counted again");
+            Assert.That(counted, Is.EqualTo(2 + 1), "the two weeks and the month of the obstacles");
+            Assert.That(await connection.QueryAsync<string>(Periods), Is.EqualTo(kept).And.Not.Empty);
+        });
+    }
+
+    [Test]
     public async Task TheMigrationsBackfill_CountsWhatTheWritesKept()
     {
         var connections = Factory.Services.GetRequiredService<IDbConnectionFactory>();
@@ -138,6 +195,12 @@ public sealed class ObstacleDaysTests(DatabaseProvider provider) : AmendmentTest
 
         Assert.That(await Kept(connection), Is.EqualTo(kept).And.Not.Empty);
     }
+
+    private static DateTimeOffset HanoiMidnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7));
+
+    /// <summary>A week of the register (Monday to Monday in Hanoi), counted from the week the activity starts in.</summary>
+    private static (DateTimeOffset From, DateTimeOffset To) HanoiWeek(int weeks) =>
+        (HanoiMidnight(new DateOnly(2026, 3, 2).AddDays(7 * weeks)), HanoiMidnight(new DateOnly(2026, 3, 9).AddDays(7 * weeks)));
 
     private static IEnumerable<string> Figures(IEnumerable<ObstacleActivity> activity) => activity
         .Select(a => $"{a.UnitId} r{a.Received} a{a.Accepted} x{a.Rejected} d{a.Duplicates} w{a.Withdrawn} s{a.Resolved}")

@@ -6,9 +6,10 @@ namespace ObstacleRegister.Obstacles.Reporting;
 /// <summary>
 /// Keeps each unit's day (UTC) in the transaction that changes an obstacle: what it received, what was decided, and
 /// which regulations its obstacles of that day cite, so a period's report adds up a few hundred rows (migration 0026);
-/// and each resolution with the days it took, for the medians (migration 0027).
+/// and each resolution with the days it took, for the medians (migration 0027). The register's weeks and months of
+/// citations move with the days (<see cref="PeriodCitations"/>).
 /// </summary>
-internal sealed class ObstacleDays(IDbSession db)
+internal sealed class ObstacleDays(IDbSession db, PeriodCitations periods)
 {
     /// <summary>The column each counted action moves; any other action counts nowhere.</summary>
     private static readonly Dictionary<string, string> Columns = new(StringComparer.Ordinal)
@@ -80,6 +81,7 @@ internal sealed class ObstacleDays(IDbSession db)
         {
             await Tallies.Upsert(db, UpdateCitation, InsertCitation,
                 new { Day = DayOf(obstacle.CreatedAt), obstacle.UnitId, RegulationId = regulationId, Delta = delta }, ct);
+            await periods.Cited(obstacle.CreatedAt, regulationId, delta, ct);
         }
     }
 

@@ -137,7 +137,8 @@ internal sealed class MedianDaysToResolutionByUnitHandler(IDbSession db) : IRequ
     }
 }
 
-internal sealed class MostCitedRegulationsHandler(IDbSession db) : IRequestHandler<MostCitedRegulations, IReadOnlyList<RegulationObstacleCount>>
+/// <summary>A kept week or month of the register is read ranked (<see cref="PeriodCitations"/>); any other period or one unit's, from the kept days.</summary>
+internal sealed class MostCitedRegulationsHandler(IDbSession db, PeriodCitations periods) : IRequestHandler<MostCitedRegulations, IReadOnlyList<RegulationObstacleCount>>
 {
     // Summed per regulation before the ranking: an obstacle counts once, on the one day it was reported.
     private const string Query = """
@@ -158,6 +159,11 @@ internal sealed class MostCitedRegulationsHandler(IDbSession db) : IRequestHandl
 
     public async Task<IReadOnlyList<RegulationObstacleCount>> Handle(MostCitedRegulations request, CancellationToken cancellationToken)
     {
+        if (request.UnitId is null && await periods.Top(request.From, request.To, request.Top, cancellationToken) is { } ranked)
+        {
+            return ranked;
+        }
+
         var span = DaySpan.Of(request.From, request.To);
         var parameters = new { request.From, request.To, request.UnitId, request.Top, span.FirstDay, span.EndDay, span.WholeFrom, span.WholeTo };
         return (await db.QueryAsync<Row>(db.Dialect.Limit(DaySpan.ForUnit(Query, request.UnitId), "@Top"), parameters, cancellationToken))

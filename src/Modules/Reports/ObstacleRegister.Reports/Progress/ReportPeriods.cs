@@ -10,8 +10,8 @@ internal sealed record PeriodRange(DateOnly FirstDay, DateOnly LastDay, DateOnly
     public static PeriodRange Containing(ReportPeriod period, DateOnly on, RegisterCalendar calendar)
     {
         var (first, last) = period == ReportPeriod.Week
-            ? (on.AddDays(-(((int)on.DayOfWeek + 6) % 7)), on.AddDays(6 - (((int)on.DayOfWeek + 6) % 7)))
-            : (new DateOnly(on.Year, on.Month, 1), new DateOnly(on.Year, on.Month, DateTime.DaysInMonth(on.Year, on.Month)));
+            ? (RegisterCalendar.WeekStarting(on), RegisterCalendar.WeekStarting(on).AddDays(6))
+            : (RegisterCalendar.MonthStarting(on), RegisterCalendar.MonthStarting(on).AddMonths(1).AddDays(-1));
         var asOf = last < calendar.Today ? last : calendar.Today;
         return new PeriodRange(first, last, asOf, calendar.StartOfDay(first), calendar.StartOfDay(last.AddDays(1)));
     }
