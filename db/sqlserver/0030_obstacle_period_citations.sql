@@ -3,7 +3,7 @@
 -- A week or a month of a busy register cites tens of thousands of regulations once or twice each: ranking them from
 -- the kept days was most of a report's time. Here the most-cited are the first rows of one index.
 CREATE TABLE dbo.obstacle_period_citation (
-    period varchar(5) NOT NULL,
+    period nvarchar(5) NOT NULL,
     first_day date NOT NULL,
     regulation_id uniqueidentifier NOT NULL,
     obstacles int NOT NULL,

@@ -72,7 +72,10 @@ internal static class HttpPipeline
     {
         services.AddOptions<PublicAccessOptions>().Bind(section)
             .Validate(o => o.RequestsPerMinute > 0 && o.MaxAgeSeconds >= 0, "Public:RequestsPerMinute must be positive and Public:MaxAgeSeconds not negative.")
+            .Validate(o => o.AnswerCacheSeconds >= 0 && o.AnswerCacheSeconds <= o.MaxAgeSeconds && o.AnswerCacheEntries > 0,
+                "Public:AnswerCacheSeconds must be between 0 and Public:MaxAgeSeconds, and Public:AnswerCacheEntries positive.")
             .ValidateOnStart();
+        services.AddSingleton<PublicAnswerCache>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

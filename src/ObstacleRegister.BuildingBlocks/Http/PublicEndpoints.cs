@@ -17,6 +17,12 @@ public sealed class PublicAccessOptions
 
     /// <summary>How long a browser or proxy may reuse a public answer without asking again.</summary>
     public int MaxAgeSeconds { get; set; } = 60;
+
+    /// <summary>How long this process serves a public answer it computed before computing it again: at most <see cref="MaxAgeSeconds"/>, 0 for never.</summary>
+    public int AnswerCacheSeconds { get; set; } = 60;
+
+    /// <summary>How many public answers (address, query and language) this process keeps at most.</summary>
+    public int AnswerCacheEntries { get; set; } = 256;
 }
 
 /// <summary>
@@ -35,6 +41,7 @@ public static class PublicEndpoints
                 var result = await next(context);
                 return result is IValueHttpResult { Value: { } body } ? CacheableJson(context.HttpContext, body) : result;
             })
+            .KeepsAnswers()
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 

@@ -48,6 +48,7 @@ public sealed partial class StartupTests
     [TestCase("Access:BootstrapAdminKey", "too-short")]
     [TestCase("Register:TimeZone", "Mars/Olympus_Mons")]
     [TestCase("Database:Provider", "Oracle")]
+    [TestCase("Public:AnswerCacheSeconds", "61")]
     public void Start_WithInvalidSetting_Fails(string setting, string value)
     {
         using var factory = Factory(Path.Combine(folder.FullName, "register.db"), builder => builder.UseSetting(setting, value));

@@ -33,6 +33,9 @@ public sealed class RegisterFactory(
         builder.UseSetting("Amendments:InForceCheckInterval", "01:00:00");
         // Every test client comes from one address here; the fixture that tests the limit sets a small one.
         builder.UseSetting("Public:RequestsPerMinute", "100000");
+        // Tests share one host and give each test a fresh database: an answer kept from the last test would be wrong
+        // here. PublicAnswerCacheTests turns it on.
+        builder.UseSetting("Public:AnswerCacheSeconds", "0");
         builder.UseSetting("Webhooks:DispatchInterval", "01:00:00");
         builder.UseSetting("Notifications:CheckInterval", "01:00:00");
         builder.UseSetting("Webhooks:AllowHttp", "true");

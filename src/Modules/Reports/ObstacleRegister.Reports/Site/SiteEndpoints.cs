@@ -48,13 +48,13 @@ internal static class SiteEndpoints
             var html = await SiteRenderer.Render<TView>(http, view, model!);
             SiteHeaders.Apply(http.Response, html: true);
             return PublicEndpoints.Cacheable(http, html, HtmlType, shared: !language.Remembered);
-        });
+        }).KeepsAnswers(name);
         Public(app.MapGet($"/data/{name}.json", load)).AddEndpointFilter(async (context, next) =>
         {
             var model = await next(context);
             SiteHeaders.Apply(context.HttpContext.Response, html: false);
             return PublicEndpoints.CacheableJson(context.HttpContext, model!);
-        });
+        }).KeepsAnswers(name);
         Public(app.MapGet($"/data/{name}/{{table}}.csv", load)).AddEndpointFilter(async (context, next) =>
         {
             var page = (ISitePage)(await next(context))!;
@@ -65,7 +65,7 @@ internal static class SiteEndpoints
             SiteHeaders.Apply(http.Response, html: false);
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}-{table.Name}.csv\"";
             return PublicEndpoints.Cacheable(http, table.ToCsv(), CsvDownload.ContentType);
-        });
+        }).KeepsAnswers(name);
     }
 
     private static RouteHandlerBuilder Public(RouteHandlerBuilder endpoint) =>

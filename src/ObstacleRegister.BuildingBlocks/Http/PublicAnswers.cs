@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ObstacleRegister.BuildingBlocks.Http;
+
+/// <summary>
+/// The public answers this process computed in the last <c>Public:AnswerCacheSeconds</c>, served again with their
+/// <c>Age</c>. Every public answer already says <c>Cache-Control: public, max-age</c>, and the setting may not exceed
+/// that age, so an answer kept here is never older than any proxy in front was always allowed to serve it; the Age
+/// makes a proxy count the time it spent here. What is kept is the page's figures, not its bytes: each request is
+/// still rendered in its own language, with its own headers, ETag and 304.
+/// </summary>
+public sealed class PublicAnswerCache(TimeProvider clock, IOptions<PublicAccessOptions> options)
+{
+    private readonly ConcurrentDictionary<string, Kept> kept = new(StringComparer.Ordinal);
+
+    private TimeSpan Lifetime => TimeSpan.FromSeconds(options.Value.AnswerCacheSeconds);
+
+    public bool IsOn => options.Value.AnswerCacheSeconds > 0;
+
+    public bool TryGet(string key, out object? answer, out TimeSpan age)
+    {
+        answer = null;
+        age = TimeSpan.Zero;
+        if (!kept.TryGetValue(key, out var entry))
+        {
+            return false;
+        }
+
+        age = clock.GetUtcNow() - entry.At;
+        if (age >= Lifetime || age < TimeSpan.Zero)
+        {
+            kept.TryRemove(new KeyValuePair<string, Kept>(key, entry));
+            return false;
+        }
+
+        answer = entry.Answer;
+        return true;
+    }
+
+    public void Keep(string key, object answer)
+    {
+        if (kept.Count >= options.Value.AnswerCacheEntries)
+        {
+            // Bounded whatever the addresses asked for: the expired go first, and if all are fresh it starts over.
+            var now = clock.GetUtcNow();
+            foreach (var (expiredKey, entry) in kept.Where(e => now - e.Value.At >= Lifetime))
+            {
+                kept.TryRemove(new KeyValuePair<string, Kept>(expiredKey, entry));
+            }
+
+            if (kept.Count >= options.Value.AnswerCacheEntries)
+            {
+                kept.Clear();
+            }
+        }
+
+        kept[key] = new Kept(answer, clock.GetUtcNow());
+    }
+
+    private sealed record Kept(object Answer, DateTimeOffset At);
+}
+
+public static class PublicAnswerEndpoints
+{
+    /// <summary>
+    /// Keeps what the endpoint's handler answers (a value, never an error) by address, query and language; endpoints
+    /// that share a <paramref name="name"/> share the answer, as the site's page, JSON and CSV of one loader do.
+    /// Add it after the filters that turn the answer into bytes, so it runs inside them.
+    /// </summary>
+    public static RouteHandlerBuilder KeepsAnswers(this RouteHandlerBuilder endpoint, string? name = null) =>
+        endpoint.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var cache = http.RequestServices.GetRequiredService<PublicAnswerCache>();
+            if (!cache.IsOn)
+            {
+                return await next(context);
+            }
+
+            var key = $"{name ?? http.Request.Path.Value}{http.Request.QueryString.Value}|{CultureInfo.CurrentUICulture.Name}";
+            if (cache.TryGet(key, out var kept, out var age))
+            {
+                http.Response.Headers.Age = ((long)age.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                return kept;
+            }
+
+            var answer = await next(context);
+            if (answer is IValueHttpResult { Value: not null } and IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK } or not (null or IResult))
+            {
+                cache.Keep(key, answer);
+            }
+
+            return answer;
+        });
+}
