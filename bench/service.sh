@@ -25,7 +25,10 @@ fi
 # One admin key per seeded database: the service creates it on the first run and it stays valid for the next.
 [ -f "${data}/admin-key" ] || echo "bench-admin-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')-key" >"${data}/admin-key"
 admin=$(cat "${data}/admin-key")
+# Public answers are computed on every request unless a run asks for the service's default minute (BENCH_ANSWER_CACHE=60):
+# the report and site scenarios measure what a page costs to compute.
 ConnectionStrings__Register="Data Source=${db}" Access__BootstrapAdminKey="$admin" Logging__LogLevel__Default=Warning \
+  Public__AnswerCacheSeconds="${BENCH_ANSWER_CACHE:-0}" \
   dotnet src/ObstacleRegister.Api/bin/Release/net10.0/ObstacleRegister.Api.dll --urls "$base" >"${data}/service.log" 2>&1 &
 service=$!
 trap 'kill $service 2>/dev/null || true' EXIT
