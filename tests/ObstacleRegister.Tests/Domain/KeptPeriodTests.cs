@@ -51,6 +51,21 @@ public sealed class KeptPeriodTests
         });
     }
 
+    [Test]
+    public void TheSpanOfARegister_IsEveryWeekAndMonthItsObstaclesFallIn()
+    {
+        var calendar = Calendar("Asia/Ho_Chi_Minh");
+        var hanoi = TimeSpan.FromHours(7);
+
+        var periods = KeptPeriod.Spanning(new(2026, 1, 31, 10, 0, 0, hanoi), new(2026, 3, 2, 8, 0, 0, hanoi), calendar).ToList();
+
+        Assert.That(periods.Select(p => $"{p.Kind} {p.FirstDay:yyyy-MM-dd}"), Is.EqualTo(new[]
+        {
+            "week 2026-01-26", "week 2026-02-02", "week 2026-02-09", "week 2026-02-16", "week 2026-02-23", "week 2026-03-02",
+            "month 2026-01-01", "month 2026-02-01", "month 2026-03-01",
+        }));
+    }
+
     private static RegisterCalendar Calendar(string zone) =>
         new(TimeProvider.System, Options.Create(new RegisterOptions { TimeZone = zone }));
 }

@@ -50,16 +50,13 @@ internal sealed class CountPeriodCitationsHandler(IDbSession db, RegisterCalenda
         var periods = 0;
         if (await db.QuerySingleOrDefaultAsync<ReportedSpan>(Reported, null, cancellationToken) is { First: { } first, Last: { } last })
         {
-            foreach (var kind in (int[])[0, 1])
+            foreach (var period in KeptPeriod.Spanning(first, last, calendar))
             {
-                for (var period = KeptPeriod.Holding(first, calendar)[kind]; calendar.StartOfDay(period.FirstDay) <= last; period = period with { FirstDay = period.EndDay })
+                await db.ExecuteAsync(CountPeriod, new
                 {
-                    await db.ExecuteAsync(CountPeriod, new
-                    {
-                        Period = period.Kind, period.FirstDay, From = calendar.StartOfDay(period.FirstDay), To = calendar.StartOfDay(period.EndDay),
-                    }, cancellationToken);
-                    periods++;
-                }
+                    Period = period.Kind, period.FirstDay, From = calendar.StartOfDay(period.FirstDay), To = calendar.StartOfDay(period.EndDay),
+                }, cancellationToken);
+                periods++;
             }
         }
 

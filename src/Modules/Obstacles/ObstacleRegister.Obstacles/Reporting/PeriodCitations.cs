@@ -35,6 +35,18 @@ internal readonly record struct KeptPeriod(string Kind, DateOnly FirstDay)
         return [new(Week, RegisterCalendar.WeekStarting(day)), new(Month, RegisterCalendar.MonthStarting(day))];
     }
 
+    /// <summary>Every week and every month from those holding <paramref name="first"/> to those holding <paramref name="last"/>.</summary>
+    public static IEnumerable<KeptPeriod> Spanning(DateTimeOffset first, DateTimeOffset last, RegisterCalendar calendar) =>
+        Holding(first, calendar).SelectMany(start => Following(start).TakeWhile(p => calendar.StartOfDay(p.FirstDay) <= last));
+
+    private static IEnumerable<KeptPeriod> Following(KeptPeriod start)
+    {
+        for (var period = start; ; period = period with { FirstDay = period.EndDay })
+        {
+            yield return period;
+        }
+    }
+
     /// <summary>The kept period that <paramref name="from"/> to <paramref name="to"/> is exactly, if it is one.</summary>
     public static KeptPeriod? Exactly(DateTimeOffset from, DateTimeOffset to, RegisterCalendar calendar) =>
         Holding(from, calendar).Cast<KeptPeriod?>()
