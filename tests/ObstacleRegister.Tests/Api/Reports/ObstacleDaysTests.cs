@@ -3,6 +3,7 @@ using Dapper;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.Obstacles.Contracts;
 using ObstacleRegister.Obstacles.Reporting;
 using ObstacleRegister.Tests.Api.Amendments;
@@ -177,6 +178,30 @@ public sealed class ObstacleDaysTests(DatabaseProvider provider) : AmendmentTest
             Assert.That(unchanged, Is.Null, "periods counted in the register's zone are not counted again");
             Assert.That(counted, Is.EqualTo(2 + 1), "the two weeks and the month of the obstacles");
             Assert.That(await connection.QueryAsync<string>(Periods), Is.EqualTo(kept).And.Not.Empty);
+        });
+    }
+
+    [Test]
+    public async Task AStart_WhileAnotherInstanceCounts_ServesAndRanksFromTheKeptDays()
+    {
+        var (from, to) = HanoiWeek(0);
+        await using var connection = await Factory.Services.GetRequiredService<IDbConnectionFactory>().OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync("DELETE FROM obstacle_period_zone");
+        using var restarted = new RegisterFactory(Factory.Database, Clock);
+        restarted.Faults.Fail<CountPeriodCitations>(1, () => new DatabaseBusyException("The lock on PeriodCitations was not had in time."));
+
+        using var client = restarted.CreateClient();
+        var live = await client.GetAsync("/health/live");
+        await using var scope = restarted.Services.CreateAsyncScope();
+        var ranked = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new MostCitedRegulations(from, to, null, 50));
+        var slow = await SlowCitations(scope.ServiceProvider.GetRequiredService<IDbSession>(), from, to, null);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(live.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), "the host started without counting");
+            Assert.That(restarted.LogLines, Has.Some.Contains("being counted elsewhere"));
+            Assert.That(await connection.QueryAsync<string>("SELECT zone FROM obstacle_period_zone"), Is.Empty, "left to the instance counting");
+            Assert.That(ranked.Select(c => $"{c.RegulationId}:{c.Obstacles}"), Is.EquivalentTo(slow).And.Not.Empty);
         });
     }
 

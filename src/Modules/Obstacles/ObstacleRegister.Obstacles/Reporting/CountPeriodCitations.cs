@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Time;
 
 namespace ObstacleRegister.Obstacles.Reporting;
@@ -82,9 +83,18 @@ internal sealed partial class CountPeriodCitationsAtStart(IServiceScopeFactory s
     {
         var watch = Stopwatch.StartNew();
         await using var scope = scopes.CreateAsyncScope();
-        if (await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CountPeriodCitations(), cancellationToken) is { } periods)
+        try
         {
-            LogCounted(logger, periods, watch.ElapsedMilliseconds);
+            if (await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CountPeriodCitations(), cancellationToken) is { } periods)
+            {
+                LogCounted(logger, periods, watch.ElapsedMilliseconds);
+            }
+        }
+        catch (DatabaseBusyException)
+        {
+            // Another instance is counting them and holds the lock: its commit names the zone, and the ranking reads
+            // the periods from then on (it tests the zone itself); until then reports rank from the kept days.
+            LogBusy(logger);
         }
     }
 
@@ -92,4 +102,7 @@ internal sealed partial class CountPeriodCitationsAtStart(IServiceScopeFactory s
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Counted the citations of {Periods} report periods in the register's zone in {Milliseconds} ms")]
     private static partial void LogCounted(ILogger logger, int periods, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The report periods' citations are being counted elsewhere; this instance serves without waiting, ranking from the kept days until they are counted")]
+    private static partial void LogBusy(ILogger logger);
 }

@@ -78,7 +78,7 @@ internal sealed class PeriodCitations(IDbSession db, RegisterCalendar calendar)
 
     private const string Counted = "SELECT COUNT(*) FROM obstacle_period_zone WHERE zone = @Zone";
 
-    public string Zone => calendar.Zone.Id;
+    private string Zone => calendar.Zone.Id;
 
     /// <summary>Moves each regulation's count in the week and the month the obstacle was reported in.</summary>
     public async Task Cited(DateTimeOffset reportedAt, Guid regulationId, int delta, CancellationToken ct)
