@@ -14,7 +14,8 @@ namespace ObstacleRegister.Reports.Public;
 /// <summary>The three publicities: progress, responsibility and results, for anyone, without a key.</summary>
 internal static class PublicViewEndpoints
 {
-    private const string Anyone = " No key needed; cacheable (ETag, Cache-Control: public); rate limited per client address (429 with Retry-After).";
+    private const string Anyone = " No key needed; cacheable (ETag, Cache-Control: public), and served up to that max-age old with an Age header; " +
+        "rate limited per client address (429 with Retry-After).";
 
     public static void MapPublicViewEndpoints(this IEndpointRouteBuilder api)
     {
