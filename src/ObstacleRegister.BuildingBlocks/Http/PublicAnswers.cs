@@ -70,7 +70,8 @@ public static class PublicAnswerEndpoints
     /// <summary>
     /// Keeps what the endpoint's handler answers (a value, never an error) by address, query and language; endpoints
     /// that share a <paramref name="name"/> share the answer, as the site's page, JSON and CSV of one loader do.
-    /// Add it after the filters that turn the answer into bytes, so it runs inside them.
+    /// Add it after the filters that turn the answer into bytes, so it runs inside them, and only where the answer is
+    /// the same for every caller: a keyed caller's request fills the entry anonymous readers are served.
     /// </summary>
     public static RouteHandlerBuilder KeepsAnswers(this RouteHandlerBuilder endpoint, string? name = null) =>
         endpoint.AddEndpointFilter(async (context, next) =>
