@@ -48,9 +48,18 @@ internal readonly record struct KeptPeriod(string Kind, DateOnly FirstDay)
     }
 
     /// <summary>The kept period that <paramref name="from"/> to <paramref name="to"/> is exactly, if it is one.</summary>
-    public static KeptPeriod? Exactly(DateTimeOffset from, DateTimeOffset to, RegisterCalendar calendar) =>
-        Holding(from, calendar).Cast<KeptPeriod?>()
-            .FirstOrDefault(p => calendar.StartOfDay(p!.Value.FirstDay) == from && calendar.StartOfDay(p.Value.EndDay) == to);
+    public static KeptPeriod? Exactly(DateTimeOffset from, DateTimeOffset to, RegisterCalendar calendar)
+    {
+        foreach (var period in Holding(from, calendar))
+        {
+            if (calendar.StartOfDay(period.FirstDay) == from && calendar.StartOfDay(period.EndDay) == to)
+            {
+                return period;
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>
