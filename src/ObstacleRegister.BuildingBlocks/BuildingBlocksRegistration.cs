@@ -33,6 +33,7 @@ public static class BuildingBlocksRegistration
             .ValidateOnStart();
 
         services.AddSingleton<IDbConnectionFactory, DbConnectionFactory>();
+        services.AddSingleton<StorageHealth>();
         services.AddScoped<DbSession>();
         services.AddScoped<IDbSession>(sp => sp.GetRequiredService<DbSession>());
         services.AddSingleton<MigrationRunner>();

@@ -6,7 +6,10 @@ namespace ObstacleRegister.Api.Health;
 /// <summary>Readiness as JSON that says which check failed and why, without exception details (the endpoint is public).</summary>
 internal static class HealthResponses
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 
     public static Task Write(HttpContext http, HealthReport report)
     {
@@ -20,6 +23,7 @@ internal static class HealthResponses
                 name = e.Key,
                 status = e.Value.Status.ToString().ToLowerInvariant(),
                 description = e.Value.Description,
+                fault = e.Value.Data.TryGetValue("fault", out var fault) ? fault : null,
                 durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
             }),
         };

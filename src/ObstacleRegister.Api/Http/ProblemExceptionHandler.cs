@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Localization;
 using ObstacleRegister.BuildingBlocks.Validation;
@@ -17,10 +18,16 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (DatabaseBusyException.IsBusy(exception))
+        if (exception is not ProblemException && StorageFaults.Of(exception) is { } fault)
+        {
+            // The storage, not the request: the transaction rolled back, so nothing was written, and the same request
+            // succeeds once the storage is mended.
+            exception = new StorageUnavailableException(fault, exception);
+        }
+        else if (DatabaseBusyException.IsBusy(exception))
         {
             // A lock held past the bound in the middle of a request: the transaction rolled back, so nothing was written.
-            exception = new DatabaseBusyException("The database could not be written in time; nothing was changed. Retry shortly.", exception);
+            exception = new DatabaseBusyException(exception);
         }
 
         var problem = exception switch
@@ -52,6 +59,10 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         if (exception is DatabaseBusyException)
         {
             LogBusy(logger, httpContext.Request.Method, httpContext.Request.Path);
+        }
+        else if (exception is StorageUnavailableException storage)
+        {
+            LogStorage(logger, storage.InnerException, storage.Fault.WireName(), httpContext.Request.Method, httpContext.Request.Path);
         }
 
         if (exception is ProblemException { RetryAfterSeconds: { } retryAfter })
@@ -145,6 +156,9 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Database busy for {Method} {Path}: answered 503 with Retry-After")]
     private static partial void LogBusy(ILogger logger, string method, string path);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storage {Fault} for {Method} {Path}: answered 503 with Retry-After")]
+    private static partial void LogStorage(ILogger logger, Exception? exception, string fault, string method, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

@@ -13,7 +13,11 @@ internal sealed class DbConnectionFactory(IOptions<DatabaseOptions> options) : I
     // The busy timeout is the configured lock bound (an integer from configuration: PRAGMA takes no parameters).
     internal static string SqlitePragmas(TimeSpan lockTimeout) =>
         "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0; "
+        + $"PRAGMA journal_size_limit = {WalSizeLimit}; "
         + $"PRAGMA busy_timeout = {(long)lockTimeout.TotalMilliseconds};";
+
+    /// <summary>What SQLite truncates the write-ahead log to when a writer starts it over after a checkpoint (bytes).</summary>
+    internal const long WalSizeLimit = 4 * 1024 * 1024;
 
     public DatabaseProvider Provider => options.Value.Provider;
 
@@ -29,13 +33,33 @@ internal sealed class DbConnectionFactory(IOptions<DatabaseOptions> options) : I
 
         // Microsoft.Data.Sqlite retries a busy statement until its command timeout (30 s by default) on top of
         // SQLite's own busy wait: both are held to the lock bound, so a held lock is answered in that time.
-        var sqlite = new SqliteConnection(connectionString) { DefaultTimeout = (int)Math.Ceiling(options.Value.LockTimeout.TotalSeconds) };
-        await sqlite.OpenAsync(ct);
+        var sqlite = await OpenSqliteAsync(connectionString, ct);
+        if (IsStaleReadOnly(sqlite))
+        {
+            // Opened while the file could not be written (SQLite then opens it read-only) and kept by the pool since:
+            // the whole pool is from that time. Opened afresh, it is read-only only while the file still is.
+            SqliteConnection.ClearPool(sqlite);
+            await sqlite.DisposeAsync();
+            sqlite = await OpenSqliteAsync(connectionString, ct);
+        }
+
         await using var pragmas = sqlite.CreateCommand();
         pragmas.CommandText = SqlitePragmas(options.Value.LockTimeout);
         await pragmas.ExecuteNonQueryAsync(ct);
         return sqlite;
     }
+
+    private async Task<SqliteConnection> OpenSqliteAsync(string connectionString, CancellationToken ct)
+    {
+        var sqlite = new SqliteConnection(connectionString) { DefaultTimeout = (int)Math.Ceiling(options.Value.LockTimeout.TotalSeconds) };
+        await sqlite.OpenAsync(ct);
+        return sqlite;
+    }
+
+    /// <summary>A connection SQLite opened read-only although the connection string asks to write.</summary>
+    private static bool IsStaleReadOnly(SqliteConnection sqlite) =>
+        SQLitePCL.raw.sqlite3_db_readonly(sqlite.Handle, "main") == 1
+        && new SqliteConnectionStringBuilder(sqlite.ConnectionString).Mode != SqliteOpenMode.ReadOnly;
 
     /// <summary>
     /// A relative SQLite file is the service's own (under its content root), wherever the process was started from;

@@ -10,7 +10,7 @@ using ObstacleRegister.BuildingBlocks.Telemetry;
 namespace ObstacleRegister.BuildingBlocks.Data;
 
 /// <summary>Scoped: one connection and at most one transaction per request.</summary>
-public sealed class DbSession(IDbConnectionFactory connections, IOptions<DatabaseOptions> options, RegisterMetrics metrics)
+public sealed class DbSession(IDbConnectionFactory connections, IOptions<DatabaseOptions> options, RegisterMetrics metrics, StorageHealth storage)
     : IDbSession, IAsyncDisposable
 {
     private DbConnection? connection;
@@ -100,8 +100,7 @@ public sealed class DbSession(IDbConnectionFactory connections, IOptions<Databas
     private DatabaseBusyException Busy(Exception? cause)
     {
         metrics.WriteLockTimedOut();
-        return new DatabaseBusyException(
-            $"The database could not be written within {options.Value.LockTimeout.TotalSeconds:0.#} seconds; nothing was changed. Retry shortly.", cause);
+        return new DatabaseBusyException(cause);
     }
 
     public void AfterCommit(Action action)
@@ -145,18 +144,20 @@ public sealed class DbSession(IDbConnectionFactory connections, IOptions<Databas
             return;
         }
 
+        storage.Wrote();
         var committed = afterCommit;
         afterCommit = null;
         committed?.ForEach(a => a());
     }
 
-    internal async Task RollbackAsync()
+    /// <summary>Undoes the request's writes; <paramref name="cause"/> is why, told to the writers of its group should the group be lost with it.</summary>
+    internal async Task RollbackAsync(Exception? cause = null)
     {
         if (writer is { } member)
         {
             writer = null;
             afterCommit = null;
-            member.Rollback();
+            member.Rollback(cause);
             return;
         }
 

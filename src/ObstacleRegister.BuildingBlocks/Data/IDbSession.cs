@@ -30,7 +30,7 @@ public static class DbSessionLocks
     {
         if (db.Dialect.SerializeOn(resource) is { } statement && await db.ExecuteScalarAsync<int>(statement, null, ct) < 0)
         {
-            throw new Errors.DatabaseBusyException($"The lock on {resource} was not had in time; nothing was changed. Retry shortly.");
+            throw new Errors.DatabaseBusyException();
         }
     }
 }

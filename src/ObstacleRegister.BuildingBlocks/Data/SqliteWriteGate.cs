@@ -73,6 +73,49 @@ internal sealed class SqliteWriteGate
     }
 
     /// <summary>
+    /// Runs <paramref name="action"/> with nobody of this process writing: waits at most <paramref name="timeout"/> for
+    /// the turn, commits the group left open for it, and hands the turn on after; false when the turn did not come.
+    /// </summary>
+    public async Task<bool> TryRunAloneAsync(Func<Task> action, TimeSpan timeout, CancellationToken ct)
+    {
+        Interlocked.Increment(ref waiting);
+        var entered = false;
+        try
+        {
+            entered = await turn.WaitAsync(timeout, ct);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref waiting);
+            if (!entered)
+            {
+                FinishIfAbandoned();
+            }
+        }
+
+        if (!entered)
+        {
+            return false;
+        }
+
+        try
+        {
+            if (open is { } group)
+            {
+                open = null;
+                group.Finish();
+            }
+
+            await action();
+            return true;
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    /// <summary>
     /// Hands the turn on. The group stays open for the next writer when one is waiting and the group has room;
     /// otherwise it is committed here, by the holder of the turn, before anyone else may write.
     /// </summary>
@@ -211,9 +254,9 @@ internal sealed class SqliteWriter(SqliteWriteGate gate, SqliteWriteGate.CommitG
         {
             group.Transaction.Release(Savepoint);
         }
-        catch
+        catch (Exception ex)
         {
-            Rollback();
+            Rollback(ex);
             throw;
         }
 
@@ -223,8 +266,18 @@ internal sealed class SqliteWriter(SqliteWriteGate gate, SqliteWriteGate.CommitG
         return durable;
     }
 
+    /// <summary>
+    /// What the other writers of a group lost with this one are told. A storage fault (SQLite rolls the whole
+    /// transaction back on a full disk or an I/O error) is theirs as much as this writer's; anything else was this
+    /// writer's own failure, and to the others it is a write that did not happen in time: 503, retry.
+    /// </summary>
+    private static Exception GroupLost(Exception? cause, Exception rollbackFailure) =>
+        StorageFaults.Of(cause) is not null ? cause!
+        : StorageFaults.Of(rollbackFailure) is not null ? rollbackFailure
+        : new Errors.DatabaseBusyException(rollbackFailure);
+
     /// <summary>Undoes this request's work only; the group goes on without it.</summary>
-    public void Rollback()
+    public void Rollback(Exception? cause = null)
     {
         try
         {
@@ -233,7 +286,7 @@ internal sealed class SqliteWriter(SqliteWriteGate gate, SqliteWriteGate.CommitG
         }
         catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
         {
-            gate.Abandon(group, ex);
+            gate.Abandon(group, GroupLost(cause, ex));
         }
         finally
         {

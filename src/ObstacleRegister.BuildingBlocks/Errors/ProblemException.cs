@@ -1,3 +1,5 @@
+using ObstacleRegister.BuildingBlocks.Data;
+
 namespace ObstacleRegister.BuildingBlocks.Errors;
 
 /// <summary>
@@ -39,6 +41,9 @@ public static class ProblemTypes
     public const string IdempotencyKeyInProgress = Prefix + "idempotency-key-in-progress";
     public const string TooManyRequests = Prefix + "too-many-requests";
     public const string DatabaseBusy = Prefix + "database-busy";
+    public const string StorageUnavailable = Prefix + "storage-unavailable";
+    public const string UriTooLong = Prefix + "uri-too-long";
+    public const string HeadersTooLarge = Prefix + "headers-too-large";
     public const string NotAcceptable = Prefix + "not-acceptable";
     public const string MethodNotAllowed = Prefix + "method-not-allowed";
     public const string UnsupportedMediaType = Prefix + "unsupported-media-type";
@@ -96,8 +101,8 @@ public sealed class DatabaseBusyException : ProblemException
 {
     public const int RetryAfter = 2;
 
-    public DatabaseBusyException(string detail, Exception? cause = null)
-        : base(503, ProblemTypes.DatabaseBusy, "Database busy", detail, cause) => RetryAfterSeconds = RetryAfter;
+    public DatabaseBusyException(Exception? cause = null)
+        : base(503, ProblemTypes.DatabaseBusy, "Database busy", Localization.Say.Text("Problem.Detail.DatabaseBusy"), cause) => RetryAfterSeconds = RetryAfter;
 
     /// <summary>Whether an exception from a driver means "busy or timed out", not "wrong".</summary>
     public static bool IsBusy(Exception exception) => exception switch
@@ -108,4 +113,24 @@ public sealed class DatabaseBusyException : ProblemException
         Microsoft.Data.SqlClient.SqlException sql => sql.Errors.Cast<Microsoft.Data.SqlClient.SqlError>().Any(e => e.Number is -2 or 1222 or 1205),
         _ => false,
     };
+}
+
+/// <summary>
+/// 503: the storage under the database cannot take the request (full, read-only, unreachable, failing). Nothing was
+/// written; the same request succeeds once the operator has mended the storage. <c>fault</c> names which.
+/// </summary>
+public sealed class StorageUnavailableException : ProblemException
+{
+    /// <summary>Storage is mended by a person, not in a moment: a client that retries sooner only adds load.</summary>
+    public const int RetryAfter = 30;
+
+    public StorageUnavailableException(StorageFault fault, Exception? cause = null)
+        : base(503, ProblemTypes.StorageUnavailable, "Storage unavailable", Localization.Say.Text("Problem.Detail.Storage." + fault.WireName()), cause)
+    {
+        Fault = fault;
+        RetryAfterSeconds = RetryAfter;
+        Extensions["fault"] = fault.WireName();
+    }
+
+    public StorageFault Fault { get; }
 }

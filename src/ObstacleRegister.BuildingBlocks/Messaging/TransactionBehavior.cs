@@ -24,9 +24,9 @@ public sealed class TransactionBehavior<TRequest, TResponse>(DbSession session) 
             await session.CommitAsync(cancellationToken);
             return response;
         }
-        catch
+        catch (Exception ex)
         {
-            await session.RollbackAsync();
+            await session.RollbackAsync(ex);
             throw;
         }
     }

@@ -153,7 +153,7 @@ public sealed class CommitGroupTests
     }
 
     private DbSession Session() =>
-        new(scratch.Connections, Microsoft.Extensions.Options.Options.Create(scratch.Options), services.GetRequiredService<RegisterMetrics>());
+        new(scratch.Connections, Microsoft.Extensions.Options.Options.Create(scratch.Options), services.GetRequiredService<RegisterMetrics>(), new StorageHealth());
 
     private static Task<int> Insert(DbSession session, string writer) =>
         session.ExecuteAsync("INSERT INTO probe (writer) VALUES (@Writer)", new { Writer = writer }, CancellationToken.None);
