@@ -23,6 +23,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             // The storage, not the request: the transaction rolled back, so nothing was written, and the same request
             // succeeds once the storage is mended.
             exception = new StorageUnavailableException(fault, exception);
+            httpContext.RequestServices.GetRequiredService<StorageHealth>().Failed(fault);
         }
         else if (DatabaseBusyException.IsBusy(exception))
         {

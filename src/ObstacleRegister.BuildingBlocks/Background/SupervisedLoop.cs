@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Telemetry;
 
 namespace ObstacleRegister.BuildingBlocks.Background;
 
 /// <summary>What the loops share: the clock, their health, their metrics and their loggers.</summary>
-public sealed class LoopSupervisor(TimeProvider clock, LoopHealth health, RegisterMetrics metrics, ILoggerFactory loggers)
+public sealed class LoopSupervisor(TimeProvider clock, LoopHealth health, RegisterMetrics metrics, StorageHealth storage, ILoggerFactory loggers)
 {
     /// <summary>A failing loop never waits longer than this before it tries again.</summary>
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
@@ -18,6 +19,15 @@ public sealed class LoopSupervisor(TimeProvider clock, LoopHealth health, Regist
     public RegisterMetrics Metrics => metrics;
 
     public ILogger LoggerFor(Type loop) => loggers.CreateLogger(loop);
+
+    /// <summary>A round that met a storage fault tells readiness, as a request would.</summary>
+    public void Failed(Exception exception)
+    {
+        if (StorageFaults.Of(exception) is { } fault)
+        {
+            storage.Failed(fault);
+        }
+    }
 }
 
 /// <summary>How one round ended.</summary>
@@ -75,6 +85,7 @@ public abstract partial class SupervisedLoop(LoopSupervisor supervisor) : Backgr
         catch (Exception ex)
         {
             var inARow = supervisor.Health.Failed(Name, ex);
+            supervisor.Failed(ex);
             supervisor.Metrics.LoopRound(Name, "failed");
             supervisor.Metrics.LoopFailed(Name, ex);
             LogFailed(Logger, ex, Name, inARow, RetryDelay(inARow));

@@ -14,7 +14,7 @@ namespace ObstacleRegister.BuildingBlocks.Data;
 /// copied back and truncated to nothing. See ADR 0037.
 /// </summary>
 internal sealed class SqliteCheckpointer(
-    IDbConnectionFactory connections, IOptions<DatabaseOptions> options, StorageHealth storage, LoopSupervisor supervisor)
+    IDbConnectionFactory connections, IOptions<DatabaseOptions> options, LoopSupervisor supervisor)
     : SupervisedLoop(supervisor)
 {
     /// <summary>A log past this is truncated even under load: a few hundred milliseconds of writers' wait, once in a while.</summary>
@@ -49,11 +49,6 @@ internal sealed class SqliteCheckpointer(
             {
                 await Checkpoint("PASSIVE", ct);
             }
-        }
-        catch (Exception ex) when (StorageFaults.Of(ex) is { } fault)
-        {
-            storage.Failed(fault);
-            throw;
         }
         finally
         {

@@ -12,7 +12,8 @@ internal sealed class SqlServerBaseline
     /// <summary>Every user table with its insertable columns (not computed, not rowversion).</summary>
     internal const string TablesQuery = """
         SELECT QUOTENAME(SCHEMA_NAME(t.schema_id)) + N'.' + QUOTENAME(t.name) AS name, OBJECTPROPERTY(t.object_id, 'TableHasIdentity') AS has_identity,
-               STRING_AGG(CAST(QUOTENAME(c.name) AS nvarchar(max)), N',') WITHIN GROUP (ORDER BY c.column_id) AS columns
+               STRING_AGG(CAST(QUOTENAME(c.name) AS nvarchar(max)), N',') WITHIN GROUP (ORDER BY c.column_id) AS columns,
+               t.name AS bare_name
         FROM sys.tables t JOIN sys.columns c ON c.object_id = t.object_id
         WHERE t.is_ms_shipped = 0 AND c.is_computed = 0 AND TYPE_NAME(c.system_type_id) NOT IN (N'timestamp', N'rowversion')
         GROUP BY t.schema_id, t.name, t.object_id
@@ -28,18 +29,18 @@ internal sealed class SqlServerBaseline
         return new SqlServerBaseline(tables);
     }
 
-    /// <summary>Every table's rows as text, sorted: what a reset must bring back exactly.</summary>
+    /// <summary>Every table's rows as text, sorted, by the table's bare name (as on SQLite): what a reset must bring back exactly.</summary>
     public static Dictionary<string, List<string>> Dump(SqlConnection connection) =>
-        ReadTables(connection).ToDictionary(t => t.Name, t => ReadRows(connection, t.Name, t.Columns).Select(TestDatabase.RowText).Order(StringComparer.Ordinal).ToList());
+        ReadTables(connection).ToDictionary(t => t.BareName, t => ReadRows(connection, t.Name, t.Columns).Select(TestDatabase.RowText).Order(StringComparer.Ordinal).ToList());
 
-    private static List<(string Name, bool Identity, string Columns)> ReadTables(SqlConnection connection)
+    private static List<(string Name, bool Identity, string Columns, string BareName)> ReadTables(SqlConnection connection)
     {
-        var found = new List<(string Name, bool Identity, string Columns)>();
+        var found = new List<(string Name, bool Identity, string Columns, string BareName)>();
         using var command = new SqlCommand(TablesQuery, connection);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            found.Add((reader.GetString(0), reader.GetInt32(1) == 1, reader.GetString(2)));
+            found.Add((reader.GetString(0), reader.GetInt32(1) == 1, reader.GetString(2), reader.GetString(3)));
         }
 
         return found;

@@ -109,6 +109,39 @@ public sealed class TestDatabase : IOptions<DatabaseOptions>, IDisposable
         Value = new DatabaseOptions { Provider = Provider, ConnectionString = $"Data Source={copy}", LockTimeout = Value.LockTimeout };
     }
 
+    /// <summary>Moves the current test's SQLite file into <paramref name="folder"/> (another filesystem, say) before anything opened it.</summary>
+    public void MoveTestFileTo(string folder)
+    {
+        var moved = Path.Combine(folder, Path.GetFileName(SqliteFiles.DatabasePath(Value.ConnectionString)!));
+        File.Copy(SqliteFiles.DatabasePath(Value.ConnectionString)!, moved);
+        Value = new DatabaseOptions { Provider = Provider, ConnectionString = $"Data Source={moved}", LockTimeout = Value.LockTimeout };
+    }
+
+    /// <summary>
+    /// Makes the current test's database unwritable until the result is disposed: SQL Server's set READ_ONLY; a SQLite
+    /// file made read-only (immutable for root, whom permissions do not stop); null when this machine cannot.
+    /// </summary>
+    public IDisposable? MakeReadOnly()
+    {
+        if (Provider != DatabaseProvider.Sqlite)
+        {
+            using var master = new SqlConnection(sqlServerMaster);
+            master.Execute($"ALTER DATABASE [{sqlServerDatabase}] SET READ_ONLY WITH ROLLBACK IMMEDIATE");
+            return new Undo(() =>
+            {
+                using var again = new SqlConnection(sqlServerMaster);
+                again.Execute($"ALTER DATABASE [{sqlServerDatabase}] SET READ_WRITE WITH ROLLBACK IMMEDIATE");
+            });
+        }
+
+        return OperatingSystem.IsWindows() ? null : ReadOnlyFile.Make(SqliteFiles.DatabasePath(Value.ConnectionString)!);
+    }
+
+    private sealed class Undo(Action undo) : IDisposable
+    {
+        public void Dispose() => undo();
+    }
+
     /// <summary>The dump of the database as the host migrated it, before any test wrote: what every test starts from.</summary>
     public Dictionary<string, List<string>> MigratedDump { get; private set; } = [];
 
