@@ -25,7 +25,13 @@ internal static class HttpPipeline
     public static void AddHttpPipeline(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            // Above the register's own bounds, so what lies between is answered as a problem (RequestLimitsMiddleware).
+            k.Limits.MaxRequestLineSize = RequestLimitsMiddleware.ServerMaxRequestLineBytes;
+            k.Limits.MaxRequestHeadersTotalSize = RequestLimitsMiddleware.ServerMaxHeaderBytes;
+        });
         services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
 
         // Malformed input must be a problem response in every environment, not only where the developer page runs.
@@ -55,6 +61,7 @@ internal static class HttpPipeline
         app.UseRequestLanguage();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseRegisterSwaggerUi();
         app.UseAuthentication();

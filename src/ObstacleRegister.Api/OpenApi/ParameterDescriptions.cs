@@ -30,7 +30,7 @@ internal static class ParameterDescriptions
         ["type"] = "Only documents of this type.",
         ["category"] = "Only obstacles of this category.",
         ["severity"] = "Only obstacles of this severity.",
-        ["q"] = "Words to find, with or without diacritics (đ as d); every word must appear, the last may be a word's start; at most 8 words.",
+        ["q"] = "Words to find, with or without diacritics (đ as d); every word must appear, the last may be a word's start; at most 8 words and 200 characters.",
         ["symbol"] = "The document's symbol, typed either way (ND-CP or NĐ-CP).",
         ["reference"] = "An obstacle's reference, VM-YYYY-NNNNNN.",
         ["reportedFrom"] = "Reported on or after this day (register time).",

@@ -14,6 +14,9 @@ public sealed class QueryFilters
     /// <summary>More words than this add little precision and make the query needlessly long.</summary>
     public const int MaxSearchWords = 8;
 
+    /// <summary>The longest <c>q</c>, in characters: eight long words and their spaces fit with room to spare.</summary>
+    public const int MaxSearchCharacters = 200;
+
     private readonly List<string> conditions = [];
 
     public DynamicParameters Parameters { get; } = new();
@@ -47,9 +50,14 @@ public sealed class QueryFilters
     public static string ForUnit(string sql, string column, Guid? unitId) =>
         Optional(sql, "/*unit*/", unitId is null ? null : $"AND {column} = @UnitId");
 
-    /// <summary>The folded words of a <c>q</c> parameter; more than <see cref="MaxSearchWords"/> is a 400 on <c>q</c>.</summary>
+    /// <summary>The folded words of a <c>q</c> parameter; more than <see cref="MaxSearchWords"/> words or <see cref="MaxSearchCharacters"/> characters is a 400 on <c>q</c>.</summary>
     public static IReadOnlyList<string> SearchWords(string? q)
     {
+        if (q?.Length > MaxSearchCharacters)
+        {
+            throw RequestValidationException.For("q", Localization.Say.Text("Validation.SearchLength", MaxSearchCharacters));
+        }
+
         var terms = VietnameseText.SearchTerms(q);
         return terms.Count <= MaxSearchWords
             ? terms
