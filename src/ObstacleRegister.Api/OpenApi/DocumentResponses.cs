@@ -104,7 +104,7 @@ internal static class DocumentResponses
 
         if (method != HttpMethod.Get)
         {
-            responses.TryAdd("503", new OpenApiResponse { Description = "The database is busy; nothing was written. Retry after Retry-After seconds." });
+            responses.TryAdd("503", new OpenApiResponse { Description = "The database is busy (database-busy) or its storage cannot take the write (storage-unavailable: full, read-only, unreachable); nothing was written. Retry after Retry-After seconds." });
         }
 
         var conditional = responses.ContainsKey("412");
