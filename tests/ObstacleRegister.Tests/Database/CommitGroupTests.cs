@@ -96,6 +96,43 @@ public sealed class CommitGroupTests
         });
     }
 
+    /// <summary>
+    /// SQLite rolls the whole transaction back on a full disk or an I/O error (done here by hand: "ROLLBACK" on the
+    /// group's connection). The writer whose statement met it fails, and so does every other writer of the group,
+    /// with the same storage fault, which each answers as 503 storage-unavailable: nothing of the group is kept.
+    /// </summary>
+    [Test]
+    public async Task GroupLostToAStorageFault_FailsEveryWriterInIt_WithThatFault()
+    {
+        await using var first = Session();
+        await using var second = Session();
+        var firstCommits = await SecondJoinsFirstsGroup(first, "lost", second);
+        await second.ExecuteAsync("ROLLBACK", null, CancellationToken.None);
+
+        await second.RollbackAsync(new Microsoft.Data.Sqlite.SqliteException("database or disk is full", 13));
+
+        var failure = Assert.CatchAsync(() => firstCommits.WaitAsync(Bound));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(StorageFaults.Of(failure), Is.EqualTo(StorageFault.Full));
+            Assert.That(await Visible("lost"), Is.False);
+        });
+    }
+
+    /// <summary>A group lost with a writer's own failure (not the storage's) is, to the others, a write that did not happen in time.</summary>
+    [Test]
+    public async Task GroupLostWithAnotherWritersFailure_IsBusyToTheOthers()
+    {
+        await using var first = Session();
+        await using var second = Session();
+        var firstCommits = await SecondJoinsFirstsGroup(first, "lost", second);
+        await second.ExecuteAsync("ROLLBACK", null, CancellationToken.None);
+
+        await second.RollbackAsync(new InvalidOperationException("the second writer's own mistake"));
+
+        Assert.CatchAsync<BuildingBlocks.Errors.DatabaseBusyException>(() => firstCommits.WaitAsync(Bound));
+    }
+
     [Test]
     public async Task WriterThatStopsWaiting_DoesNotLeaveTheGroupOpen()
     {
