@@ -56,10 +56,8 @@ internal sealed class RegulationWriter(IDbSession db, RegisterCalendar calendar)
             throw RequestValidationException.For("guidesId", Say.Text("Validation.GuidesItself"));
         }
 
-        if (await RegulationQueries.Find(db, guidesId, ct) is null)
-        {
-            throw RequestValidationException.For("guidesId", Say.NoSuch("regulation", guidesId));
-        }
+        var guided = await RegulationQueries.Find(db, guidesId, ct) ?? throw RequestValidationException.For("guidesId", Say.NoSuch("regulation", guidesId));
+        Ranks.RegulationRanks.EnsureMayChange("guidesId", row.Symbol, row.TypeValue, RegulationChange.Guides, guided.Symbol, guided.TypeValue);
 
         Guid? current = guidesId;
         for (var depth = 0; current is not null && depth < MaxGuidanceDepth; depth++)

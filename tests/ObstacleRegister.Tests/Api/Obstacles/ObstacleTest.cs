@@ -52,12 +52,18 @@ public abstract class ObstacleTest(DatabaseProvider provider) : ApiTest(provider
     protected async Task<JsonNode> Submit(KeyedClient reporter, JsonObject? body = null) =>
         await reporter.Http.PostJson("/api/v1/obstacles", body ?? Obstacle()).ExpectJson(201);
 
-    protected static async Task<(JsonNode Body, string? ETag)> Send(HttpClient client, string path, JsonNode? body = null, string? ifMatch = null, int status = 200)
+    protected static async Task<(JsonNode Body, string? ETag)> Send(
+        HttpClient client, string path, JsonNode? body = null, string? ifMatch = null, int status = 200, string? language = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body is null ? null : System.Net.Http.Json.JsonContent.Create(body) };
         if (ifMatch is not null)
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(language);
         }
 
         using var response = await client.SendAsync(request);

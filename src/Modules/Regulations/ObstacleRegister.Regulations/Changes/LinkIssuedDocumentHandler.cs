@@ -3,6 +3,7 @@ using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Localization;
 using ObstacleRegister.Regulations.Contracts;
+using ObstacleRegister.Regulations.Ranks;
 
 namespace ObstacleRegister.Regulations.Changes;
 
@@ -28,6 +29,7 @@ internal sealed class LinkIssuedDocumentHandler(IDbSession db) : IRequestHandler
                 $"{issued.Symbol} was issued on {issued.IssuedOn:yyyy-MM-dd}, before {target.Symbol} ({target.IssuedOn:yyyy-MM-dd}): it cannot change it.");
         }
 
+        RegulationRanks.EnsureMayChange("regulationId", issued.Symbol, issued.TypeValue, request.Change, target.Symbol, target.TypeValue);
         if (request.Change == RegulationChange.Guides)
         {
             if (issued.GuidesId != target.Id)

@@ -3,6 +3,7 @@ using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Validation;
 using ObstacleRegister.Regulations.Contracts;
+using ObstacleRegister.Regulations.Ranks;
 using ObstacleRegister.Regulations.Register;
 using ObstacleRegister.Regulations.Symbols;
 
@@ -31,8 +32,10 @@ internal sealed class RegisterIssuedDocumentHandler(IDbSession db, IMediator med
                 $"'issuedOn' ({request.IssuedOn:yyyy-MM-dd}) is before {target.Symbol} was issued ({target.IssuedOn:yyyy-MM-dd}): a document cannot change one not yet issued.");
         }
 
+        var type = request.Type ?? RegulationSymbol.TypeNamed(request.DocumentSymbol) ?? target.TypeValue;
+        RegulationRanks.EnsureMayChange("documentSymbol", request.DocumentSymbol, type, request.Change, target.Symbol, target.TypeValue);
         var body = new RegulationBody(
-            request.DocumentSymbol, request.Type ?? RegulationSymbol.TypeNamed(request.DocumentSymbol) ?? target.TypeValue, request.Title ?? request.DefaultTitle, request.Issuer ?? target.Issuer,
+            request.DocumentSymbol, type, request.Title ?? request.DefaultTitle, request.Issuer ?? target.Issuer,
             request.IssuedOn, request.EffectiveOn, Status: null, GuidesId: request.Change == RegulationChange.Guides ? target.Id : null);
         var (issued, _) = await mediator.Send(new RegisterRegulation(Checked(body)), cancellationToken);
         if (request.Change != RegulationChange.Guides)
