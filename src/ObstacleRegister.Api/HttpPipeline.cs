@@ -56,6 +56,7 @@ internal static class HttpPipeline
 
     public static void UseHttpPipeline(this WebApplication app)
     {
+        app.UseHeadWithoutBody();
         app.UseForwardedHeaders();
         // First, so the exception handler and the status-code pages answer in the request's language too.
         app.UseRequestLanguage();
@@ -98,7 +99,7 @@ internal static class HttpPipeline
         });
     }
 
-    public static void MapOperationalEndpoints(this WebApplication app)
+    public static void MapOperationalEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous().WithTags("Health");
         app.MapHealthChecks("/health/ready", new()

@@ -1,6 +1,7 @@
 using ObstacleRegister.Access;
 using ObstacleRegister.Amendments;
 using ObstacleRegister.Api;
+using ObstacleRegister.Api.Http;
 using ObstacleRegister.BuildingBlocks;
 using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
@@ -30,7 +31,9 @@ builder.AddHttpPipeline();
 var app = builder.Build();
 
 app.UseHttpPipeline();
-var api = app.MapGroup("/api/v1")
+// Every endpoint, the API, the site and the documents, answers HEAD wherever it answers GET.
+var register = app.MapGroup("").AnswersHead();
+var api = register.MapGroup("/api/v1")
     .AddEndpointFilterFactory(ObstacleRegister.BuildingBlocks.Http.QueryContract.Filter)
     .AddEndpointFilterFactory(ObstacleRegister.BuildingBlocks.Validation.ClientDates.QueryFilter);
 api.MapAccess();
@@ -40,8 +43,8 @@ api.MapAmendments();
 api.MapReports();
 api.MapWebhooks();
 api.MapChangeFeed();
-app.MapOperationalEndpoints();
-app.MapPublicSite();
+register.MapOperationalEndpoints();
+register.MapPublicSite();
 
 app.Run();
 

@@ -46,6 +46,7 @@ public static class BuildingBlocksRegistration
         services.AddLocalization();
         services.AddSingleton<Localization.RegisterTexts>();
         services.AddHttpContextAccessor();
+        services.AddSingleton<Http.PublicAddress>();
         services.AddScoped<ICaller, HttpCaller>();
         services.AddScoped<Changes.IChangeLog, Changes.ChangeLog>();
         services.AddHostedService<Idempotency.IdempotencyJanitor>();

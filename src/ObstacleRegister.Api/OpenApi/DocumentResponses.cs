@@ -26,6 +26,8 @@ internal static class DocumentResponses
         var problem = new OpenApiSchemaReference(ProblemSchemaId, document);
         foreach (var (path, item) in document.Paths)
         {
+            // HEAD is answered wherever GET is (HeadRequests): the same operation, listed once.
+            item.Operations?.Remove(HttpMethod.Head);
             foreach (var (method, operation) in item.Operations ?? [])
             {
                 Complete(path, method, operation, problem, document);
@@ -122,8 +124,23 @@ internal static class DocumentResponses
         var idempotent = operation.Parameters?.Any(p => p.Name == IdempotencyFilter.HeaderName) == true;
         foreach (var code in responses.Keys.ToList())
         {
-            responses[code] = Describe(code, responses[code], problem, etag: conditional || cached || code == "201", idempotent);
+            responses[code] = Describe(code, responses[code], problem, etag: cached || IsVersioned(responses[code], document), idempotent);
         }
+    }
+
+    /// <summary>
+    /// An answer that is a versioned resource (its schema has <c>version</c>) carries that version as its ETag, read or
+    /// written; other answers (a created key, a comment, a feed address) carry none, and the document says none.
+    /// </summary>
+    private static bool IsVersioned(IOpenApiResponse response, OpenApiDocument document)
+    {
+        var schema = response.Content is { } content && content.TryGetValue("application/json", out var json) ? json.Schema : null;
+        if (schema is OpenApiSchemaReference { Reference.Id: { } id } && document.Components?.Schemas?.TryGetValue(id, out var target) == true)
+        {
+            schema = target;
+        }
+
+        return schema?.Properties?.ContainsKey("version") == true;
     }
 
     private static OpenApiResponse Describe(string code, IOpenApiResponse response, IOpenApiSchema problem, bool etag, bool idempotent)
@@ -251,6 +268,12 @@ internal static class DocumentResponses
                 Type = JsonSchemaType.Object,
                 Description = "For 400: each field at fault (JSON path, such as regulations[0].provision) with its messages.",
                 AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+            },
+            ["fault"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = "For 503 storage-unavailable: what is wrong with the storage under the database.",
+                Enum = [JsonValue.Create("full"), JsonValue.Create("read-only"), JsonValue.Create("unreachable"), JsonValue.Create("io-error")],
             },
             ["currentStatus"] = Text("For 409 on a life-cycle move: the resource's status now."),
             ["requestedStatus"] = Text("For 409 on a life-cycle move: the status that was asked for."),

@@ -13,6 +13,9 @@ internal static class RegisterOpenApi
 {
     public const string SecuritySchemeId = "ApiKey";
 
+    /// <summary>The same key in <c>Authorization: ApiKey &lt;key&gt;</c>, the form the start-up banner prints.</summary>
+    public const string AuthorizationSchemeId = "ApiKeyAuthorization";
+
     public static IServiceCollection AddRegisterOpenApi(this IServiceCollection services, IConfiguration configuration) =>
         services.Configure<OpenApiInfoOptions>(configuration.GetSection(OpenApiInfoOptions.Section)).AddOpenApi(options =>
         {
@@ -77,7 +80,13 @@ internal static class RegisterOpenApi
             Type = SecuritySchemeType.ApiKey,
             In = ParameterLocation.Header,
             Name = AccessModule.ApiKeyHeader,
-            Description = "An API key (ork_…). `Authorization: ApiKey <key>` is accepted as well.",
+            Description = "An API key (ork_…) in X-Api-Key. `Authorization: ApiKey <key>` (the ApiKeyAuthorization scheme) is the same key.",
+        };
+        document.Components.SecuritySchemes[AuthorizationSchemeId] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "ApiKey",
+            Description = "An API key (ork_…) as `Authorization: ApiKey <key>`: the register's primary form.",
         };
         return Task.CompletedTask;
     }
@@ -227,7 +236,12 @@ internal static class RegisterOpenApi
             return Task.CompletedTask;
         }
 
+        // Either form of the key: requirements in a list are alternatives.
         operation.Security ??= [];
+        operation.Security.Add(new OpenApiSecurityRequirement
+        {
+            [new OpenApiSecuritySchemeReference(AuthorizationSchemeId, context.Document)] = [],
+        });
         operation.Security.Add(new OpenApiSecurityRequirement
         {
             [new OpenApiSecuritySchemeReference(SecuritySchemeId, context.Document)] = [],

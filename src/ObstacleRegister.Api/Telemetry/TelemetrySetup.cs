@@ -52,9 +52,9 @@ internal static class TelemetrySetup
     /// <c>/metrics</c>, without a key (scrapers hold none): serve it only where the scraper can reach and the public
     /// cannot, at the proxy or by the network; the figures are operational, not private, but still nobody else's.
     /// </summary>
-    public static void MapRegisterTelemetry(this WebApplication app)
+    public static void MapRegisterTelemetry(this IEndpointRouteBuilder app)
     {
-        if (app.Configuration.GetValue<bool>("Telemetry:PrometheusEndpoint"))
+        if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Telemetry:PrometheusEndpoint"))
         {
             app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous().ExcludeFromDescription();
         }

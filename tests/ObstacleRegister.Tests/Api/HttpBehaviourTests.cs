@@ -164,6 +164,7 @@ public sealed class HttpBehaviourTests(DatabaseProvider provider) : ApiTest(prov
         var doc = await client.GetAsync("/openapi/v1.json").ExpectJson(200);
 
         var scheme = doc["components"]!["securitySchemes"]!["ApiKey"]!;
+        var authorization = doc["components"]!["securitySchemes"]!["ApiKeyAuthorization"]!;
         var registerRegulation = doc["paths"]!["/api/v1/regulations"]!["post"]!;
         var schemas = doc["components"]!["schemas"]!.AsObject();
         var regulationType = schemas["RegulationType"]!;
@@ -172,6 +173,9 @@ public sealed class HttpBehaviourTests(DatabaseProvider provider) : ApiTest(prov
         {
             Assert.That(scheme.Str("type"), Is.EqualTo("apiKey"));
             Assert.That(scheme.Str("name"), Is.EqualTo("X-Api-Key"));
+            Assert.That((authorization.Str("type"), authorization.Str("scheme")), Is.EqualTo(("http", "ApiKey")), "Authorization: ApiKey <key>");
+            Assert.That(registerRegulation["security"]!.AsArray().Select(r => r!.AsObject().Single().Key),
+                Is.EquivalentTo(new[] { "ApiKey", "ApiKeyAuthorization" }), "either form of the key");
             Assert.That(registerRegulation.Str("summary"), Is.Not.Empty);
             Assert.That(registerRegulation["security"]!.AsArray(), Is.Not.Empty);
             Assert.That(registerRegulation["responses"]!.AsObject().Select(r => r.Key), Is.SupersetOf(new[] { "201", "400", "401", "403", "409" }));
@@ -216,5 +220,42 @@ public sealed class HttpBehaviourTests(DatabaseProvider provider) : ApiTest(prov
     private sealed class NonSeekableStream(byte[] bytes) : MemoryStream(bytes)
     {
         public override bool CanSeek => false;
+    }
+
+    /// <summary>HEAD is answered wherever GET is, with GET's status and headers and no body: monitors and link checkers see the site up.</summary>
+    [TestCase("/", 200)]
+    [TestCase("/data/progress.json", 200)]
+    [TestCase("/api/v1/public/progress", 200)]
+    [TestCase("/openapi/v1.json", 200)]
+    [TestCase("/health/live", 200)]
+    [TestCase("/api/v1/units", 401)]
+    public async Task Head_WithoutAKey_AnswersAsGetWould_WithoutABody(string path, int status)
+    {
+        using var client = Anonymous();
+        using var get = await client.GetAsync(path);
+
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((int)head.StatusCode, Is.EqualTo(status));
+            Assert.That((int)get.StatusCode, Is.EqualTo(status));
+            Assert.That(head.Content.Headers.ContentType?.MediaType, Is.EqualTo(get.Content.Headers.ContentType?.MediaType));
+            Assert.That(await head.Content.ReadAsByteArrayAsync(), Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task Head_WithAKey_IsAnsweredWithTheResourcesETag()
+    {
+        var created = await Admin.PostJson("/api/v1/units", new JsonObject { ["code"] = $"H{Unique()}", ["name"] = "Sở Tư pháp", ["kind"] = "province" }).ExpectJson(201);
+
+        using var head = await Admin.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/api/v1/units/{created.Str("id")}"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(head.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(head.Headers.ETag?.Tag, Is.EqualTo("\"1\""));
+        });
     }
 }

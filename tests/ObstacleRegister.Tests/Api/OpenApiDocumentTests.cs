@@ -72,6 +72,30 @@ public sealed class OpenApiDocumentTests(DatabaseProvider provider) : ApiTest(pr
         });
     }
 
+    /// <summary>
+    /// A versioned resource's answer carries its version as ETag, read or written, and the document says so; an answer
+    /// that is not a versioned resource (a created key, a comment, a check-in) carries none, and the document says none.
+    /// </summary>
+    [TestCase("get", "/api/v1/regulations/{id}", "200", true)]
+    [TestCase("get", "/api/v1/obstacles/{id}", "200", true)]
+    [TestCase("get", "/api/v1/amendments/{id}", "200", true)]
+    [TestCase("get", "/api/v1/units/{id}", "200", true)]
+    [TestCase("post", "/api/v1/api-keys", "201", false)]
+    [TestCase("post", "/api/v1/calendar-feeds", "201", false)]
+    [TestCase("post", "/api/v1/webhooks", "201", false)]
+    [TestCase("post", "/api/v1/obstacles/{id}/comments", "201", false)]
+    [TestCase("post", "/api/v1/obstacles/{id}/attachments", "201", false)]
+    [TestCase("post", "/api/v1/amendments/{id}/progress", "201", false)]
+    public async Task ETag_IsDeclaredWhereItIsSent(string method, string path, string status, bool sent)
+    {
+        using var client = Anonymous();
+        var document = await client.GetAsync("/openapi/v1.json").ExpectJson(200);
+
+        var headers = document["paths"]![path]![method]!["responses"]![status]!["headers"]?.AsObject().Select(h => h.Key) ?? [];
+
+        Assert.That(headers.Contains("ETag"), Is.EqualTo(sent));
+    }
+
     [Test]
     public async Task ReportsDeclareJsonAndCsv_AndEnumLikeQueryParameters_ReferenceTheirEnums()
     {

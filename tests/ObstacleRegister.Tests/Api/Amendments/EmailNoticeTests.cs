@@ -158,4 +158,16 @@ public sealed class EmailNoticeTests(DatabaseProvider provider) : EmailTest(prov
         await EmailRound(host);
         await WebhookDispatcher.RunRound((host ?? Factory).Services.GetRequiredService<IServiceScopeFactory>(), NullLogger.Instance, CancellationToken.None);
     }
+
+    /// <summary>The secret calendar address is built from the configured public address, never from a Host header anyone may send.</summary>
+    [Test]
+    public async Task CalendarFeedAddress_IsTheConfiguredPublicAddress_WhateverTheHostHeader()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/calendar-feeds") { Content = System.Net.Http.Json.JsonContent.Create(new JsonObject()) };
+        request.Headers.Host = "evil.example";
+
+        using var response = await Drafter.Http.SendAsync(request);
+
+        Assert.That((await response.ExpectJson(201)).Str("url"), Does.StartWith("https://register.test/api/v1/calendar/"));
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using ObstacleRegister.BuildingBlocks.Data;
@@ -35,7 +36,9 @@ public sealed class ObstacleAccessMatrixTests(DatabaseProvider provider) : Obsta
     {
         var routes = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("api/v1/obstacles", StringComparison.Ordinal))
-            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {e.RoutePattern.RawText!.TrimStart('/').TrimEnd('/')}"));
+            // HEAD is GET's own endpoint answered without a body: covered with GET.
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Where(m => m != HttpMethods.Head)
+                .Select(m => $"{m} {e.RoutePattern.RawText!.TrimStart('/').TrimEnd('/')}"));
 
         Assert.That(routes, Is.EquivalentTo(CoveredRoutes.Select(r => r.TrimEnd('/'))));
     }

@@ -12,7 +12,8 @@ namespace ObstacleRegister.Access.Units;
 /// <param name="ParentId">The unit it belongs to, if any (a department of a ministry).</param>
 /// <param name="ContactEmail">Where the unit is reached about its work (reminders, escalations), if it said.</param>
 /// <param name="CreatedAt">When it was registered.</param>
-internal sealed record UnitDto(Guid Id, string Code, string Name, UnitKind Kind, Guid? ParentId, string? ContactEmail, DateTimeOffset CreatedAt)
+/// <param name="Version">Its version, the number its ETag carries.</param>
+internal sealed record UnitDto(Guid Id, string Code, string Name, UnitKind Kind, Guid? ParentId, string? ContactEmail, DateTimeOffset CreatedAt, long Version)
 {
     public UnitSummary ToSummary() => new(Id, Code, Name, Kind, ParentId, ContactEmail);
 }
@@ -35,7 +36,7 @@ internal sealed class UnitRow
 
     public long Version { get; set; }
 
-    public UnitDto ToDto() => new(Id, Code, Name, WireNames.Parse<UnitKind>(Kind), ParentId, ContactEmail, CreatedAt);
+    public UnitDto ToDto() => new(Id, Code, Name, WireNames.Parse<UnitKind>(Kind), ParentId, ContactEmail, CreatedAt, Version);
 }
 
 internal static class UnitQueries

@@ -17,9 +17,9 @@ internal static class CalendarEndpoints
     {
         var feeds = api.MapGroup("/calendar-feeds").WithTags("Calendar");
 
-        feeds.MapPost("/", async (CreateCalendarFeedBody? body, HttpRequest http, IMediator mediator, CancellationToken ct) =>
+        feeds.MapPost("/", async (CreateCalendarFeedBody? body, HttpRequest http, PublicAddress address, IMediator mediator, CancellationToken ct) =>
             {
-                var created = await mediator.Send(new CreateCalendarFeed(CalendarFeedRules.Name(body), $"{http.Scheme}://{http.Host}{http.PathBase}"), ct);
+                var created = await mediator.Send(new CreateCalendarFeed(CalendarFeedRules.Name(body), address.BaseFor(http)), ct);
                 return TypedResults.Created($"/api/v1/calendar-feeds/{created.Feed.Id}", created);
             })
             .WithName("CreateCalendarFeed")
