@@ -29,6 +29,11 @@ builder.Services.AddNotifications(builder.Configuration);
 builder.AddHttpPipeline();
 
 var app = builder.Build();
+if (AdminCommands.Names(args))
+{
+    return await AdminCommands.Run(app);
+}
+
 
 app.UseHttpPipeline();
 // Every endpoint, the API, the site and the documents, answers HEAD wherever it answers GET.
@@ -47,6 +52,7 @@ register.MapOperationalEndpoints();
 register.MapPublicSite();
 
 app.Run();
+return 0;
 
 /// <summary>The entry point, visible to the API tests' WebApplicationFactory.</summary>
 public partial class Program;

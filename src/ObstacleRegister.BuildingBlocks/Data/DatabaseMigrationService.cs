@@ -33,7 +33,12 @@ public static class MigrationRegistration
     public static IServiceCollection AddDatabaseMigrations(this IServiceCollection services, Assembly scripts)
     {
         services.AddSingleton(new MigrationSource(scripts));
-        services.AddHostedService<DatabaseMigrationService>();
+        services.AddSingleton<DatabaseMigrationService>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseMigrationService>());
         return services;
     }
+
+    /// <summary>Migrates now, as the start of the host would: for a command run instead of the service.</summary>
+    public static Task MigrateAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<DatabaseMigrationService>().StartAsync(ct);
 }

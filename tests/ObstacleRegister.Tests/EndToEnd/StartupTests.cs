@@ -45,6 +45,45 @@ public sealed partial class StartupTests
         });
     }
 
+    /// <summary>
+    /// Every admin key lost: the operator runs the service on its server with <c>reset-admin-key</c>. The old admin keys
+    /// stop working, the new one printed once works, and a configured bootstrap key does not come back with it.
+    /// </summary>
+    [Test]
+    public async Task ResetAdminKey_RevokesEveryAdminKey_AndPrintsOneThatWorks()
+    {
+        var database = Path.Combine(folder.FullName, "register.db");
+        const string lost = "lost-admin-key-0123456789abcdefghijklmnopqrstuv";
+        await StartAndCapture(database, async factory => await Keyed(factory, lost).GetAsync("/api/v1/api-keys").ExpectJson(200), lost);
+        SqliteConnection.ClearAllPools();
+
+        var (exitCode, output) = await ServiceProcess.RunCommand(
+            new Dictionary<string, string> { ["ConnectionStrings__Register"] = $"Data Source={database}" }, "reset-admin-key");
+
+        var key = AdminKeyLine().Match(output).Groups["key"].Value;
+        int oldKeyStatus = 0, newKeyStatus = 0;
+        await StartAndCapture(database, async factory =>
+        {
+            oldKeyStatus = (int)(await Keyed(factory, lost).GetAsync("/api/v1/api-keys")).StatusCode;
+            newKeyStatus = (int)(await Keyed(factory, key).GetAsync("/api/v1/api-keys")).StatusCode;
+        }, lost);
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.Zero, output);
+            Assert.That(output, Does.Contain("1 admin key(s) revoked"));
+            Assert.That(key, Does.Match("^ork_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$"));
+            Assert.That(oldKeyStatus, Is.EqualTo(401), "the lost key is revoked, and configuring it again does not revive it");
+            Assert.That(newKeyStatus, Is.EqualTo(200));
+        });
+    }
+
+    private static HttpClient Keyed(WebApplicationFactory<Program> factory, string key)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", key);
+        return client;
+    }
+
     [TestCase("Access:BootstrapAdminKey", "too-short")]
     [TestCase("Register:TimeZone", "Mars/Olympus_Mons")]
     [TestCase("Database:Provider", "Oracle")]
@@ -64,14 +103,14 @@ public sealed partial class StartupTests
         });
 
     /// <summary>Starts a host on the database, lets the test use it, and returns what it printed to the console.</summary>
-    private static async Task<string> StartAndCapture(string database, Func<WebApplicationFactory<Program>, Task> use)
+    private static async Task<string> StartAndCapture(string database, Func<WebApplicationFactory<Program>, Task> use, string? bootstrapKey = null)
     {
         var original = Console.Out;
         using var captured = new StringWriter();
         Console.SetOut(captured);
         try
         {
-            using var factory = Factory(database);
+            using var factory = Factory(database, bootstrapKey is null ? null : builder => builder.UseSetting("Access:BootstrapAdminKey", bootstrapKey));
             _ = factory.Server;
             await use(factory);
             return captured.ToString();

@@ -30,11 +30,7 @@ public sealed class ServiceProcess : IDisposable
     /// <summary>Starts the service with these environment variables from <paramref name="workingDirectory"/> and waits until it is ready.</summary>
     public static async Task<ServiceProcess> Start(IReadOnlyDictionary<string, string> environment, string? workingDirectory = null, int? port = null)
     {
-        var output = Path.Combine(Repository.Root.Value, "src", "ObstacleRegister.Api", "bin");
-        var dll = Directory.GetFiles(output, "ObstacleRegister.Api.dll", SearchOption.AllDirectories)
-            .Where(f => File.Exists(Path.ChangeExtension(f, ".runtimeconfig.json")))
-            .OrderByDescending(File.GetLastWriteTimeUtc)
-            .First();
+        var dll = ServiceDll();
         var listenOn = port ?? FreePort();
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{listenOn}"])
         {
@@ -55,6 +51,34 @@ public sealed class ServiceProcess : IDisposable
         await service.WaitUntilReady();
         return service;
     }
+
+    /// <summary>Runs the service with a command (such as <c>reset-admin-key</c>) to its end: its exit code and everything it wrote.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommand(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var dll = ServiceDll();
+        var start = new ProcessStartInfo("dotnet", [dll, .. arguments])
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, await output + await errors);
+    }
+
+    private static string ServiceDll() =>
+        Directory.GetFiles(Path.Combine(Repository.Root.Value, "src", "ObstacleRegister.Api", "bin"), "ObstacleRegister.Api.dll", SearchOption.AllDirectories)
+            .Where(f => File.Exists(Path.ChangeExtension(f, ".runtimeconfig.json")))
+            .OrderByDescending(File.GetLastWriteTimeUtc)
+            .First();
 
     public async Task Kill()
     {

@@ -26,6 +26,17 @@ public static class AccessModule
         return services;
     }
 
+    /// <summary>
+    /// The <c>reset-admin-key</c> command: revokes every working admin key and makes a new one; answers its secret
+    /// (to print once) and how many keys were revoked.
+    /// </summary>
+    public static async Task<(string Key, int Revoked)> ResetAdminKeysAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var reset = await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new ResetAdminKeys(), ct);
+        return (reset.Key, reset.Revoked);
+    }
+
     public static IEndpointRouteBuilder MapAccess(this IEndpointRouteBuilder api)
     {
         api.MapUnits();
