@@ -124,7 +124,8 @@ internal static class DocumentResponses
         var idempotent = operation.Parameters?.Any(p => p.Name == IdempotencyFilter.HeaderName) == true;
         foreach (var code in responses.Keys.ToList())
         {
-            responses[code] = Describe(code, responses[code], problem, etag: cached || IsVersioned(responses[code], document), idempotent);
+            var etag = cached ? ETagKind.Revalidate : IsVersioned(responses[code], document) ? ETagKind.Version : ETagKind.None;
+            responses[code] = Describe(code, responses[code], problem, etag, idempotent);
         }
     }
 
@@ -143,7 +144,18 @@ internal static class DocumentResponses
         return schema?.Properties?.ContainsKey("version") == true;
     }
 
-    private static OpenApiResponse Describe(string code, IOpenApiResponse response, IOpenApiSchema problem, bool etag, bool idempotent)
+    private enum ETagKind
+    {
+        None,
+
+        /// <summary>The resource's version, for If-Match.</summary>
+        Version,
+
+        /// <summary>A tag of the answer's bytes, for If-None-Match.</summary>
+        Revalidate,
+    }
+
+    private static OpenApiResponse Describe(string code, IOpenApiResponse response, IOpenApiSchema problem, ETagKind etag, bool idempotent)
     {
         var described = new OpenApiResponse
         {
@@ -157,9 +169,11 @@ internal static class DocumentResponses
             described.Content = new Dictionary<string, OpenApiMediaType> { [ProblemJson] = new() { Schema = problem } };
         }
 
-        if (status is 200 or 201 && etag)
+        if (status is 200 or 201 && etag != ETagKind.None)
         {
-            described.Headers["ETag"] = Header("The resource's version: send it as If-Match to change it, as If-None-Match to revalidate.");
+            described.Headers["ETag"] = Header(etag == ETagKind.Version
+                ? "The resource's version: send it as If-Match to change it."
+                : "A tag of this answer: send it as If-None-Match to revalidate (304 while it is current).");
         }
 
         if (status == 201)

@@ -104,6 +104,7 @@ public sealed class AccessTests(DatabaseProvider provider) : ApiTest(provider)
     [TestCase("{\"unitId\":\"UNIT\",\"roles\":[],\"name\":\"x\"}", "roles")]
     [TestCase("{\"unitId\":\"UNIT\",\"roles\":[\"reporter\",\"king\"],\"name\":\"x\"}", "roles[1]")]
     [TestCase("{\"unitId\":\"UNIT\",\"roles\":[\"reporter\"]}", "name")]
+    [TestCase("{\"unitId\":\"UNIT\",\"roles\":[\"reporter\",\"reporter\",\"drafter\",\"admin\",\"coordinator\"],\"name\":\"x\"}", "roles")]
     [TestCase("{\"unitId\":\"00000000-0000-0000-0000-000000000001\",\"roles\":[\"reporter\"],\"name\":\"x\"}", "unitId")]
     public async Task CreateApiKey_BadField_Returns400NamingIt(string body, string field)
     {

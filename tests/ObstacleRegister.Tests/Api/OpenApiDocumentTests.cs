@@ -164,6 +164,26 @@ public sealed class OpenApiDocumentTests(DatabaseProvider provider) : ApiTest(pr
         Assert.That(schemas["SubmitObstacleBody"]!["properties"]!["title"]!["maxLength"]!.GetValue<int>(), Is.EqualTo(300));
     }
 
+    /// <summary>Every list a body takes says how many items the server accepts, so a validator or a client can check before sending.</summary>
+    [Test]
+    public async Task EveryListABodyTakes_CarriesTheCountTheServerEnforces()
+    {
+        using var client = Anonymous();
+        var document = await client.GetAsync("/openapi/v1.json").ExpectJson(200);
+        var schemas = document["components"]!["schemas"]!;
+        var lists = BodySchemas(document)
+            .SelectMany(name => (schemas[name]!["properties"]?.AsObject() ?? []).Select(p => (Field: $"{name}.{p.Key}", Schema: p.Value!)))
+            .Where(p => p.Schema["type"]?.ToJsonString().Contains("array", StringComparison.Ordinal) == true)
+            .ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(lists.Select(l => l.Field), Is.SupersetOf(new[] { "SubmitObstacleBody.regulations", "CreateApiKeyBody.roles", "RegisterWebhookBody.eventTypes", "LinkObstaclesBody.obstacleIds" }));
+            Assert.That(lists.Where(l => l.Schema["maxItems"] is null).Select(l => l.Field), Is.Empty);
+            Assert.That(schemas["SubmitObstacleBody"]!["properties"]!["regulations"]!["maxItems"]!.GetValue<int>(), Is.EqualTo(20));
+        });
+    }
+
     [Test]
     public async Task EveryValueAndListProperty_IsDescribed()
     {

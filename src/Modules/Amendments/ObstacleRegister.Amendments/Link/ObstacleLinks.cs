@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MediatR;
 using ObstacleRegister.Amendments.Contracts;
 using ObstacleRegister.Amendments.Get;
@@ -13,7 +14,7 @@ namespace ObstacleRegister.Amendments.Link;
 
 /// <summary>More obstacles for an open amendment to resolve.</summary>
 /// <param name="ObstacleIds">One to 200 accepted obstacles, none already in an open amendment.</param>
-internal sealed record LinkObstaclesBody(IReadOnlyList<Guid>? ObstacleIds);
+internal sealed record LinkObstaclesBody([property: MinLength(1), MaxLength(ObstacleLinks.MaxPerRequest)] IReadOnlyList<Guid>? ObstacleIds);
 
 /// <summary>Links obstacles to an open amendment; they move to <c>in_amendment</c>.</summary>
 /// <param name="ObstacleIds">As the rules accepted them: one to 200, none twice.</param>

@@ -38,7 +38,8 @@ internal sealed record PlannedDatesBody(DateOnly? Drafting, DateOnly? Consultati
 /// <param name="ObstacleIds">Up to 200 accepted obstacles it resolves; more can be linked later.</param>
 internal sealed record OpenAmendmentBody(
     Guid? RegulationId, AmendmentKind? Kind, [property: MaxLength(NewAmendmentRules.MaxTitle)] string? Title, Guid? DraftingUnitId, ResponsibleOfficialBody? ResponsibleOfficial,
-    DateOnly? DueOn, bool? ShortenedProcedure, PlannedDatesBody? PlannedDates, IReadOnlyList<Guid>? ObstacleIds);
+    DateOnly? DueOn, bool? ShortenedProcedure, PlannedDatesBody? PlannedDates,
+    [property: MaxLength(ObstacleLinks.MaxPerRequest)] IReadOnlyList<Guid>? ObstacleIds);
 
 /// <summary>An amendment as the rules accepted it: trimmed, every required value present.</summary>
 internal sealed record NewAmendment(

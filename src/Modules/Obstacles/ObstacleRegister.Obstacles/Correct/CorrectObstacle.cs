@@ -31,7 +31,8 @@ namespace ObstacleRegister.Obstacles.Correct;
 internal sealed record CorrectObstacleBody(
     [property: MaxLength(NewObstacleRules.MaxTitle)] string? Title, [property: MaxLength(NewObstacleRules.MaxDescription)] string? Description,
     ObstacleCategory? Category, ObstacleSeverity? Severity, RemedyRoute? Proposal, [property: MaxLength(NewObstacleRules.MaxImpact)] string? Impact,
-    [property: MaxLength(NewObstacleRules.MaxContact)] string? Contact, IReadOnlyList<CitedRegulationBody?>? Regulations);
+    [property: MaxLength(NewObstacleRules.MaxContact)] string? Contact,
+    [property: MinLength(1), MaxLength(NewObstacleRules.MaxRegulations)] IReadOnlyList<CitedRegulationBody?>? Regulations);
 
 internal sealed record CorrectObstacle(Guid Id, string? IfMatch, JsonObject Patch) : IRequest<VersionedObstacle>;
 

@@ -20,7 +20,7 @@ internal sealed record CitedRegulationBody(Guid? RegulationId, [property: MaxLen
 internal sealed record SubmitObstacleBody(
     [property: MaxLength(NewObstacleRules.MaxTitle)] string? Title, [property: MaxLength(NewObstacleRules.MaxDescription)] string? Description, ObstacleCategory? Category,
     ObstacleSeverity? Severity, RemedyRoute? Proposal, [property: MaxLength(NewObstacleRules.MaxImpact)] string? Impact, [property: MaxLength(NewObstacleRules.MaxContact)] string? Contact,
-    IReadOnlyList<CitedRegulationBody?>? Regulations);
+    [property: MinLength(1), MaxLength(NewObstacleRules.MaxRegulations)] IReadOnlyList<CitedRegulationBody?>? Regulations);
 
 /// <summary>An obstacle as the rules accepted it: trimmed, every required value present.</summary>
 internal sealed record NewObstacle(

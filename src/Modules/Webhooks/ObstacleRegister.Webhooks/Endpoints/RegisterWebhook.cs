@@ -18,7 +18,7 @@ namespace ObstacleRegister.Webhooks.Endpoints;
 /// <param name="UnitId">Only changes that belong to this unit: how a reporting unit's system hears about its own obstacles.</param>
 /// <param name="Description">What the endpoint is, up to 500 characters.</param>
 internal sealed record RegisterWebhookBody(
-    [property: MaxLength(TargetRules.MaxUrlLength)] string? Url, IReadOnlyList<string?>? EventTypes, Guid? UnitId, [property: MaxLength(NewWebhookRules.MaxDescription)] string? Description);
+    [property: MaxLength(TargetRules.MaxUrlLength)] string? Url, [property: MinLength(1), MaxLength(NewWebhookRules.MaxEventTypes)] IReadOnlyList<string?>? EventTypes, Guid? UnitId, [property: MaxLength(NewWebhookRules.MaxDescription)] string? Description);
 
 /// <summary>An endpoint as the rules accepted it: trimmed, every event type known.</summary>
 internal sealed record NewWebhook(string Url, IReadOnlyList<string> EventTypes, Guid? UnitId, string? Description);

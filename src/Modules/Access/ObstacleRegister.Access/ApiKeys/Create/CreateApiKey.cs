@@ -13,7 +13,7 @@ namespace ObstacleRegister.Access.ApiKeys.Create;
 /// <param name="UnitId">The unit the key acts for.</param>
 /// <param name="Roles">One or more of <c>reporter</c>, <c>drafter</c>, <c>coordinator</c>, <c>admin</c>.</param>
 /// <param name="Name">What the key is for, up to 100 characters (e.g. "Cổng dịch vụ công của Bộ").</param>
-internal sealed record CreateApiKeyBody(Guid? UnitId, IReadOnlyList<ApiKeyRole>? Roles, [property: MaxLength(NewApiKeyRules.MaxName)] string? Name);
+internal sealed record CreateApiKeyBody(Guid? UnitId, [property: MinLength(1), MaxLength(NewApiKeyRules.MaxRoles)] IReadOnlyList<ApiKeyRole>? Roles, [property: MaxLength(NewApiKeyRules.MaxName)] string? Name);
 
 /// <summary>A key as the rules accepted it.</summary>
 internal sealed record NewApiKey(Guid UnitId, IReadOnlyList<ApiKeyRole> Roles, string Name);
@@ -24,6 +24,9 @@ internal static class NewApiKeyRules
 {
     public const int MaxName = 100;
 
+    /// <summary>As many as there are roles (reporter, drafter, coordinator, admin).</summary>
+    public const int MaxRoles = 4;
+
     public static NewApiKey Check(CreateApiKeyBody? body) => RequestBodies.Check(body, (candidate, errors) =>
     {
         errors.Required("unitId", candidate.UnitId);
@@ -31,6 +34,12 @@ internal static class NewApiKeyRules
         if (candidate.Roles is not { Count: > 0 } roles)
         {
             errors.Add("roles", Say.Text("Validation.RolesRequired"));
+            return null;
+        }
+
+        if (roles.Count > MaxRoles)
+        {
+            errors.Add("roles", Say.Text("Validation.RolesTooMany", MaxRoles));
             return null;
         }
 
