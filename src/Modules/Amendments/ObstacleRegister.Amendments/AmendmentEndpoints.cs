@@ -94,6 +94,7 @@ internal static class AmendmentEndpoints
                 TypedResults.Ok(await mediator.Send(new GetProgress(id, progressId), ct)))
             .WithName("GetAmendmentProgress")
             .WithSummary("One check-in")
+            .WithDescription("Any key may read: the stage reported, the note, blockers and resources asked for, and who reported it.")
             .Produces<ProgressDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 

@@ -34,11 +34,13 @@ internal static class WebhookEndpoints
                 TypedResults.Ok(await mediator.Send(new ListWebhooks(Cursor.Limit(limit), cursor), ct)))
             .WithName("ListWebhooks")
             .WithSummary("List webhook endpoints")
+            .WithDescription("Admin only. Oldest first, paged by cursor; the signing secrets are never shown again.")
             .ProducesValidationProblem();
 
         webhooks.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetWebhook(id), ct)))
             .WithName("GetWebhook")
             .WithSummary("Get one webhook endpoint")
+            .WithDescription("Admin only. Its address, the events it takes, its unit filter and whether it is active (and why not).")
             .Produces<WebhookEndpointDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -71,6 +73,7 @@ internal static class WebhookEndpoints
                 TypedResults.Ok(await mediator.Send(new GetDelivery(id, deliveryId), ct)))
             .WithName("GetWebhookDelivery")
             .WithSummary("One delivery with every attempt")
+            .WithDescription("Admin only. Each attempt's time, the endpoint's status code or error, and when the next one is due.")
             .Produces<DeliveryDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
     }

@@ -45,6 +45,7 @@ internal static class UnitEndpoints
             })
             .WithName("GetUnit")
             .WithSummary("Get one unit")
+            .WithDescription("Any key may read. The ETag is the unit's version.")
             .Produces<UnitDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
