@@ -50,9 +50,11 @@ public sealed class OpenApiDocumentTests(DatabaseProvider provider) : ApiTest(pr
         var document = await client.GetAsync("/openapi/v1.json").ExpectJson(200);
         var operations = document["paths"]!.AsObject()
             .SelectMany(p => p.Value!.AsObject().Select(o => (Path: p.Key, Method: o.Key, Operation: o.Value!))).ToList();
+        var shared = document["components"]!["responses"]!;
         var errors = operations.SelectMany(o => o.Operation["responses"]!.AsObject()
             .Where(r => int.Parse(r.Key, System.Globalization.CultureInfo.InvariantCulture) >= 400)
-            .Select(r => (Where: $"{o.Method} {o.Path} {r.Key}", Schema: r.Value!["content"]?["application/problem+json"]?["schema"]?["$ref"]?.GetValue<string>())));
+            .Select(r => (Where: $"{o.Method} {o.Path} {r.Key}", Response: Resolve(r.Value!, shared)))
+            .Select(r => (r.Where, Schema: r.Response["content"]?["application/problem+json"]?["schema"]?["$ref"]?.GetValue<string>()))).ToList();
         var problem = document["components"]!["schemas"]!["Problem"]!;
         var accept = document["paths"]!["/api/v1/obstacles/{id}/accept"]!["post"]!;
         var submit = document["paths"]!["/api/v1/obstacles"]!["post"]!;
@@ -61,6 +63,8 @@ public sealed class OpenApiDocumentTests(DatabaseProvider provider) : ApiTest(pr
         Assert.Multiple(() =>
         {
             Assert.That(errors.Where(e => e.Schema != "#/components/schemas/Problem").Select(e => e.Where), Is.Empty);
+            Assert.That(shared.AsObject().Select(r => r.Key), Is.SupersetOf(new[] { "Unauthorized", "NotFound", "ServiceUnavailable" }), "the common answers written once");
+            Assert.That(submit["responses"]!["401"]!["$ref"]!.GetValue<string>(), Is.EqualTo("#/components/responses/Unauthorized"));
             Assert.That(problem["additionalProperties"]?.GetValue<bool>(), Is.Not.False, "open to the extensions a problem may carry");
             Assert.That(problem["properties"]!.AsObject().Select(p => p.Key), Is.SupersetOf(new[] { "traceId", "errors", "currentStatus", "requestedStatus" }));
             Assert.That(accept["parameters"]!.AsArray().Select(p => p!.Str("name")), Does.Contain("If-Match"));
@@ -68,7 +72,7 @@ public sealed class OpenApiDocumentTests(DatabaseProvider provider) : ApiTest(pr
             Assert.That(submit["responses"]!["201"]!["headers"]!.AsObject().Select(h => h.Key), Is.SupersetOf(new[] { "ETag", "Location", "Idempotent-Replayed" }));
             Assert.That(submit["responses"]!.AsObject().Select(r => r.Key), Is.SupersetOf(new[] { "401", "413", "415", "503" }));
             Assert.That(publicProgress["security"]!.AsArray().Single()!.AsObject(), Is.Empty, "no key needed");
-            Assert.That(publicProgress["responses"]!["429"]!["headers"]!.AsObject().Select(h => h.Key), Does.Contain("Retry-After"));
+            Assert.That(Resolve(publicProgress["responses"]!["429"]!, shared)["headers"]!.AsObject().Select(h => h.Key), Does.Contain("Retry-After"));
         });
     }
 
@@ -271,4 +275,8 @@ public sealed class OpenApiDocumentTests(DatabaseProvider provider) : ApiTest(pr
                 "a property's words stay on the property");
         });
     }
+
+    /// <summary>A response as a client reads it: a shared one (<c>$ref</c> to components/responses) looked up.</summary>
+    private static JsonNode Resolve(JsonNode response, JsonNode shared) =>
+        response["$ref"]?.GetValue<string>() is { } reference ? shared[reference.Split('/')[^1]]! : response;
 }
