@@ -20,6 +20,7 @@ internal static class RegisterOpenApi
         services.Configure<OpenApiInfoOptions>(configuration.GetSection(OpenApiInfoOptions.Section)).AddOpenApi(options =>
         {
             options.AddDocumentTransformer(DescribeDocument);
+            options.AddDocumentTransformer(EventTypeSchemas.Apply);
             options.AddDocumentTransformer(DocumentResponses.Describe);
             options.AddDocumentTransformer(ParameterDescriptions.Describe);
             options.AddDocumentTransformer(ResponseExamples.Apply);

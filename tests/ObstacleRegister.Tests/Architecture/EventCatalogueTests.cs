@@ -30,6 +30,19 @@ public sealed partial class EventCatalogueTests
         Assert.That(literals, Is.Empty);
     }
 
+    /// <summary>The API guide's table of change types is the catalogue: every type in it, and no type the catalogue lacks.</summary>
+    [Test]
+    public void TheGuidesTableOfChangeTypes_IsTheCatalogue()
+    {
+        var guide = File.ReadAllText(Path.Combine(Repository.Root.Value, "docs", "api-guide.md"));
+        var table = guide[guide.IndexOf("| resource | change types |", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("\n\n", StringComparison.Ordinal)];
+
+        var listed = GuideType().Matches(table).Select(m => m.Groups["type"].Value).ToList();
+
+        Assert.That(listed, Is.EqualTo(EventCatalogue.Types));
+    }
+
     [Test]
     public void TheChangeLog_RefusesATypeTheCatalogueDoesNotKnow()
     {
@@ -66,4 +79,7 @@ public sealed partial class EventCatalogueTests
     // An action in SQL ("action = 'x'", "action IN ('x', …)"), a history entry or an obstacle move named by a literal.
     [GeneratedRegex("""action\s*(?:=|IN)\s*\(?\s*'[a-z_]+'|(?:history\.Record|new ObstacleChange|Resolved)\([^;]*?"[a-z_]+"[,)]""")]
     private static partial Regex ActionLiteral();
+
+    [GeneratedRegex(@"`(?<type>[a-z]+\.[a-z_]+)`")]
+    private static partial Regex GuideType();
 }
