@@ -229,6 +229,22 @@ internal static class DocumentResponses
             described.Headers["Location"] = Header("Where the new resource is read.");
         }
 
+        if (status == 401)
+        {
+            described.Headers["WWW-Authenticate"] = Header("How to authenticate: ApiKey realm=\"obstacle-register\".");
+        }
+
+        if (status == 200 && described.Content?.Keys.Any(IsDownload) == true)
+        {
+            described.Headers["Content-Disposition"] = Header("For a download (a CSV or XLSX table, an evidence file): attachment, with the file's name.");
+        }
+
+        if (status == 200 && etag == ETagKind.Revalidate)
+        {
+            described.Headers["Cache-Control"] = Header("public (private for a page in a remembered language), with the max-age it may be reused for.");
+            described.Headers["Age"] = Header("Seconds since the service computed this answer, when it serves one it kept (at most max-age).", JsonSchemaType.Integer);
+        }
+
         if (idempotent && status is >= 200 and < 300)
         {
             described.Headers["Idempotent-Replayed"] = Header("true when this is the stored answer to an earlier request with the same Idempotency-Key.");
@@ -306,6 +322,10 @@ internal static class DocumentResponses
             });
         }
     }
+
+    /// <summary>Content that is saved rather than read: everything but JSON, the calendar and the site's own pages.</summary>
+    private static bool IsDownload(string contentType) =>
+        contentType is not ("application/json" or ProblemJson or "text/calendar") && !contentType.StartsWith("text/html", StringComparison.Ordinal);
 
     private static OpenApiHeader Header(string description, JsonSchemaType type = JsonSchemaType.String) =>
         new() { Description = description, Schema = new OpenApiSchema { Type = type } };

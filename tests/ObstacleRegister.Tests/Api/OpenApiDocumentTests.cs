@@ -76,6 +76,27 @@ public sealed class OpenApiDocumentTests(DatabaseProvider provider) : ApiTest(pr
         });
     }
 
+    /// <summary>The headers a client reads besides ETag are declared where they are sent: 401's challenge, a download's name, a public answer's age.</summary>
+    [Test]
+    public async Task ChallengeDownloadsAndPublicAnswers_DeclareTheirHeaders_AndADownloadItsTypes()
+    {
+        using var client = Anonymous();
+        var document = await client.GetAsync("/openapi/v1.json").ExpectJson(200);
+        var paths = document["paths"]!;
+        static IEnumerable<string> Headers(JsonNode response) => response["headers"]?.AsObject().Select(h => h.Key) ?? [];
+        var download = paths["/api/v1/obstacles/{id}/attachments/{attachmentId}"]!["get"]!["responses"]!["200"]!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Headers(document["components"]!["responses"]!["Unauthorized"]!), Does.Contain("WWW-Authenticate"));
+            Assert.That(Headers(download), Does.Contain("Content-Disposition"));
+            Assert.That(download["content"]!.AsObject().Select(c => c.Key), Does.Contain("application/pdf").And.Contain("image/jpeg").And.Not.Contain("application/octet-stream"));
+            Assert.That(Headers(paths["/api/v1/obstacles/import-template"]!["get"]!["responses"]!["200"]!), Does.Contain("Content-Disposition"));
+            Assert.That(Headers(paths["/api/v1/reports/progress"]!["get"]!["responses"]!["200"]!), Does.Contain("Content-Disposition"));
+            Assert.That(Headers(paths["/api/v1/public/progress"]!["get"]!["responses"]!["200"]!), Is.SupersetOf(new[] { "ETag", "Age", "Cache-Control" }));
+        });
+    }
+
     /// <summary>
     /// A versioned resource's answer carries its version as ETag, read or written, and the document says so; an answer
     /// that is not a versioned resource (a created key, a comment, a check-in) carries none, and the document says none.

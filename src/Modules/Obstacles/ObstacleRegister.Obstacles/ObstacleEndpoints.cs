@@ -174,7 +174,8 @@ internal static class ObstacleEndpoints
             .WithSummary("Download an evidence file")
             .WithDescription("Whoever sees the obstacle in full; any other key 403. The file as uploaded, as an attachment " +
                 "(Content-Disposition) of its content's type, with ETag and Repr-Digest of its SHA-256 and X-Content-Type-Options: nosniff.")
-            .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream")
+            .Produces<Stream>(StatusCodes.Status200OK, EvidenceTypes.Pdf,
+                EvidenceTypes.Docx, EvidenceTypes.Xlsx, EvidenceTypes.Odt, EvidenceTypes.Png, EvidenceTypes.Jpeg)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
