@@ -39,22 +39,7 @@ internal sealed class SqliteWriteGate
     public async Task<SqliteWriter?> TryEnterAsync(
         Func<CancellationToken, Task<SqliteConnection>> connect, Action<int> flushed, TimeSpan timeout, CancellationToken ct)
     {
-        Interlocked.Increment(ref waiting);
-        var entered = false;
-        try
-        {
-            entered = await turn.WaitAsync(timeout, ct);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref waiting);
-            if (!entered)
-            {
-                FinishIfAbandoned();
-            }
-        }
-
-        if (!entered)
+        if (!await WaitForTurnAsync(timeout, ct))
         {
             return null;
         }
@@ -78,22 +63,7 @@ internal sealed class SqliteWriteGate
     /// </summary>
     public async Task<bool> TryRunAloneAsync(Func<Task> action, TimeSpan timeout, CancellationToken ct)
     {
-        Interlocked.Increment(ref waiting);
-        var entered = false;
-        try
-        {
-            entered = await turn.WaitAsync(timeout, ct);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref waiting);
-            if (!entered)
-            {
-                FinishIfAbandoned();
-            }
-        }
-
-        if (!entered)
+        if (!await WaitForTurnAsync(timeout, ct))
         {
             return false;
         }
@@ -139,6 +109,27 @@ internal sealed class SqliteWriteGate
         }
 
         group.Fail(cause);
+    }
+
+    /// <summary>Waits at most <paramref name="timeout"/> for the turn, counted among the waiters meanwhile (which keeps a group open for them).</summary>
+    private async Task<bool> WaitForTurnAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        Interlocked.Increment(ref waiting);
+        var entered = false;
+        try
+        {
+            entered = await turn.WaitAsync(timeout, ct);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref waiting);
+            if (!entered)
+            {
+                FinishIfAbandoned();
+            }
+        }
+
+        return entered;
     }
 
     // A writer that gave up waiting may have been the one the last member left the group open for: with nobody

@@ -179,10 +179,7 @@ public sealed class OpenApiDocumentTests(DatabaseProvider provider) : ApiTest(pr
         using var client = Anonymous();
         var document = await client.GetAsync("/openapi/v1.json").ExpectJson(200);
         var schemas = document["components"]!["schemas"]!;
-        var texts = BodySchemas(document)
-            .SelectMany(name => (schemas[name]!["properties"]?.AsObject() ?? []).Select(p => (Field: $"{name}.{p.Key}", Schema: p.Value!)))
-            .Where(p => p.Schema["type"]?.ToJsonString().Contains("string", StringComparison.Ordinal) == true && p.Schema["format"] is null)
-            .ToList();
+        var texts = BodyProperties(document, "string").Where(p => p.Schema["format"] is null).ToList();
 
         Assert.That(texts, Has.Count.GreaterThan(25));
         Assert.That(texts.Where(t => t.Schema["maxLength"] is null).Select(t => t.Field), Is.Empty);
@@ -196,10 +193,7 @@ public sealed class OpenApiDocumentTests(DatabaseProvider provider) : ApiTest(pr
         using var client = Anonymous();
         var document = await client.GetAsync("/openapi/v1.json").ExpectJson(200);
         var schemas = document["components"]!["schemas"]!;
-        var lists = BodySchemas(document)
-            .SelectMany(name => (schemas[name]!["properties"]?.AsObject() ?? []).Select(p => (Field: $"{name}.{p.Key}", Schema: p.Value!)))
-            .Where(p => p.Schema["type"]?.ToJsonString().Contains("array", StringComparison.Ordinal) == true)
-            .ToList();
+        var lists = BodyProperties(document, "array").ToList();
 
         Assert.Multiple(() =>
         {
@@ -300,4 +294,13 @@ public sealed class OpenApiDocumentTests(DatabaseProvider provider) : ApiTest(pr
     /// <summary>A response as a client reads it: a shared one (<c>$ref</c> to components/responses) looked up.</summary>
     private static JsonNode Resolve(JsonNode response, JsonNode shared) =>
         response["$ref"]?.GetValue<string>() is { } reference ? shared[reference.Split('/')[^1]]! : response;
+
+    /// <summary>The properties of the schemas request bodies are made of whose type includes <paramref name="type"/>.</summary>
+    private static IEnumerable<(string Field, JsonNode Schema)> BodyProperties(JsonNode document, string type)
+    {
+        var schemas = document["components"]!["schemas"]!;
+        return BodySchemas(document)
+            .SelectMany(name => (schemas[name]!["properties"]?.AsObject() ?? []).Select(p => (Field: $"{name}.{p.Key}", Schema: p.Value!)))
+            .Where(p => p.Schema["type"]?.ToJsonString().Contains(type, StringComparison.Ordinal) == true);
+    }
 }
