@@ -25,6 +25,7 @@ internal static class RegisterOpenApi
             options.AddDocumentTransformer(ParameterDescriptions.Describe);
             options.AddDocumentTransformer(ResponseExamples.Apply);
             options.AddDocumentTransformer(InlineFileFields);
+            options.AddDocumentTransformer(SharedParameters.Apply);
             options.AddOperationTransformer(RequireKeyWhereNeeded);
             options.AddOperationTransformer(DescribeEnumParameters);
             options.AddOperationTransformer(DescribeCsv);

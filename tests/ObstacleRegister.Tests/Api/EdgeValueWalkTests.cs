@@ -56,10 +56,10 @@ public sealed class EdgeValueWalkTests(DatabaseProvider provider) : AmendmentTes
             return; // Revoking the walking key itself would turn every later answer into a 401.
         }
 
-        var parameters = operation["parameters"]?.AsArray().Select(p => Resolve(document, p!)).ToList() ?? [];
+        var parameters = OpenApiNodes.Parameters(document, operation).ToList();
         var pathParameters = parameters.Where(p => p.Str("in") == "path").Select(p => p.Str("name")).ToList();
         var queryParameters = parameters.Where(p => p.Str("in") == "query").ToList();
-        var bodySchema = operation["requestBody"]?["content"]?["application/json"]?["schema"] is { } s ? Resolve(document, s) : null;
+        var bodySchema = operation["requestBody"]?["content"]?["application/json"]?["schema"] is { } s ? OpenApiNodes.Resolve(document, s) : null;
         var validBody = bodySchema is null ? null : Valid(document, bodySchema, 0);
         var concretePath = Concrete(path, pathParameters, edge: null);
 
@@ -134,24 +134,15 @@ public sealed class EdgeValueWalkTests(DatabaseProvider provider) : AmendmentTes
         return path;
     }
 
-    private static JsonNode Resolve(JsonNode document, JsonNode node)
-    {
-        while (node["$ref"] is { } reference)
-        {
-            node = reference.GetValue<string>()[2..].Split('/').Aggregate(document, (n, segment) => n[segment]!);
-        }
-
-        return node;
-    }
 
     private static IEnumerable<KeyValuePair<string, JsonNode>> Properties(JsonNode document, JsonNode schema) =>
-        Resolve(document, schema)["properties"]?.AsObject().Select(p => new KeyValuePair<string, JsonNode>(p.Key, Resolve(document, p.Value!))) ?? [];
+        OpenApiNodes.Resolve(document, schema)["properties"]?.AsObject().Select(p => new KeyValuePair<string, JsonNode>(p.Key, OpenApiNodes.Resolve(document, p.Value!))) ?? [];
 
     /// <summary>The schema's type, looking through <c>oneOf</c>/<c>anyOf</c> with null and type arrays such as <c>["null","string"]</c>.</summary>
     private static (string? Type, JsonNode Schema) Shape(JsonNode document, JsonNode schema)
     {
-        schema = Resolve(document, schema);
-        if ((schema["oneOf"] ?? schema["anyOf"]) is JsonArray choices && choices.Select(c => Resolve(document, c!)).FirstOrDefault(c => Shape(document, c).Type is not (null or "null")) is { } real)
+        schema = OpenApiNodes.Resolve(document, schema);
+        if ((schema["oneOf"] ?? schema["anyOf"]) is JsonArray choices && choices.Select(c => OpenApiNodes.Resolve(document, c!)).FirstOrDefault(c => Shape(document, c).Type is not (null or "null")) is { } real)
         {
             return Shape(document, real);
         }

@@ -168,7 +168,7 @@ public sealed class HttpBehaviourTests(DatabaseProvider provider) : ApiTest(prov
         var registerRegulation = doc["paths"]!["/api/v1/regulations"]!["post"]!;
         var schemas = doc["components"]!["schemas"]!.AsObject();
         var regulationType = schemas["RegulationType"]!;
-        var limit = doc["paths"]!["/api/v1/regulations"]!["get"]!["parameters"]!.AsArray().First(p => p!.Str("name") == "limit")!;
+        var limit = OpenApiNodes.Parameters(doc, doc["paths"]!["/api/v1/regulations"]!["get"]!).First(p => p.Str("name") == "limit");
         Assert.Multiple(() =>
         {
             Assert.That(scheme.Str("type"), Is.EqualTo("apiKey"));
@@ -212,7 +212,7 @@ public sealed class HttpBehaviourTests(DatabaseProvider provider) : ApiTest(prov
             }
 
             var submit = doc["paths"]!["/api/v1/obstacles"]!["post"]!;
-            Assert.That(submit["parameters"]!.AsArray().Select(p => p!.Str("name")), Does.Contain("Idempotency-Key"));
+            Assert.That(OpenApiNodes.Parameters(doc, submit).Select(p => p.Str("name")), Does.Contain("Idempotency-Key"));
         });
     }
 

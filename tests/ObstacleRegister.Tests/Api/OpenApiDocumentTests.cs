@@ -53,7 +53,7 @@ public sealed class OpenApiDocumentTests(DatabaseProvider provider) : ApiTest(pr
         var shared = document["components"]!["responses"]!;
         var errors = operations.SelectMany(o => o.Operation["responses"]!.AsObject()
             .Where(r => int.Parse(r.Key, System.Globalization.CultureInfo.InvariantCulture) >= 400)
-            .Select(r => (Where: $"{o.Method} {o.Path} {r.Key}", Response: Resolve(r.Value!, shared)))
+            .Select(r => (Where: $"{o.Method} {o.Path} {r.Key}", Response: OpenApiNodes.Resolve(document, r.Value!)))
             .Select(r => (r.Where, Schema: r.Response["content"]?["application/problem+json"]?["schema"]?["$ref"]?.GetValue<string>()))).ToList();
         var problem = document["components"]!["schemas"]!["Problem"]!;
         var accept = document["paths"]!["/api/v1/obstacles/{id}/accept"]!["post"]!;
@@ -67,12 +67,12 @@ public sealed class OpenApiDocumentTests(DatabaseProvider provider) : ApiTest(pr
             Assert.That(submit["responses"]!["401"]!["$ref"]!.GetValue<string>(), Is.EqualTo("#/components/responses/Unauthorized"));
             Assert.That(problem["additionalProperties"]?.GetValue<bool>(), Is.Not.False, "open to the extensions a problem may carry");
             Assert.That(problem["properties"]!.AsObject().Select(p => p.Key), Is.SupersetOf(new[] { "traceId", "errors", "currentStatus", "requestedStatus" }));
-            Assert.That(accept["parameters"]!.AsArray().Select(p => p!.Str("name")), Does.Contain("If-Match"));
+            Assert.That(OpenApiNodes.Parameters(document, accept).Select(p => p.Str("name")), Does.Contain("If-Match"));
             Assert.That(accept["responses"]!["200"]!["headers"]!.AsObject().Select(h => h.Key), Does.Contain("ETag"));
             Assert.That(submit["responses"]!["201"]!["headers"]!.AsObject().Select(h => h.Key), Is.SupersetOf(new[] { "ETag", "Location", "Idempotent-Replayed" }));
             Assert.That(submit["responses"]!.AsObject().Select(r => r.Key), Is.SupersetOf(new[] { "401", "413", "415", "503" }));
             Assert.That(publicProgress["security"]!.AsArray().Single()!.AsObject(), Is.Empty, "no key needed");
-            Assert.That(Resolve(publicProgress["responses"]!["429"]!, shared)["headers"]!.AsObject().Select(h => h.Key), Does.Contain("Retry-After"));
+            Assert.That(OpenApiNodes.Resolve(document, publicProgress["responses"]!["429"]!)["headers"]!.AsObject().Select(h => h.Key), Does.Contain("Retry-After"));
         });
     }
 
@@ -129,7 +129,7 @@ public sealed class OpenApiDocumentTests(DatabaseProvider provider) : ApiTest(pr
         var progress = document["paths"]!["/api/v1/reports/progress"]!["get"]!;
         var obstacles = document["paths"]!["/api/v1/obstacles"]!["get"]!;
         string? SchemaOf(JsonNode operation, string name) =>
-            operation["parameters"]!.AsArray().Single(p => p!.Str("name") == name)!["schema"]!["$ref"]?.GetValue<string>();
+            OpenApiNodes.Parameters(document, operation).Single(p => p.Str("name") == name)["schema"]!["$ref"]?.GetValue<string>();
 
         Assert.Multiple(() =>
         {
@@ -265,7 +265,7 @@ public sealed class OpenApiDocumentTests(DatabaseProvider provider) : ApiTest(pr
         using var client = Anonymous();
         var document = await client.GetAsync("/openapi/v1.json").ExpectJson(200);
         var parameters = document["paths"]!.AsObject()
-            .SelectMany(p => p.Value!.AsObject().SelectMany(o => (o.Value!["parameters"]?.AsArray() ?? []).Select(x => (Where: $"{o.Key} {p.Key}", Parameter: x!))))
+            .SelectMany(p => p.Value!.AsObject().SelectMany(o => OpenApiNodes.Parameters(document, o.Value!).Select(x => (Where: $"{o.Key} {p.Key}", Parameter: x))))
             .ToList();
 
         Assert.Multiple(() =>
@@ -290,10 +290,6 @@ public sealed class OpenApiDocumentTests(DatabaseProvider provider) : ApiTest(pr
                 "a property's words stay on the property");
         });
     }
-
-    /// <summary>A response as a client reads it: a shared one (<c>$ref</c> to components/responses) looked up.</summary>
-    private static JsonNode Resolve(JsonNode response, JsonNode shared) =>
-        response["$ref"]?.GetValue<string>() is { } reference ? shared[reference.Split('/')[^1]]! : response;
 
     /// <summary>The properties of the schemas request bodies are made of whose type includes <paramref name="type"/>.</summary>
     private static IEnumerable<(string Field, JsonNode Schema)> BodyProperties(JsonNode document, string type)
