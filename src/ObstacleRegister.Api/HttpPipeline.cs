@@ -49,6 +49,13 @@ internal static class HttpPipeline
         builder.AddRegisterTelemetry();
         AddPublicRateLimiting(services, builder.Configuration.GetSection("Public"));
         services.AddRegisterOpenApi(builder.Configuration);
+        // The OpenAPI document only: it is the one large answer, the same for everyone and holding no secret, so
+        // compressing it (also over HTTPS) gives nothing away; the API's own answers are small and stay as they are.
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.MimeTypes = ["application/json"];
+        });
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<BackgroundLoopsHealthCheck>("background", tags: ["ready"]);
@@ -64,6 +71,7 @@ internal static class HttpPipeline
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/openapi", StringComparison.Ordinal), document => document.UseResponseCompression());
         app.UseRegisterSwaggerUi();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -8,13 +8,20 @@ namespace ObstacleRegister.Api.OpenApi;
 /// An example answer for every operation that answers JSON: real answers of a register taken through the README's
 /// walk-through (ids and dates as the service wrote them, secrets cut), one per answer schema in
 /// <c>ResponseExamples.json</c>. A test fails when an operation has none or an example's fields drift from its schema.
+/// Each is written once, under <c>components/examples</c>, and referenced by every answer of its schema (an obstacle's
+/// example stood on eight operations).
 /// </summary>
 internal static class ResponseExamples
 {
     private static readonly Lazy<JsonObject> BySchema = new(Load);
 
+    /// <summary>The name an answer's example goes by in the media type's <c>examples</c>.</summary>
+    public const string ExampleName = "answer";
+
     public static Task Apply(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
     {
+        document.Components ??= new OpenApiComponents();
+        document.Components.Examples ??= new Dictionary<string, IOpenApiExample>();
         var operations = document.Paths.Values.SelectMany(item => item.Operations?.Values.AsEnumerable() ?? []);
         foreach (var response in operations.SelectMany(o => o.Responses ?? []).Where(r => r.Key.StartsWith('2')).Select(r => r.Value))
         {
@@ -22,7 +29,12 @@ internal static class ResponseExamples
                 && media.Schema is OpenApiSchemaReference { Reference.Id: { } name }
                 && BySchema.Value[name] is { } example)
             {
-                media.Example = example.DeepClone();
+                if (!document.Components.Examples.ContainsKey(name))
+                {
+                    document.Components.Examples[name] = new OpenApiExample { Summary = $"A {name} as the register answered it", Value = example.DeepClone() };
+                }
+
+                media.Examples = new Dictionary<string, IOpenApiExample> { [ExampleName] = new OpenApiExampleReference(name, document) };
             }
         }
 
