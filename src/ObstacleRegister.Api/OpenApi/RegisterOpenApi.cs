@@ -21,6 +21,7 @@ internal static class RegisterOpenApi
         {
             options.AddDocumentTransformer(DescribeDocument);
             options.AddDocumentTransformer(EventTypeSchemas.Apply);
+            options.AddDocumentTransformer(IssueBodyForms.Apply);
             options.AddDocumentTransformer(DocumentResponses.Describe);
             options.AddDocumentTransformer(ParameterDescriptions.Describe);
             options.AddDocumentTransformer(ResponseExamples.Apply);

@@ -95,6 +95,25 @@ public sealed class OpenApiDocumentTests(DatabaseProvider provider) : ApiTest(pr
         });
     }
 
+    /// <summary>Issuance takes a new document or a registered one: two forms a typed client can send, each with what it requires.</summary>
+    [Test]
+    public async Task IssueBody_IsOneOfItsTwoForms()
+    {
+        using var client = Anonymous();
+        var document = await client.GetAsync("/openapi/v1.json").ExpectJson(200);
+        var schemas = document["components"]!["schemas"]!;
+        static IEnumerable<string> Required(JsonNode schema) => schema["required"]!.AsArray().Select(r => r!.GetValue<string>());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(schemas["IssueAmendmentBody"]!["oneOf"]!.AsArray().Select(o => o!["$ref"]!.GetValue<string>()),
+                Is.EqualTo(new[] { "#/components/schemas/IssueNewDocumentBody", "#/components/schemas/IssueRegisteredDocumentBody" }));
+            Assert.That(Required(schemas["IssueNewDocumentBody"]!), Is.EquivalentTo(new[] { "documentSymbol", "issuedOn", "effectiveOn" }));
+            Assert.That(Required(schemas["IssueRegisteredDocumentBody"]!), Is.EqualTo(new[] { "regulationId" }));
+            Assert.That(schemas["IssueNewDocumentBody"]!["properties"]!.AsObject().Select(p => p.Key), Does.Not.Contain("regulationId"));
+        });
+    }
+
     /// <summary>The headers a client reads besides ETag are declared where they are sent: 401's challenge, a download's name, a public answer's age.</summary>
     [Test]
     public async Task ChallengeDownloadsAndPublicAnswers_DeclareTheirHeaders_AndADownloadItsTypes()
