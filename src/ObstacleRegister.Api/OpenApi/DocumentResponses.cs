@@ -265,7 +265,7 @@ internal static class DocumentResponses
 
     /// <summary>
     /// A body the endpoint binds as nullable reads <c>oneOf: [null, Body]</c>: the body is its schema, required when it has
-    /// required fields (an absent one is a 400) and optional otherwise (accepting without a note).
+    /// required fields or is one of several forms (an absent one is a 400) and optional otherwise (accepting without a note).
     /// </summary>
     private static void DescribeBody(OpenApiOperation operation, OpenApiDocument document)
     {
@@ -280,7 +280,7 @@ internal static class DocumentResponses
             {
                 media.Schema = new OpenApiSchemaReference(reference.Reference.Id!, document);
                 body.Required = document.Components?.Schemas is { } schemas && schemas.TryGetValue(reference.Reference.Id!, out var target)
-                    && target is OpenApiSchema { Required.Count: > 0 };
+                    && target is OpenApiSchema { Required.Count: > 0 } or OpenApiSchema { OneOf.Count: > 0 };
             }
         }
     }
