@@ -21,7 +21,7 @@ internal static class DocumentResponses
     {
         document.Components ??= new OpenApiComponents();
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
-        document.Components.Schemas[ProblemSchemaId] = ProblemSchema();
+        document.Components.Schemas[ProblemSchemaId] = ProblemSchema.Create();
         document.Components.Schemas.Remove("ProblemDetails");
         document.Components.Schemas.Remove("HttpValidationProblemDetails");
         var problem = new OpenApiSchemaReference(ProblemSchemaId, document);
@@ -40,54 +40,7 @@ internal static class DocumentResponses
             RequiredMeansNotNull(schema, document);
         }
 
-        ShareProblemResponses(document);
         return Task.CompletedTask;
-    }
-
-    /// <summary>
-    /// Error answers written once, under <c>components/responses</c>, and referenced: the same 401, 404 or 503 repeated
-    /// on every operation made most of the document, and Swagger UI slow to open it. An error answer an operation
-    /// describes in its own words stays its own.
-    /// </summary>
-    private static void ShareProblemResponses(OpenApiDocument document)
-    {
-        var shared = new Dictionary<string, string>(StringComparer.Ordinal);
-        document.Components!.Responses ??= new Dictionary<string, IOpenApiResponse>();
-        var uses = document.Paths.Values
-            .SelectMany(item => item.Operations?.Values.AsEnumerable() ?? [])
-            .SelectMany(operation => operation.Responses!.Where(r => r.Key.Length == 3 && r.Key[0] is '4' or '5').Select(r => (operation, r.Key, r.Value)))
-            .ToList();
-        foreach (var group in uses.GroupBy(u => Likeness(u.Key, u.Value), StringComparer.Ordinal).Where(g => g.Count() > 1).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            var name = ResponseName(group.First().Key, document.Components.Responses.Keys);
-            document.Components.Responses[name] = group.First().Value;
-            shared[group.Key] = name;
-        }
-
-        foreach (var (operation, code, response) in uses)
-        {
-            if (shared.TryGetValue(Likeness(code, response), out var name))
-            {
-                operation.Responses![code] = new OpenApiResponseReference(name, document);
-            }
-        }
-    }
-
-    /// <summary>Answers alike in all a client reads: the status, the words, the headers (the body is the one problem schema).</summary>
-    private static string Likeness(string code, IOpenApiResponse response) =>
-        $"{code}|{response.Description}|{string.Join(',', (response.Headers?.Keys ?? []).Order(StringComparer.Ordinal))}";
-
-    /// <summary>The status's reason in one word (<c>NotFound</c>), numbered when the status has several shared answers.</summary>
-    private static string ResponseName(string code, IEnumerable<string> taken)
-    {
-        var reason = ReasonPhrases.GetReasonPhrase(int.Parse(code, System.Globalization.CultureInfo.InvariantCulture)).Replace(" ", "", StringComparison.Ordinal);
-        var name = reason;
-        for (var n = 2; taken.Contains(name, StringComparer.Ordinal); n++)
-        {
-            name = $"{reason}{n}";
-        }
-
-        return name;
     }
 
     /// <summary>
@@ -330,49 +283,5 @@ internal static class DocumentResponses
     private static OpenApiHeader Header(string description, JsonSchemaType type = JsonSchemaType.String) =>
         new() { Description = description, Schema = new OpenApiSchema { Type = type } };
 
-    /// <summary>RFC 9457 with the register's extensions; open to more, as the RFC allows.</summary>
-    private static OpenApiSchema ProblemSchema() => new()
-    {
-        Type = JsonSchemaType.Object,
-        Description = "An RFC 9457 problem. `type` names the kind of problem (stable; switch on it), `errors` the fields at fault.",
-        Required = new HashSet<string> { "type", "title", "status" },
-        AdditionalPropertiesAllowed = true,
-        Properties = new Dictionary<string, IOpenApiSchema>
-        {
-            ["type"] = Text("A URI naming the kind of problem, such as urn:obstacle-register:problem:validation.", "uri-reference"),
-            ["title"] = Text("A short summary of the kind of problem."),
-            ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "The HTTP status code." },
-            ["detail"] = Text("What went wrong this time."),
-            ["instance"] = Text("The path of the request."),
-            ["traceId"] = Text("The request's trace id: quote it when reporting a problem."),
-            ["errors"] = new OpenApiSchema
-            {
-                Type = JsonSchemaType.Object,
-                Description = "For 400: each field at fault (JSON path, such as regulations[0].provision) with its messages.",
-                AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
-            },
-            ["fault"] = new OpenApiSchema
-            {
-                Type = JsonSchemaType.String,
-                Description = "For 503 storage-unavailable: what is wrong with the storage under the database.",
-                Enum = [JsonValue.Create("full"), JsonValue.Create("read-only"), JsonValue.Create("unreachable"), JsonValue.Create("io-error")],
-            },
-            ["currentStatus"] = Text("For 409 on a life-cycle move: the resource's status now."),
-            ["requestedStatus"] = Text("For 409 on a life-cycle move: the status that was asked for."),
-            ["stagesToPass"] = new OpenApiSchema
-            {
-                Type = JsonSchemaType.Array,
-                Description = "For 409 on an amendment that skipped stages: the stages it must still reach first, in order.",
-                Items = new OpenApiSchema { Type = JsonSchemaType.String },
-            },
-        },
-        Examples = [JsonNode.Parse("""
-            {"type":"urn:obstacle-register:problem:validation","title":"One or more fields are invalid","status":400,
-             "detail":"'title' is required.","instance":"/api/v1/obstacles","traceId":"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-             "errors":{"title":["'title' is required."]}}
-            """)!],
-    };
 
-    private static OpenApiSchema Text(string description, string? format = null) =>
-        new() { Type = JsonSchemaType.String, Description = description, Format = format };
 }

@@ -23,6 +23,7 @@ internal static class RegisterOpenApi
             options.AddDocumentTransformer(EventTypeSchemas.Apply);
             options.AddDocumentTransformer(IssueBodyForms.Apply);
             options.AddDocumentTransformer(DocumentResponses.Describe);
+            options.AddDocumentTransformer(SharedResponses.Apply);
             options.AddDocumentTransformer(ParameterDescriptions.Describe);
             options.AddDocumentTransformer(ResponseExamples.Apply);
             options.AddDocumentTransformer(InlineFileFields);
