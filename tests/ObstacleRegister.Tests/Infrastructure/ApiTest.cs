@@ -79,7 +79,18 @@ public abstract class ApiTest(DatabaseProvider provider)
     }
 
     [TearDown]
-    public void EndTest() => Admin.Dispose();
+    public void EndTest()
+    {
+        Admin.Dispose();
+        // A failed test shows what the host logged as errors meanwhile: the cause of a 500 is only in the log.
+        if (TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed)
+        {
+            foreach (var line in Factory.LogLines.Where(l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal)))
+            {
+                TestContext.Out.WriteLine(line);
+            }
+        }
+    }
 
     [OneTimeTearDown]
     public void StopHost()

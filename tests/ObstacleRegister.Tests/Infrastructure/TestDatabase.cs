@@ -96,11 +96,21 @@ public sealed class TestDatabase : IOptions<DatabaseOptions>, IDisposable
         var template = Path.Combine(folder, "template.db");
         if (copies == 0)
         {
-            // Fold the WAL into the template file once, so a plain file copy is a complete database.
+            // Fold the WAL into the template file once, so a plain file copy is a complete database. The host's own
+            // checkpointer may be checkpointing the same file at that moment, and then SQLite answers "busy" (a row,
+            // not an error) having folded nothing: try until the whole log is in the file.
             SqliteConnection.ClearAllPools();
             using var connection = new SqliteConnection($"Data Source={template}");
             connection.Open();
-            connection.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            connection.Execute("PRAGMA busy_timeout = 1000");
+            for (var attempt = 0; connection.QueryFirst<long>("PRAGMA wal_checkpoint(TRUNCATE)") != 0; attempt++)
+            {
+                if (attempt == 100)
+                {
+                    throw new InvalidOperationException("The template's write-ahead log could not be folded into it.");
+                }
+            }
+
             MigratedDump = Dump();
         }
 
