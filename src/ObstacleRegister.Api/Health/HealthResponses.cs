@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ObstacleRegister.BuildingBlocks.Health;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ObstacleRegister.Api.Health;
@@ -23,7 +24,7 @@ internal static class HealthResponses
                 name = e.Key,
                 status = e.Value.Status.ToString().ToLowerInvariant(),
                 description = e.Value.Description,
-                fault = e.Value.Data.TryGetValue("fault", out var fault) ? fault : null,
+                fault = e.Value.Data.TryGetValue(DatabaseHealthCheck.FaultKey, out var fault) ? fault : null,
                 durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
             }),
         };

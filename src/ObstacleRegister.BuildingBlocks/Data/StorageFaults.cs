@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 
@@ -81,25 +80,4 @@ public static class StorageFaults
             => StorageFault.Unreachable,
         _ => null,
     };
-
-    /// <summary>
-    /// Whether a connection that met this fault must not be reused: SQLite opens a file it cannot write read-only
-    /// and keeps it so in the pool, so once the operator restores the permissions only new connections can write.
-    /// A full disk leaves the connection sound.
-    /// </summary>
-    public static bool SpoilsConnections(this StorageFault fault) => fault != StorageFault.Full;
-
-    /// <summary>Drops this connection's idle pool mates, so the next request opens the file (or server) afresh.</summary>
-    public static void DiscardPool(DbConnection connection)
-    {
-        switch (connection)
-        {
-            case SqliteConnection sqlite:
-                SqliteConnection.ClearPool(sqlite);
-                break;
-            case SqlConnection sql:
-                SqlConnection.ClearPool(sql);
-                break;
-        }
-    }
 }

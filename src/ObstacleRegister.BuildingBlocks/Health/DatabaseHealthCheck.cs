@@ -18,7 +18,8 @@ namespace ObstacleRegister.BuildingBlocks.Health;
 /// </summary>
 public sealed class DatabaseHealthCheck(IServiceScopeFactory scopes, StorageHealth storage, IOptions<DatabaseOptions> options) : IHealthCheck
 {
-    internal const string FaultKey = "fault";
+    /// <summary>Where an unready check names its fault in the check's data (and readiness's JSON).</summary>
+    public const string FaultKey = "fault";
 
     private const string Applied = "SELECT COUNT(*) FROM schema_version";
 
@@ -94,15 +95,15 @@ public sealed class DatabaseHealthCheck(IServiceScopeFactory scopes, StorageHeal
 
     private static string Describe(StorageFault fault) => fault switch
     {
-        StorageFault.Full => "full: the database's disk (or file size limit) is full; writes are refused until space is freed.",
-        StorageFault.ReadOnly => "read-only: the database file or its folder cannot be written; writes are refused until it can.",
-        StorageFault.Unreachable => "unreachable: the database cannot be opened or reached.",
-        _ => "io-error: the operating system reports read or write errors on the database's files.",
+        StorageFault.Full => "the database's disk (or file size limit) is full; writes are refused until space is freed.",
+        StorageFault.ReadOnly => "the database file or its folder cannot be written; writes are refused until it can.",
+        StorageFault.Unreachable => "the database cannot be opened or reached.",
+        _ => "the operating system reports read or write errors on the database's files.",
     };
 
     private static HealthCheckResult Unhealthy(string fault, string description, Exception exception) =>
         HealthCheckResult.Unhealthy(
-            description.StartsWith(fault, StringComparison.Ordinal) ? description : $"{fault}: {description}",
+            $"{fault}: {description}",
             exception,
             new Dictionary<string, object> { [FaultKey] = fault });
 }
