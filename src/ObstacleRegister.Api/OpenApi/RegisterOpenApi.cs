@@ -21,6 +21,7 @@ internal static class RegisterOpenApi
         {
             options.AddDocumentTransformer(DescribeDocument);
             options.AddDocumentTransformer(EventTypeSchemas.Apply);
+            options.AddDocumentTransformer(ViewSlotSchemas.Apply);
             options.AddDocumentTransformer(IssueBodyForms.Apply);
             options.AddDocumentTransformer(DocumentResponses.Describe);
             options.AddDocumentTransformer(SharedResponses.Apply);

@@ -7,7 +7,7 @@ namespace ObstacleRegister.BuildingBlocks.Messaging;
 
 /// <summary>
 /// MediatR 5 has no container integration of its own: the mediator, its service factory and every
-/// handler and validator are registered here, by scanning the module assemblies once at start-up.
+/// handler, validator and view slot filler are registered here, by scanning the module assemblies once at start-up.
 /// </summary>
 public static class MediatorRegistration
 {
@@ -15,7 +15,6 @@ public static class MediatorRegistration
     [
         typeof(IRequestHandler<,>),
         typeof(INotificationHandler<>),
-        typeof(IValidator<>),
         typeof(IAsyncValidator<>),
     ];
 
@@ -29,6 +28,7 @@ public static class MediatorRegistration
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(Idempotency.IdempotencyBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(Composition.ViewCompositionBehavior<,>));
         services.AddScoped<Idempotency.IdempotencyContext>();
 
         foreach (var type in moduleAssemblies.Append(typeof(MediatorRegistration).Assembly).Distinct().SelectMany(a => a.GetTypes()))
@@ -48,5 +48,6 @@ public static class MediatorRegistration
     }
 
     private static bool IsScanned(Type contract) =>
-        contract.IsGenericType && ScannedInterfaces.Contains(contract.GetGenericTypeDefinition());
+        contract == typeof(Composition.IViewSlotFiller)
+        || (contract.IsGenericType && ScannedInterfaces.Contains(contract.GetGenericTypeDefinition()));
 }

@@ -3,20 +3,13 @@ using ObstacleRegister.BuildingBlocks.Validation;
 
 namespace ObstacleRegister.BuildingBlocks.Messaging;
 
-/// <summary>Runs every validator of the request before the transaction opens; any error stops the request as one 400.</summary>
-public sealed class ValidationBehavior<TRequest, TResponse>(
-    IEnumerable<IValidator<TRequest>> validators, IEnumerable<IAsyncValidator<TRequest>> asyncValidators)
+/// <summary>Runs the request's asynchronous checks before the transaction opens; any error stops the request as one 400.</summary>
+public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IAsyncValidator<TRequest>> asyncValidators)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         var errors = new ValidationErrors();
-        foreach (var validator in validators)
-        {
-            validator.Validate(request, errors);
-        }
-
-        errors.ThrowIfAny();
         foreach (var validator in asyncValidators)
         {
             await validator.ValidateAsync(request, errors, cancellationToken);

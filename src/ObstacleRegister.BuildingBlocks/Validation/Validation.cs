@@ -1,15 +1,9 @@
 namespace ObstacleRegister.BuildingBlocks.Validation;
 
-/// <summary>Checks one kind of request before its handler runs; errors are keyed by camelCase field path.</summary>
-public interface IValidator<in TRequest>
-{
-    void Validate(TRequest request, ValidationErrors errors);
-}
-
 /// <summary>
-/// A check that must wait on something outside the database (a name resolution): it runs with the other validators,
-/// before the transaction opens, so no write lock is ever held across network I/O. It runs only when the synchronous
-/// checks found nothing, so a request already refused costs no lookup.
+/// A check that must wait on something outside the database (a name resolution): it runs before the transaction
+/// opens, so no write lock is ever held across network I/O. Bodies are checked where they are bound, into commands
+/// (ADR 0027); this is for what binding cannot know. Errors are keyed by camelCase field path.
 /// </summary>
 public interface IAsyncValidator<in TRequest>
 {

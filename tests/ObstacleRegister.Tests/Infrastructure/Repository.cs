@@ -23,7 +23,7 @@ public static class Repository
         ("Access", typeof(Access.AccessModule).Assembly, typeof(Access.Contracts.GetUnit).Assembly),
         ("Regulations", typeof(Regulations.RegulationsModule).Assembly, typeof(Regulations.Contracts.GetRegulation).Assembly),
         ("Obstacles", typeof(Obstacles.ObstaclesModule).Assembly, typeof(Obstacles.Contracts.GetObstacles).Assembly),
-        ("Amendments", typeof(Amendments.AmendmentsModule).Assembly, typeof(Amendments.Contracts.GetAmendmentsTouchingRegulation).Assembly),
+        ("Amendments", typeof(Amendments.AmendmentsModule).Assembly, typeof(Amendments.Contracts.AmendmentSummary).Assembly),
         ("Reports", typeof(Reports.ReportsModule).Assembly, typeof(Reports.Contracts.GetProgressReport).Assembly),
         // Webhooks answers no other module's questions: it follows the change log and has no contracts.
         ("Webhooks", typeof(Webhooks.WebhooksModule).Assembly, null),

@@ -34,31 +34,11 @@ public sealed record AmendmentSummary(
     Guid Id, string Title, AmendmentKind Kind, AmendmentStatus Status, Guid RegulationId, Guid DraftingUnitId, DateOnly DueOn,
     Guid? IssuedRegulationId);
 
-/// <summary>The amendment that took this obstacle on most recently (open, in force or cancelled); null when none has.</summary>
-public sealed record GetAmendmentOfObstacle(Guid ObstacleId) : IRequest<AmendmentSummary?>;
-
 /// <summary>An amendment in force that an obstacle is linked to.</summary>
 public sealed record ObstacleRemedy(Guid ObstacleId, AmendmentSummary Amendment);
 
 /// <summary>The amendments in force linked to any of these obstacles (two queries, not one per obstacle).</summary>
 public sealed record GetRemediesOfObstacles(IReadOnlyCollection<Guid> ObstacleIds) : IRequest<IReadOnlyList<ObstacleRemedy>>;
-
-/// <summary>The amendments whose target or issued document is this regulation, newest first.</summary>
-public sealed record GetAmendmentsTouchingRegulation(Guid RegulationId) : IRequest<IReadOnlyList<AmendmentSummary>>;
-
-/// <summary>
-/// An amendment's issued document has taken effect. Published inside the transaction that moved the amendment
-/// to <c>in_force</c>: Obstacles resolves <paramref name="ObstacleIds"/> and the duplicates that follow them,
-/// Regulations changes the target's status. If any handler fails, none of it happened.
-/// </summary>
-/// <param name="RegulationId">The target regulation.</param>
-/// <param name="IssuedRegulationId">The issued document, registered in Regulations when the amendment was issued.</param>
-/// <param name="ObstacleIds">The obstacles the amendment resolves.</param>
-/// <param name="ActorKeyId">The API key that caused it; absent when the register did it on the effective date.</param>
-/// <param name="ActorUnitId">That key's unit.</param>
-public sealed record AmendmentEnteredIntoForce(
-    Guid AmendmentId, string Title, AmendmentKind Kind, Guid RegulationId, Guid IssuedRegulationId, string DocumentSymbol,
-    DateOnly EffectiveOn, IReadOnlyList<Guid> ObstacleIds, Guid? ActorKeyId, Guid? ActorUnitId) : INotification;
 
 /// <summary>What happened to one drafting unit's amendments in a period, and how late its open work is.</summary>
 /// <param name="UnitId">The drafting unit.</param>

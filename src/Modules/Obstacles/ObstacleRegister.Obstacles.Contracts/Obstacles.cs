@@ -58,8 +58,25 @@ public sealed record ObstacleSummary(
 /// <summary>Asks for several obstacles at once; unknown ids are left out.</summary>
 public sealed record GetObstacles(IReadOnlyCollection<Guid> Ids) : IRequest<IReadOnlyList<ObstacleSummary>>;
 
-/// <summary>How many obstacles cite a regulation (withdrawn ones excluded).</summary>
-public sealed record CountObstaclesCitingRegulation(Guid RegulationId) : IRequest<int>;
+/// <summary>
+/// The obstacle's own view (<c>GET /api/v1/obstacles/{id}</c> and every write that answers it) by the name the
+/// modules above fill its slots with: <c>amendment</c> (Amendments).
+/// </summary>
+public static class ObstacleViews
+{
+    public const string Detail = "obstacle";
+}
+
+/// <summary>
+/// The amendment that took these obstacles on has taken effect: those still <c>in_amendment</c> are resolved, and
+/// the duplicates that follow them with them. Sent inside the amendment's transaction, so it happens with it or not at all.
+/// </summary>
+/// <param name="DocumentSymbol">The issued document, named in the obstacles' history.</param>
+/// <param name="ActorKeyId">The API key that caused it; absent when the register did it on the effective date.</param>
+/// <param name="ActorUnitId">That key's unit.</param>
+public sealed record ResolveObstaclesOfAmendment(
+    Guid AmendmentId, string Title, string DocumentSymbol, DateOnly EffectiveOn, IReadOnlyList<Guid> ObstacleIds, Guid? ActorKeyId, Guid? ActorUnitId)
+    : IRequest<Unit>;
 
 /// <summary>
 /// An amendment takes these obstacles on: each must be <c>accepted</c> and moves to <c>in_amendment</c>, so an

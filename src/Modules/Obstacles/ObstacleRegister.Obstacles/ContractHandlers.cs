@@ -28,15 +28,3 @@ internal sealed class GetObstaclesHandler(IDbSession db) : IRequestHandler<GetOb
         public Guid RegulationId { get; set; }
     }
 }
-
-internal sealed class CountObstaclesCitingRegulationHandler(IDbSession db) : IRequestHandler<CountObstaclesCitingRegulation, int>
-{
-    private const string Count = """
-        SELECT COUNT(*) FROM obstacle o
-        WHERE o.seq IN (SELECT c.obstacle_seq FROM obstacle_regulation c WHERE c.regulation_id = @RegulationId)
-          AND o.status <> 'withdrawn'
-        """;
-
-    public async Task<int> Handle(CountObstaclesCitingRegulation request, CancellationToken cancellationToken) =>
-        await db.ExecuteScalarAsync<int>(Count, new { request.RegulationId }, cancellationToken);
-}

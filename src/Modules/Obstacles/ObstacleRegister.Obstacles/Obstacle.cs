@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using ObstacleRegister.Amendments.Contracts;
+using ObstacleRegister.BuildingBlocks.Composition;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Security;
@@ -24,6 +24,7 @@ internal sealed record LikelyDuplicateDto(Guid Id, string Reference, string Titl
 internal sealed record MasterDto(Guid Id, string Reference, ObstacleStatus Status, string? Answer);
 
 /// <summary>One obstacle. Contact details and intake hints are shown only to the reporting unit and coordinators.</summary>
+/// <remarks>Its <c>amendment</c> slot is filled by Amendments, the module above this one.</remarks>
 /// <param name="Visibility"><c>full</c> for the reporting unit and coordinators, <c>public</c> for everyone else.</param>
 /// <param name="Reference">Readable reference, unique, e.g. <c>VM-2026-000042</c>.</param>
 /// <param name="UnitId">The reporting unit.</param>
@@ -31,10 +32,12 @@ internal sealed record MasterDto(Guid Id, string Reference, ObstacleStatus Statu
 /// <param name="Master">For a duplicate, the obstacle it follows.</param>
 /// <param name="Amendment">The amendment that took it on (the latest, if one was cancelled and another opened); absent before that.</param>
 /// <param name="Version">Its version, the number its ETag carries: send <c>If-Match: "&lt;version&gt;"</c> to change it.</param>
+[ComposedView(ObstacleViews.Detail)]
 internal sealed record ObstacleDto(
     Guid Id, string Reference, string Visibility, Guid UnitId, string Title, string Description, ObstacleCategory Category,
     ObstacleSeverity Severity, RemedyRoute Proposal, string? Impact, ObstacleStatus Status, string? Answer, Guid? DuplicateOfId,
-    MasterDto? Master, AmendmentRef? Amendment, IReadOnlyList<CitedProvisionDto> Regulations, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version)
+    MasterDto? Master, ViewSlot Amendment, IReadOnlyList<CitedProvisionDto> Regulations, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version)
+    : IComposedView
 {
     /// <summary>How to reach the reporter. Full view only.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -44,11 +47,6 @@ internal sealed record ObstacleDto(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<LikelyDuplicateDto>? LikelyDuplicates { get; init; }
 }
-
-/// <summary>The amendment following an obstacle, in brief: where the work that removes it stands.</summary>
-/// <param name="DueOn">Its due date for issuance.</param>
-/// <param name="IssuedRegulationId">The document issued, once it is.</param>
-internal sealed record AmendmentRef(Guid Id, string Title, AmendmentStatus Status, DateOnly DueOn, Guid? IssuedRegulationId);
 
 /// <summary>An obstacle in a list: public fields only.</summary>
 internal sealed record ObstacleListItem(

@@ -30,6 +30,15 @@ public enum RegulationStatus
     Expired,
 }
 
+/// <summary>
+/// The regulation's own view (<c>GET /api/v1/regulations/{id}</c> and every write that answers it) by the name the
+/// modules above fill its slots with: <c>amendments</c> (Amendments) and <c>obstacleCount</c> (Obstacles).
+/// </summary>
+public static class RegulationViews
+{
+    public const string Detail = "regulation";
+}
+
 /// <summary>A regulation as other modules see it.</summary>
 public sealed record RegulationSummary(
     Guid Id, string Symbol, RegulationType Type, string Title, RegulationStatus Status, Guid? GuidesId, DateOnly IssuedOn, DateOnly? EffectiveOn);
@@ -82,3 +91,20 @@ public sealed record IssuedDocumentSummary(Guid Id, string Symbol, DateOnly Issu
 /// on <c>regulationId</c>.
 /// </summary>
 public sealed record LinkIssuedDocument(Guid TargetId, RegulationChange Change, Guid RegulationId) : IRequest<IssuedDocumentSummary>;
+
+/// <summary>
+/// A review of this regulation is being closed naming the amendment it opened. Published inside the review's
+/// transaction before anything is written: the module that owns amendments refuses, as a 400 on <c>amendmentId</c>,
+/// one that neither targets this regulation nor issued it, and nothing is recorded.
+/// </summary>
+public sealed record ReviewNamesAmendment(Guid RegulationId, Guid AmendmentId) : INotification;
+
+/// <summary>
+/// An amendment's issued document has taken effect: it is in force, and its target is amended, replaced or repealed
+/// as the recorded change says; the documents guiding the target are flagged for review. Sent inside the amendment's
+/// transaction, so it happens with the amendment or not at all.
+/// </summary>
+/// <param name="TargetId">The regulation the amendment targets.</param>
+/// <param name="IssuedRegulationId">The document it issued, registered here when it was issued.</param>
+/// <param name="AmendmentId">The amendment, named in the reviews it sets off.</param>
+public sealed record ApplyIssuedDocumentInForce(Guid TargetId, Guid IssuedRegulationId, Guid AmendmentId) : IRequest<Unit>;

@@ -1,4 +1,4 @@
-using ObstacleRegister.Amendments.Contracts;
+using ObstacleRegister.BuildingBlocks.Composition;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.Regulations.Contracts;
@@ -30,6 +30,7 @@ internal sealed record RegulationListItem(
     RegulationStatus Status, Guid? GuidesId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
 /// <summary>One regulation with the documents around it.</summary>
+/// <remarks>Its slots are filled by the modules that own the facts: <c>amendments</c> by Amendments, <c>obstacleCount</c> by Obstacles.</remarks>
 /// <param name="Id">The regulation's id.</param>
 /// <param name="Symbol">Its symbol (số, ký hiệu), e.g. <c>13/2023/NĐ-CP</c>.</param>
 /// <param name="Type">The kind of document.</param>
@@ -48,11 +49,13 @@ internal sealed record RegulationListItem(
 /// <param name="CreatedAt">When it was registered here.</param>
 /// <param name="UpdatedAt">When it last changed here.</param>
 /// <param name="Version">Its version, the number its ETag carries: send <c>If-Match: "&lt;version&gt;"</c> to change it.</param>
+[ComposedView(RegulationViews.Detail)]
 internal sealed record RegulationDto(
     Guid Id, string Symbol, RegulationType Type, string Title, string Issuer, DateOnly IssuedOn, DateOnly? EffectiveOn,
     RegulationStatus Status, Guid? GuidesId, RegulationRef? Guides, IReadOnlyList<RegulationRef> GuidedBy,
-    IReadOnlyList<RegulationChangeDto> Changes, IReadOnlyList<RegulationChangeDto> ChangedBy, IReadOnlyList<AmendmentSummary> Amendments,
-    int ObstacleCount, Reviews.ReviewDto? Review, IReadOnlyList<Reviews.ReviewDto> Reviews, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version);
+    IReadOnlyList<RegulationChangeDto> Changes, IReadOnlyList<RegulationChangeDto> ChangedBy, ViewSlot Amendments,
+    ViewSlot ObstacleCount, Reviews.ReviewDto? Review, IReadOnlyList<Reviews.ReviewDto> Reviews, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version)
+    : IComposedView;
 
 /// <summary>A change between two documents, seen from one of them.</summary>
 /// <param name="Relation">What the changing document does: <c>amends</c>, <c>supplements</c>, <c>replaces</c>, <c>repeals</c>, <c>interprets</c>, <c>temporarily_adjusts</c>.</param>

@@ -141,7 +141,7 @@ public sealed class IssuanceTests(DatabaseProvider provider) : AmendmentTest(pro
         var obstacle = await AcceptedObstacle(ReporterA);
         var id = await SubmittedAmendment(obstacle);
         var symbol = NewCircularSymbol();
-        Factory.Faults.FailNotification = typeof(AmendmentEnteredIntoForce);
+        Factory.Faults.FailAfter = typeof(ObstacleRegister.Regulations.Contracts.ApplyIssuedDocumentInForce);
 
         await Send(Drafter.Http, $"/api/v1/amendments/{id}/issue", IssueBody(symbol), status: 500);
 
@@ -162,7 +162,7 @@ public sealed class IssuanceTests(DatabaseProvider provider) : AmendmentTest(pro
         var id = await SubmittedAmendment(obstacle);
         await Issue(id, IssueBody(NewCircularSymbol(), effectiveOn: "2026-04-15"));
         SetLocalTime("2026-04-15T08:00:00");
-        Factory.Faults.FailNotification = typeof(AmendmentEnteredIntoForce);
+        Factory.Faults.FailAfter = typeof(ObstacleRegister.Regulations.Contracts.ApplyIssuedDocumentInForce);
 
         var failedRound = await RunInForceSweep();
         var statusAfterFailure = (await GetAmendment(id)).Str("status");

@@ -6,12 +6,14 @@ using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Security;
 using ObstacleRegister.BuildingBlocks.Localization;
+using ObstacleRegister.Obstacles.Contracts;
+using ObstacleRegister.Regulations.Contracts;
 
 namespace ObstacleRegister.Amendments.Issue;
 
 /// <summary>
-/// issued → in_force, and the cascade: <see cref="AmendmentEnteredIntoForce"/> is published inside the same
-/// transaction, so the obstacles are resolved and the target's status changes with it or not at all.
+/// issued → in_force, and the cascade: the obstacles it took on are resolved and the target's status changes,
+/// both asked of their modules inside the same transaction, so with it or not at all.
 /// </summary>
 internal sealed class InForceTransition(AmendmentWriter writer, AmendmentHistory history, IDbSession db, IMediator mediator)
 {
@@ -23,8 +25,8 @@ internal sealed class InForceTransition(AmendmentWriter writer, AmendmentHistory
         await history.Record(row, actor, AmendmentEvents.EnteredIntoForce, AmendmentStatus.Issued, AmendmentStatus.InForce, null, ct,
             new CodedText(AmendmentHistoryCodes.EnteredIntoForce, [row.DocumentSymbol!, CodedText.Day(effectiveOn)]));
         var obstacleIds = await AmendmentQueries.LinkedObstacleIds(db, row.Id, ct);
-        await mediator.Publish(new AmendmentEnteredIntoForce(
-            row.Id, row.Title, row.KindValue, row.RegulationId, row.IssuedRegulationId!.Value, row.DocumentSymbol!, effectiveOn, obstacleIds,
-            actor.KeyId, actor.UnitId), ct);
+        await mediator.Send(new ResolveObstaclesOfAmendment(
+            row.Id, row.Title, row.DocumentSymbol!, effectiveOn, obstacleIds, actor.KeyId, actor.UnitId), ct);
+        await mediator.Send(new ApplyIssuedDocumentInForce(row.RegulationId, row.IssuedRegulationId!.Value, row.Id), ct);
     }
 }

@@ -1,5 +1,5 @@
 using MediatR;
-using ObstacleRegister.Amendments.Contracts;
+using ObstacleRegister.BuildingBlocks.Composition;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Messaging;
 using ObstacleRegister.BuildingBlocks.Security;
@@ -9,8 +9,10 @@ using ObstacleRegister.Regulations.Contracts;
 namespace ObstacleRegister.Obstacles.Get;
 
 /// <summary>An obstacle as the caller may see it, with the version its ETag carries.</summary>
-internal sealed record VersionedObstacle(ObstacleDto Obstacle)
+internal sealed record VersionedObstacle(ObstacleDto Obstacle) : IHasComposedView
 {
+    public IComposedView View => Obstacle;
+
     public long Version => Obstacle.Version;
 
     public void Deconstruct(out ObstacleDto obstacle, out long version)
@@ -45,16 +47,17 @@ internal sealed class GetObstacleHandler(IDbSession db, IMediator mediator, ICal
             .ToDictionary(r => r.Id, r => r.Symbol);
         var master = row.DuplicateOfId is { } masterId ? await ObstacleQueries.Find(db, masterId, cancellationToken) : null;
         var full = row.IsFullyVisibleTo(caller);
+        // Only an accepted obstacle can have been taken on by an amendment; the others have none to show.
         var amendment = row.StatusValue is ObstacleStatus.InAmendment or ObstacleStatus.Resolved or ObstacleStatus.Accepted
-            ? await mediator.Send(new GetAmendmentOfObstacle(row.Id), cancellationToken)
-            : null;
+            ? ViewSlot.Open()
+            : ViewSlot.Empty();
 
         var dto = new ObstacleDto(
             row.Id, row.Reference, full ? "full" : "public", row.UnitId, row.Title, row.Description,
             WireNames.Parse<ObstacleCategory>(row.Category), WireNames.Parse<ObstacleSeverity>(row.Severity),
             WireNames.Parse<RemedyRoute>(row.Proposal), row.Impact, row.StatusValue, row.Answer, row.DuplicateOfId,
             master is null ? null : new MasterDto(master.Id, master.Reference, master.StatusValue, master.Answer),
-            amendment is null ? null : new AmendmentRef(amendment.Id, amendment.Title, amendment.Status, amendment.DueOn, amendment.IssuedRegulationId),
+            amendment,
             citations.Select(c => new CitedProvisionDto(c.RegulationId, symbols.GetValueOrDefault(c.RegulationId), c.Provision, c.Article, c.Clause, c.Point)).ToList(),
             row.CreatedAt, row.UpdatedAt, row.Version)
         {

@@ -1,8 +1,7 @@
 using MediatR;
+using ObstacleRegister.BuildingBlocks.Composition;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Messaging;
-using ObstacleRegister.Amendments.Contracts;
-using ObstacleRegister.Obstacles.Contracts;
 using ObstacleRegister.Regulations.Contracts;
 
 namespace ObstacleRegister.Regulations.Get;
@@ -11,8 +10,10 @@ namespace ObstacleRegister.Regulations.Get;
 internal sealed record GetRegulationDetail(Guid Id) : IQuery<VersionedRegulation>;
 
 /// <summary>A regulation as returned, with the version its ETag carries.</summary>
-internal sealed record VersionedRegulation(RegulationDto Regulation)
+internal sealed record VersionedRegulation(RegulationDto Regulation) : IHasComposedView
 {
+    public IComposedView View => Regulation;
+
     public long Version => Regulation.Version;
 
     public void Deconstruct(out RegulationDto regulation, out long version)
@@ -44,13 +45,11 @@ internal static class RegulationDetails
         var changes = await db.QueryAsync<ChangeRow>(Changes, new { row.Id }, ct);
         var changedBy = await db.QueryAsync<ChangeRow>(ChangedBy, new { row.Id }, ct);
         var others = (await RegulationQueries.FindMany(db, [.. changes.Concat(changedBy).Select(c => c.OtherId)], ct)).ToDictionary(r => r.Id);
-        var amendments = await mediator.Send(new GetAmendmentsTouchingRegulation(row.Id), ct);
-        var obstacleCount = await mediator.Send(new CountObstaclesCitingRegulation(row.Id), ct);
         var reviews = await Reviews.ReviewQueries.Of(db, mediator, row.Id, ct);
         var dto = new RegulationDto(
             row.Id, row.Symbol, row.TypeValue, row.Title, row.Issuer, row.IssuedOn, row.EffectiveOn, row.StatusValue,
             row.GuidesId, guides?.ToRef(), guidedBy.Select(g => g.ToRef()).ToList(), ToDtos(changes, others), ToDtos(changedBy, others),
-            amendments, obstacleCount, reviews.FirstOrDefault(r => r.ReviewedAt is null), reviews, row.CreatedAt, row.UpdatedAt, row.Version);
+            ViewSlot.Open(), ViewSlot.Open(), reviews.FirstOrDefault(r => r.ReviewedAt is null), reviews, row.CreatedAt, row.UpdatedAt, row.Version);
         return new VersionedRegulation(dto);
     }
 

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using MediatR;
-using ObstacleRegister.Amendments.Contracts;
 using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
@@ -102,10 +101,9 @@ internal sealed class RecordReviewHandler(IDbSession db, IMediator mediator, ICa
             throw RequestValidationException.For("outcome", Say.Text("Validation.ReviewLapseOutcome"));
         }
 
-        if (verdict.AmendmentId is { } amendmentId
-            && !(await mediator.Send(new GetAmendmentsTouchingRegulation(row.Id), cancellationToken)).Any(a => a.Id == amendmentId))
+        if (verdict.AmendmentId is { } amendmentId)
         {
-            throw RequestValidationException.For("amendmentId", Say.Text("Validation.NoAmendmentOfRegulation", amendmentId));
+            await mediator.Publish(new ReviewNamesAmendment(row.Id, amendmentId), cancellationToken);
         }
 
         var now = clock.GetUtcNow();

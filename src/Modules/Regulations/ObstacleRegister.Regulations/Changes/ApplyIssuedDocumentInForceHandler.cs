@@ -1,5 +1,4 @@
 using MediatR;
-using ObstacleRegister.Amendments.Contracts;
 using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.Regulations.Contracts;
@@ -10,8 +9,8 @@ namespace ObstacleRegister.Regulations.Changes;
 /// When an amendment takes effect, its issued document is in force and its target is amended, replaced or
 /// repealed, as the recorded change says. Runs in the amendment's transaction.
 /// </summary>
-internal sealed class ApplyAmendmentInForce(IDbSession db, TimeProvider clock, IChangeLog changes, Reviews.ReviewFlags reviews)
-    : INotificationHandler<AmendmentEnteredIntoForce>
+internal sealed class ApplyIssuedDocumentInForceHandler(IDbSession db, TimeProvider clock, IChangeLog changes, Reviews.ReviewFlags reviews)
+    : IRequestHandler<ApplyIssuedDocumentInForce, Unit>
 {
     private const string Relation = "SELECT relation FROM regulation_change WHERE regulation_id = @IssuedId AND target_id = @TargetId";
 
@@ -27,19 +26,20 @@ internal sealed class ApplyAmendmentInForce(IDbSession db, TimeProvider clock, I
 
     private static readonly string[] NotYetGone = [.. new[] { RegulationStatus.NotYetInForce, RegulationStatus.InForce, RegulationStatus.Amended }.Select(WireNames.Of)];
 
-    public async Task Handle(AmendmentEnteredIntoForce notification, CancellationToken cancellationToken)
+    public async Task<Unit> Handle(ApplyIssuedDocumentInForce request, CancellationToken cancellationToken)
     {
-        await SetStatusIfIn(notification.IssuedRegulationId, RegulationStatus.InForce, NotYetInForce, cancellationToken);
+        await SetStatusIfIn(request.IssuedRegulationId, RegulationStatus.InForce, NotYetInForce, cancellationToken);
 
-        var relation = await db.QuerySingleOrDefaultAsync<string>(Relation, new { IssuedId = notification.IssuedRegulationId, TargetId = notification.RegulationId }, cancellationToken);
+        var relation = await db.QuerySingleOrDefaultAsync<string>(Relation, new { IssuedId = request.IssuedRegulationId, request.TargetId }, cancellationToken);
         if (relation is null || TargetStatus(WireNames.Parse<RegulationChange>(relation)) is not { } status)
         {
-            return;
+            return Unit.Value;
         }
 
-        await SetStatusIfIn(notification.RegulationId, status, status == RegulationStatus.Amended ? StillInForce : NotYetGone, cancellationToken);
+        await SetStatusIfIn(request.TargetId, status, status == RegulationStatus.Amended ? StillInForce : NotYetGone, cancellationToken);
         await reviews.FlagGuidingDocuments(
-            notification.RegulationId, notification.IssuedRegulationId, notification.AmendmentId, WireNames.Parse<RegulationChange>(relation), cancellationToken);
+            request.TargetId, request.IssuedRegulationId, request.AmendmentId, WireNames.Parse<RegulationChange>(relation), cancellationToken);
+        return Unit.Value;
     }
 
     private async Task SetStatusIfIn(Guid id, RegulationStatus to, string[] from, CancellationToken ct)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using MediatR;
-using ObstacleRegister.Amendments.Contracts;
 using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Security;
@@ -14,25 +13,30 @@ namespace ObstacleRegister.Obstacles.Resolution;
 /// An amendment in force resolves the obstacles it took on, and the duplicates that follow them: their
 /// reporters see the result as their own. Runs in the amendment's transaction, so it happens with it or not at all.
 /// </summary>
-internal sealed class ResolveOnAmendmentInForce(IDbSession db, ObstacleTransitions transitions) : INotificationHandler<AmendmentEnteredIntoForce>
+internal sealed class ResolveObstaclesOfAmendmentHandler(IDbSession db, ObstacleTransitions transitions) : IRequestHandler<ResolveObstaclesOfAmendment, Unit>
 {
     private const string Followers = $"SELECT {ObstacleQueries.Columns} FROM obstacle WHERE duplicate_of_id IN @Ids AND status = 'duplicate'";
 
-    public async Task Handle(AmendmentEnteredIntoForce notification, CancellationToken cancellationToken)
+    public async Task<Unit> Handle(ResolveObstaclesOfAmendment request, CancellationToken cancellationToken)
     {
-        if (notification.ObstacleIds.Count == 0)
+        if (request.ObstacleIds.Count > 0)
         {
-            return;
+            await Resolve(request, cancellationToken);
         }
 
-        var actor = new Actor(notification.ActorKeyId, notification.ActorUnitId);
-        var reason = HistoryReason.DocumentInForce(notification.DocumentSymbol, notification.EffectiveOn, notification.Title);
+        return Unit.Value;
+    }
+
+    private async Task Resolve(ResolveObstaclesOfAmendment request, CancellationToken cancellationToken)
+    {
+        var actor = new Actor(request.ActorKeyId, request.ActorUnitId);
+        var reason = HistoryReason.DocumentInForce(request.DocumentSymbol, request.EffectiveOn, request.Title);
         var resolved = new List<ObstacleRow>();
-        foreach (var row in await ObstacleQueries.FindMany(db, notification.ObstacleIds, cancellationToken))
+        foreach (var row in await ObstacleQueries.FindMany(db, request.ObstacleIds, cancellationToken))
         {
             if (row.StatusValue == ObstacleStatus.InAmendment)
             {
-                await transitions.Apply(row, ifMatch: null, Resolved(ObstacleEvents.Resolved, reason, notification.AmendmentId, actor), cancellationToken);
+                await transitions.Apply(row, ifMatch: null, Resolved(ObstacleEvents.Resolved, reason, request.AmendmentId, actor), cancellationToken);
                 resolved.Add(row);
             }
         }
@@ -47,7 +51,7 @@ internal sealed class ResolveOnAmendmentInForce(IDbSession db, ObstacleTransitio
         foreach (var follower in followers)
         {
             var why = HistoryReason.FollowingMaster(masters[follower.DuplicateOfId!.Value], reason);
-            await transitions.Apply(follower, ifMatch: null, Resolved(ObstacleEvents.ResolvedWithMaster, why, notification.AmendmentId, actor), cancellationToken);
+            await transitions.Apply(follower, ifMatch: null, Resolved(ObstacleEvents.ResolvedWithMaster, why, request.AmendmentId, actor), cancellationToken);
         }
     }
 
