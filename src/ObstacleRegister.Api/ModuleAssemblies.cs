@@ -14,5 +14,15 @@ internal static class ModuleAssemblies
         typeof(Reports.ReportsModule).Assembly,
         typeof(Webhooks.WebhooksModule).Assembly,
         typeof(Notifications.NotificationsModule).Assembly,
+        typeof(Changes.ChangesModule).Assembly,
+    ];
+
+    /// <summary>Each module's event names, in the order the event catalogue (and so the change feed's enum) lists them.</summary>
+    public static readonly Type[] EventNames =
+    [
+        typeof(Obstacles.Contracts.ObstacleEvents),
+        typeof(Amendments.Contracts.AmendmentEvents),
+        typeof(Regulations.Contracts.RegulationEvents),
+        typeof(Access.Contracts.UnitEvents),
     ];
 }

@@ -4,6 +4,7 @@ using ObstacleRegister.Api;
 using ObstacleRegister.Api.Http;
 using ObstacleRegister.BuildingBlocks;
 using ObstacleRegister.BuildingBlocks.Changes;
+using ObstacleRegister.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Messaging;
 using ObstacleRegister.Notifications;
@@ -19,6 +20,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Services.AddBuildingBlocks(builder.Configuration);
 builder.Services.AddDatabaseMigrations(typeof(Program).Assembly);
 builder.Services.AddMediator(ModuleAssemblies.All);
+builder.Services.AddSingleton(new ObstacleRegister.BuildingBlocks.Changes.EventCatalogue(ModuleAssemblies.EventNames));
 builder.Services.AddAccess();
 builder.Services.AddRegulations(builder.Configuration);
 builder.Services.AddObstacles();
@@ -47,7 +49,7 @@ api.MapObstacles();
 api.MapAmendments();
 api.MapReports();
 api.MapWebhooks();
-api.MapChangeFeed();
+api.MapChanges();
 register.MapOperationalEndpoints();
 register.MapPublicSite();
 

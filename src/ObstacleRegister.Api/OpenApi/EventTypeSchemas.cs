@@ -18,9 +18,10 @@ internal static class EventTypeSchemas
     public static Task Apply(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
     {
         var schemas = document.Components!.Schemas!;
-        schemas[EventType] = Enum("What happened, as resource.action; every type the register writes.", EventCatalogue.Types);
+        var catalogue = context.ApplicationServices.GetRequiredService<EventCatalogue>();
+        schemas[EventType] = Enum("What happened, as resource.action; every type the register writes.", catalogue.Types);
         schemas[Subscription] = Enum("An event type to be told of: one type, every action of a resource (resource.*), or * for all.",
-            ["*", .. EventCatalogue.Resources().Select(r => $"{r.Resource}.*"), .. EventCatalogue.Types]);
+            ["*", .. catalogue.Resources.Select(r => $"{r.Resource}.*"), .. catalogue.Types]);
         Point(schemas, "ChangeDto", "type", items: null, whole: new OpenApiSchemaReference(EventType, document));
         foreach (var holder in new[] { "RegisterWebhookBody", "WebhookEndpointDto", "CreatedWebhookEndpointDto" })
         {

@@ -15,7 +15,7 @@ public interface IChangeLog
     Task Record(ResourceChange change, CancellationToken ct);
 }
 
-internal sealed class ChangeLog(IDbSession db, TimeProvider clock) : IChangeLog
+internal sealed class ChangeLog(IDbSession db, TimeProvider clock, EventCatalogue catalogue) : IChangeLog
 {
     private const string Insert = """
         INSERT INTO change_log (id, type, resource, resource_id, unit_id, at)
@@ -23,7 +23,7 @@ internal sealed class ChangeLog(IDbSession db, TimeProvider clock) : IChangeLog
         """;
 
     public Task Record(ResourceChange change, CancellationToken ct) =>
-        EventCatalogue.IsKnown(change.Type) && change.Type.StartsWith($"{change.Resource}.", StringComparison.Ordinal)
+        catalogue.IsKnown(change.Type) && change.Type.StartsWith($"{change.Resource}.", StringComparison.Ordinal)
             ? db.ExecuteAsync(Insert, new
             {
                 Id = Guid.CreateVersion7(), change.Type, change.Resource, change.ResourceId, change.UnitId, At = clock.GetUtcNow(),

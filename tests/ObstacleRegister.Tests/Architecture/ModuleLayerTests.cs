@@ -14,7 +14,7 @@ namespace ObstacleRegister.Tests.Architecture;
 public sealed class ModuleLayerTests
 {
     /// <summary>Lowest first. Regulations asks nobody but the services below it; Amendments sits above Obstacles.</summary>
-    private static readonly string[] Layers = ["Access", "Notifications", "Regulations", "Obstacles", "Amendments", "Webhooks", "Reports"];
+    private static readonly string[] Layers = ["Access", "Notifications", "Changes", "Regulations", "Obstacles", "Amendments", "Webhooks", "Reports"];
 
     private static IEnumerable<TestCaseData> Modules() =>
         Repository.Modules.Select(m => new TestCaseData(m.Name).SetArgDisplayNames(m.Name));

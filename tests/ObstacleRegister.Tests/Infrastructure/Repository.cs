@@ -28,6 +28,7 @@ public static class Repository
         // Webhooks answers no other module's questions: it follows the change log and has no contracts.
         ("Webhooks", typeof(Webhooks.WebhooksModule).Assembly, null),
         ("Notifications", typeof(Notifications.NotificationsModule).Assembly, typeof(Notifications.Contracts.QueueEmail).Assembly),
+        ("Changes", typeof(Changes.ChangesModule).Assembly, typeof(Changes.Contracts.ReadChanges).Assembly),
     ];
 
     public static readonly Assembly BuildingBlocks = typeof(DatabaseOptions).Assembly;

@@ -1,3 +1,5 @@
+using ObstacleRegister.BuildingBlocks.Changes;
+using Microsoft.AspNetCore.Mvc;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,9 +17,10 @@ internal static class WebhookEndpoints
     {
         var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks").RequireAuthorization(p => p.RequireRole(Roles.Admin));
 
-        webhooks.MapPost("/", async (RegisterWebhookBody? body, IOptions<WebhookOptions> options, IMediator mediator, CancellationToken ct) =>
+        webhooks.MapPost("/", async (
+                RegisterWebhookBody? body, IOptions<WebhookOptions> options, [FromServices] EventCatalogue catalogue, IMediator mediator, CancellationToken ct) =>
             {
-                var created = await mediator.Send(new RegisterWebhook(NewWebhookRules.Check(body, options.Value)), ct);
+                var created = await mediator.Send(new RegisterWebhook(NewWebhookRules.Check(body, options.Value, catalogue)), ct);
                 return TypedResults.Created($"/api/v1/webhooks/{created.Endpoint.Id}", created);
             })
             .WithName("RegisterWebhook")

@@ -105,7 +105,7 @@ public sealed class NoticeTests(DatabaseProvider provider) : AmendmentTest(provi
 
         var webhook = ObstacleRegister.Webhooks.Endpoints.NewWebhookRules.Check(
             new ObstacleRegister.Webhooks.Endpoints.RegisterWebhookBody("https://hooks.example.org/late", notices, null, null),
-            new ObstacleRegister.Webhooks.WebhookOptions());
+            new ObstacleRegister.Webhooks.WebhookOptions(), new ObstacleRegister.BuildingBlocks.Changes.EventCatalogue(ObstacleRegister.Api.ModuleAssemblies.EventNames));
 
         Assert.That(webhook.EventTypes, Is.EqualTo(notices));
     }

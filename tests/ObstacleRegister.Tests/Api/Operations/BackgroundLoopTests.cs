@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ObstacleRegister.BuildingBlocks.Background;
 using ObstacleRegister.BuildingBlocks.Changes;
+using ObstacleRegister.Changes.Contracts;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.Tests.Api.Webhooks;
 using ObstacleRegister.Tests.Infrastructure;

@@ -1,3 +1,4 @@
+using ObstacleRegister.Amendments.Contracts;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using MediatR;

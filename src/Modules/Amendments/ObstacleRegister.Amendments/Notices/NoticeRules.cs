@@ -1,3 +1,4 @@
+using ObstacleRegister.Amendments.Contracts;
 using System.Globalization;
 using ObstacleRegister.BuildingBlocks.Changes;
 

@@ -1,3 +1,4 @@
+using ObstacleRegister.Obstacles.Contracts;
 using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;
 

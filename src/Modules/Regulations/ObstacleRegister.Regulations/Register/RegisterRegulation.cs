@@ -1,3 +1,4 @@
+using ObstacleRegister.Regulations.Contracts;
 using MediatR;
 using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.BuildingBlocks.Data;

@@ -1,3 +1,4 @@
+using ObstacleRegister.Regulations.Contracts;
 using System.Globalization;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MediatR;
 using ObstacleRegister.BuildingBlocks.Changes;
+using ObstacleRegister.Changes.Contracts;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.Webhooks.Endpoints;
 
@@ -47,9 +48,9 @@ internal sealed class FanOutChangesHandler(IDbSession db, IMediator mediator, Ti
         var endpoints = await db.QueryAsync<WebhookEndpointRow>(Active, null, cancellationToken);
         var now = clock.GetUtcNow();
         var deliveries = changes
-            .SelectMany(c => endpoints.Where(e => c.Position > e.FromPosition && e.Wants(c.Change.Type, c.Change.UnitId)).Select(e => new
+            .SelectMany(c => endpoints.Where(e => c.Position > e.FromPosition && e.Wants(c.Type, c.UnitId)).Select(e => new
             {
-                Id = Guid.CreateVersion7(), EndpointId = e.Id, ChangeId = c.Id, c.Change.Type, Payload = Payload(c), Now = now,
+                Id = Guid.CreateVersion7(), EndpointId = e.Id, ChangeId = c.Id, c.Type, Payload = Payload(c), Now = now,
             }))
             .ToList();
         await db.ExecuteAsync(Insert, deliveries, cancellationToken);
@@ -59,8 +60,8 @@ internal sealed class FanOutChangesHandler(IDbSession db, IMediator mediator, Ti
     /// <summary>The Standard Webhooks envelope: type, timestamp, data. The data names the resource; the receiver fetches it with its key.</summary>
     private static string Payload(CommittedChange change) => JsonSerializer.Serialize(new
     {
-        type = change.Change.Type,
+        type = change.Type,
         timestamp = change.At,
-        data = new { changeId = change.Id, resource = change.Change.Resource, resourceId = change.Change.ResourceId, unitId = change.Change.UnitId },
+        data = new { changeId = change.Id, resource = change.Resource, resourceId = change.ResourceId, unitId = change.UnitId },
     }, Json);
 }

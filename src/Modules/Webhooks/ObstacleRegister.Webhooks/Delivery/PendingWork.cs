@@ -1,5 +1,6 @@
 using MediatR;
 using ObstacleRegister.BuildingBlocks.Changes;
+using ObstacleRegister.Changes.Contracts;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Messaging;
 

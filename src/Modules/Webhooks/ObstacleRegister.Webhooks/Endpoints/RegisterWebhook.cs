@@ -4,6 +4,7 @@ using MediatR;
 using Microsoft.Extensions.Options;
 using ObstacleRegister.Access.Contracts;
 using ObstacleRegister.BuildingBlocks.Changes;
+using ObstacleRegister.Changes.Contracts;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Localization;
@@ -31,10 +32,8 @@ internal static class NewWebhookRules
 
     public const int MaxDescription = 500;
 
-    private static readonly HashSet<string> Resources = [.. EventCatalogue.Types.Select(t => t[..t.IndexOf('.', StringComparison.Ordinal)])];
-
     /// <summary>The operator's settings decide which targets are allowed (http, internal addresses).</summary>
-    public static NewWebhook Check(RegisterWebhookBody? body, WebhookOptions options) => RequestBodies.Check(body, (candidate, errors) =>
+    public static NewWebhook Check(RegisterWebhookBody? body, WebhookOptions options, EventCatalogue catalogue) => RequestBodies.Check(body, (candidate, errors) =>
     {
         if (errors.Required("url", candidate.Url) && TargetRules.Problem(candidate.Url!.Trim(), options) is { } problem)
         {
@@ -42,13 +41,13 @@ internal static class NewWebhookRules
         }
 
         errors.Text("description", candidate.Description, MaxDescription, required: false);
-        var eventTypes = EventTypes(candidate.EventTypes, errors);
+        var eventTypes = EventTypes(candidate.EventTypes, catalogue, errors);
         return !errors.Any && candidate.Url is { } url
             ? new NewWebhook(url.Trim(), eventTypes, candidate.UnitId, candidate.Description?.Trim())
             : null;
     });
 
-    private static List<string> EventTypes(IReadOnlyList<string?>? requested, ValidationErrors errors)
+    private static List<string> EventTypes(IReadOnlyList<string?>? requested, EventCatalogue catalogue, ValidationErrors errors)
     {
         var known = new List<string>();
         if (!errors.Required("eventTypes", requested))
@@ -63,21 +62,18 @@ internal static class NewWebhookRules
 
         for (var i = 0; i < requested.Count; i++)
         {
-            if (requested[i]?.Trim() is { } type && IsKnown(type))
+            if (requested[i]?.Trim() is { } type && catalogue.IsSubscribable(type))
             {
                 known.Add(type);
             }
             else
             {
-                errors.Add($"eventTypes[{i}]", Say.Text("Validation.UnknownEventType", requested[i], string.Join(", ", EventCatalogue.Types)));
+                errors.Add($"eventTypes[{i}]", Say.Text("Validation.UnknownEventType", requested[i], string.Join(", ", catalogue.Types)));
             }
         }
 
         return known;
     }
-
-    private static bool IsKnown(string? type) =>
-        type is "*" || (type is not null && (EventCatalogue.Types.Contains(type) || (type.EndsWith(".*", StringComparison.Ordinal) && Resources.Contains(type[..^2]))));
 }
 
 /// <summary>Resolves the URL's name before the transaction opens: a slow resolver must never hold the write lock.</summary>

@@ -6,7 +6,9 @@ using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Messaging;
 using ObstacleRegister.BuildingBlocks.Paging;
 
-namespace ObstacleRegister.BuildingBlocks.Changes;
+using ObstacleRegister.Changes.Contracts;
+
+namespace ObstacleRegister.Changes;
 
 /// <summary>One change in the feed.</summary>
 /// <param name="Id">The change's own id: the same in the feed and in a webhook delivery, so a client can drop repeats.</param>
@@ -63,7 +65,7 @@ internal sealed class ChangeRow
     public ChangeDto ToDto() => new(Id, Type, Resource, ResourceId, UnitId, At);
 }
 
-public static class ChangeFeedEndpoints
+internal static class ChangeFeedEndpoints
 {
     public static IEndpointRouteBuilder MapChangeFeed(this IEndpointRouteBuilder api)
     {
@@ -81,22 +83,13 @@ public static class ChangeFeedEndpoints
     }
 }
 
-/// <summary>A committed change with its position in the log, for code that follows the log (webhook fan-out).</summary>
-public sealed record CommittedChange(long Position, Guid Id, ResourceChange Change, DateTimeOffset At);
-
-/// <summary>The committed changes after <paramref name="AfterPosition"/>, oldest first, at most <paramref name="Limit"/>.</summary>
-public sealed record ReadChanges(long AfterPosition, int Limit) : ICommittedReadQuery<IReadOnlyList<CommittedChange>>;
-
 internal sealed class ReadChangesHandler(IDbSession db) : IRequestHandler<ReadChanges, IReadOnlyList<CommittedChange>>
 {
     public async Task<IReadOnlyList<CommittedChange>> Handle(ReadChanges request, CancellationToken cancellationToken) =>
         (await db.QueryAsync<ChangeRow>(ListChangesHandler.Query(db.Dialect), new { After = request.AfterPosition, request.Limit }, cancellationToken))
-            .Select(r => new CommittedChange(r.Position, r.Id, new ResourceChange(r.Type, r.Resource, r.ResourceId, r.UnitId), r.At))
+            .Select(r => new CommittedChange(r.Position, r.Id, r.Type, r.Resource, r.ResourceId, r.UnitId, r.At))
             .ToList();
 }
-
-/// <summary>The position of the newest committed change (0 when there is none): where a new follower of the log starts.</summary>
-public sealed record GetLatestChangePosition : IQuery<long>;
 
 internal sealed class GetLatestChangePositionHandler(IDbSession db) : IRequestHandler<GetLatestChangePosition, long>
 {

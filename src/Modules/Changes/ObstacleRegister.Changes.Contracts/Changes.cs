@@ -1,0 +1,14 @@
+using MediatR;
+
+namespace ObstacleRegister.Changes.Contracts;
+
+/// <summary>A committed change with its position in the log, for code that follows the log (webhook fan-out).</summary>
+/// <param name="Type">What happened, <c>resource.action</c>.</param>
+/// <param name="UnitId">The unit it belongs to, if any.</param>
+public sealed record CommittedChange(long Position, Guid Id, string Type, string Resource, Guid ResourceId, Guid? UnitId, DateTimeOffset At);
+
+/// <summary>The committed changes after <paramref name="AfterPosition"/>, oldest first, at most <paramref name="Limit"/>.</summary>
+public sealed record ReadChanges(long AfterPosition, int Limit) : IRequest<IReadOnlyList<CommittedChange>>;
+
+/// <summary>The position of the newest committed change (0 when there is none): where a new follower of the log starts.</summary>
+public sealed record GetLatestChangePosition : IRequest<long>;

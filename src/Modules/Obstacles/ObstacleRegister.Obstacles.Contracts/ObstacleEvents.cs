@@ -1,0 +1,27 @@
+namespace ObstacleRegister.Obstacles.Contracts;
+
+/// <summary>
+/// What happens to an obstacle: its history's actions and its change-feed types; the register's event catalogue lists these
+/// with the other modules' names.
+/// </summary>
+public static class ObstacleEvents
+{
+    public const string Resource = "obstacle";
+    public const string Submitted = "submitted";
+    public const string Accepted = "accepted";
+    public const string Rejected = "rejected";
+    public const string MarkedDuplicate = "marked_duplicate";
+    public const string Withdrawn = "withdrawn";
+    public const string Corrected = "corrected";
+    public const string InformationRequested = "information_requested";
+    public const string InformationProvided = "information_provided";
+    public const string Commented = "commented";
+    public const string AttachmentAdded = "attachment_added";
+    public const string MasterChanged = "master_changed";
+    public const string LinkedToAmendment = "linked_to_amendment";
+    public const string ReleasedFromAmendment = "released_from_amendment";
+    public const string Resolved = "resolved";
+    public const string ResolvedWithMaster = "resolved_with_master";
+
+    public static string Type(string action) => $"{Resource}.{action}";
+}
