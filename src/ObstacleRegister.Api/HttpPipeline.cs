@@ -91,11 +91,10 @@ internal static class HttpPipeline
             .Validate(o => o.AnswerCacheSeconds >= 0 && o.AnswerCacheSeconds <= o.MaxAgeSeconds && o.AnswerCacheEntries > 0,
                 "Public:AnswerCacheSeconds must be between 0 and Public:MaxAgeSeconds, and Public:AnswerCacheEntries positive.")
             .ValidateOnStart();
-        services.AddSingleton<PublicAnswerCache>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(PublicEndpoints.RateLimitPolicy, http => http.User.Identity?.IsAuthenticated == true
+            o.AddPolicy(PublicAccess.RateLimitPolicy, http => http.User.Identity?.IsAuthenticated == true
                 ? RateLimitPartition.GetNoLimiter("keyed")
                 : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
                 {

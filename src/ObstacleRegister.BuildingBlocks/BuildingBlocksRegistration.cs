@@ -43,8 +43,6 @@ public static class BuildingBlocksRegistration
         services.AddSingleton<Background.LoopHealth>();
         services.AddSingleton<Background.LoopSupervisor>();
         services.AddSingleton<RegisterCalendar>();
-        services.AddLocalization();
-        services.AddSingleton<Localization.RegisterTexts>();
         services.AddHttpContextAccessor();
         services.AddSingleton<Http.PublicAddress>();
         services.AddScoped<ICaller, HttpCaller>();

@@ -1,17 +1,14 @@
 using System.Globalization;
-using System.Resources;
 
 namespace ObstacleRegister.BuildingBlocks.Localization;
 
 /// <summary>
 /// The register's words in the language of the request being served: its UI culture, chosen from
 /// <c>Accept-Language</c> when the request starts. Problem titles, details and field errors are made while the request
-/// runs, often far from any service container, so they read the same resources as <see cref="RegisterTexts"/> directly.
+/// runs, often far from any service container, so they read the resources directly: the shared ones and each module's.
 /// </summary>
 public static class Say
 {
-    private static readonly ResourceManager Resources = new(typeof(Texts).FullName!, typeof(Texts).Assembly);
-
     /// <summary>The text under <paramref name="key"/> in the current request's language, formatted with <paramref name="args"/>.</summary>
     /// <exception cref="KeyNotFoundException">No resource has that key: a missing text is a defect, never shown as its key.</exception>
     public static string Text(string key, params object?[] args) => In(CultureInfo.CurrentUICulture, key, args);
@@ -19,7 +16,7 @@ public static class Say
     /// <summary>The text under <paramref name="key"/> in <paramref name="culture"/>, whatever the request's language.</summary>
     public static string In(CultureInfo culture, string key, params object?[] args)
     {
-        var text = Resources.GetString(key, culture) ?? throw new KeyNotFoundException($"The register has no text '{key}'.");
+        var text = TextSources.Find(key, culture) ?? throw new KeyNotFoundException($"The register has no text '{key}'.");
         return args.Length == 0 ? text : string.Format(culture, text, args);
     }
 

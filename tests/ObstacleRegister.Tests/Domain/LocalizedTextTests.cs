@@ -4,17 +4,24 @@ using ObstacleRegister.Tests.Infrastructure;
 
 namespace ObstacleRegister.Tests.Domain;
 
-/// <summary>The register's words exist in both languages, with the same placeholders, so no reader ever sees a key or a gap.</summary>
+/// <summary>
+/// The register's words exist in both languages, with the same placeholders, so no reader ever sees a key or a gap. The
+/// shared texts sit with the building blocks, each module's beside its code; a key lives in exactly one of them.
+/// </summary>
 public sealed partial class LocalizedTextTests
 {
-    [Test]
-    public void EveryText_HasAVietnameseAndAnEnglishForm_WithTheSamePlaceholders()
+    private static IEnumerable<TestCaseData> TextFolders() =>
+        EnglishFiles().Select(f => new TestCaseData(Path.GetDirectoryName(f)!).SetArgDisplayNames(Path.GetFileName(Path.GetDirectoryName(f))!));
+
+    [TestCaseSource(nameof(TextFolders))]
+    public void EveryText_HasAVietnameseAndAnEnglishForm_WithTheSamePlaceholders(string folder)
     {
-        var english = Texts("Texts.resx");
-        var vietnamese = Texts("Texts.vi.resx");
+        var english = Read(Path.Combine(folder, "Texts.resx"));
+        var vietnamese = Read(Path.Combine(folder, "Texts.vi.resx"));
 
         Assert.Multiple(() =>
         {
+            Assert.That(english, Is.Not.Empty);
             Assert.That(vietnamese.Keys, Is.EquivalentTo(english.Keys));
             Assert.That(english.Concat(vietnamese).Where(t => string.IsNullOrWhiteSpace(t.Value)).Select(t => t.Key), Is.Empty);
             Assert.That(english.Keys.Where(k => vietnamese.ContainsKey(k) && !Placeholders(english[k]).SetEquals(Placeholders(vietnamese[k]))), Is.Empty);
@@ -23,9 +30,35 @@ public sealed partial class LocalizedTextTests
     }
 
     [Test]
+    public void EveryKey_LivesInOneResourceOnly()
+    {
+        var keys = EnglishFiles().SelectMany(f => Read(f).Keys).ToList();
+
+        Assert.That(keys, Is.Unique);
+    }
+
+    /// <summary>The shared texts are the mechanisms' (problems, field errors, resource names), not one module's words.</summary>
+    [Test]
+    public void SharedTexts_AreNoSingleModulesWords()
+    {
+        var shared = Read(Path.Combine(Repository.Root.Value, "src", "ObstacleRegister.BuildingBlocks", "Localization", "Texts.resx")).Keys;
+        var moduleSources = Directory.GetDirectories(Path.Combine(Repository.Root.Value, "src", "Modules"))
+            .ToDictionary(m => Path.GetFileName(m)!, m => string.Concat(SourceFiles(m).Select(File.ReadAllText)));
+        var kernelSources = string.Concat(new[] { "ObstacleRegister.BuildingBlocks", "ObstacleRegister.Api" }
+            .SelectMany(p => SourceFiles(Path.Combine(Repository.Root.Value, "src", p))).Select(File.ReadAllText));
+
+        var oneModulesOwn = shared
+            .Where(k => !k.StartsWith("Problem.", StringComparison.Ordinal) && !k.StartsWith("Resource.", StringComparison.Ordinal))
+            .Where(k => !kernelSources.Contains($"\"{k}\"", StringComparison.Ordinal))
+            .Where(k => moduleSources.Count(m => m.Value.Contains($"\"{k}\"", StringComparison.Ordinal)) == 1);
+
+        Assert.That(oneModulesOwn, Is.Empty);
+    }
+
+    [Test]
     public void EveryTextKeyTheCodeNames_Exists()
     {
-        var keys = Texts("Texts.resx").Keys.ToHashSet(StringComparer.Ordinal);
+        var keys = AllTexts().Keys.ToHashSet(StringComparer.Ordinal);
         var named = Directory.EnumerateFiles(Path.Combine(Repository.Root.Value, "src"), "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -43,7 +76,7 @@ public sealed partial class LocalizedTextTests
     [Test]
     public void EveryValueOfTheEnumerationsPeopleRead_HasALabel()
     {
-        var keys = Texts("Texts.resx").Keys.ToHashSet(StringComparer.Ordinal);
+        var keys = AllTexts().Keys.ToHashSet(StringComparer.Ordinal);
         Type[] shown =
         [
             typeof(Obstacles.Contracts.ObstacleStatus), typeof(Obstacles.Contracts.ObstacleCategory), typeof(Obstacles.Contracts.ObstacleSeverity),
@@ -53,13 +86,40 @@ public sealed partial class LocalizedTextTests
         var labels = shown.SelectMany(type => Enum.GetValues(type).Cast<Enum>().Select(value => $"Label.{type.Name}.{BuildingBlocks.Data.WireNames.OfAny(value)}")).ToList();
 
         Assert.That(labels.Where(label => !keys.Contains(label)), Is.Empty);
-        Assert.That(Texts("Texts.vi.resx")["Label.ObstacleStatus.in_amendment"], Is.EqualTo("Đang sửa đổi"));
-        Assert.That(Texts("Texts.vi.resx")["Label.AmendmentStatus.consultation"], Is.EqualTo("Lấy ý kiến"));
+        Assert.That(AllTexts("Texts.vi.resx")["Label.ObstacleStatus.in_amendment"], Is.EqualTo("Đang sửa đổi"));
+        Assert.That(AllTexts("Texts.vi.resx")["Label.AmendmentStatus.consultation"], Is.EqualTo("Lấy ý kiến"));
     }
 
-    private static Dictionary<string, string> Texts(string file) =>
-        XDocument.Load(Path.Combine(Repository.Root.Value, "src", "ObstacleRegister.BuildingBlocks", "Localization", file)).Root!
-            .Elements("data").ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value);
+    /// <summary>The register answers a module's key in Vietnamese from that module's own resources.</summary>
+    [Test]
+    public void Say_FindsAModulesText_InEitherLanguage()
+    {
+        _ = typeof(Obstacles.ObstaclesModule);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(BuildingBlocks.Localization.Say.In(BuildingBlocks.Localization.RegisterTexts.Vietnamese, "Label.ObstacleStatus.in_amendment"), Is.EqualTo("Đang sửa đổi"));
+            Assert.That(BuildingBlocks.Localization.Say.In(BuildingBlocks.Localization.RegisterTexts.English, "Problem.not-found"), Is.EqualTo("Not found"));
+            Assert.Throws<KeyNotFoundException>(() => BuildingBlocks.Localization.Say.In(BuildingBlocks.Localization.RegisterTexts.English, "Label.NoSuchThing"));
+        });
+    }
+
+    private static IEnumerable<string> EnglishFiles() =>
+        Directory.EnumerateFiles(Path.Combine(Repository.Root.Value, "src"), "Texts.resx", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+
+    private static Dictionary<string, string> AllTexts(string file = "Texts.resx") =>
+        EnglishFiles().SelectMany(f => Read(Path.Combine(Path.GetDirectoryName(f)!, file))).ToDictionary(t => t.Key, t => t.Value);
+
+    private static Dictionary<string, string> Read(string path) =>
+        XDocument.Load(path).Root!.Elements("data").ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value);
+
+    private static IEnumerable<string> SourceFiles(string folder) =>
+        Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 
     private static HashSet<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value)];
 

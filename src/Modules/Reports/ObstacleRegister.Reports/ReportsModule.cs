@@ -16,6 +16,7 @@ public static class ReportsModule
         // The site's renderer writes Vietnamese as characters, not numeric references (a third of the page's bytes); markup
         // characters are still escaped.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddSingleton<Public.PublicAnswerCache>();
         return services;
     }
 

@@ -60,7 +60,7 @@ internal static class CalendarEndpoints
                 return TypedResults.Text(text, ContentType);
             })
             .AllowAnonymous()
-            .RequireRateLimiting(PublicEndpoints.RateLimitPolicy)
+            .RequireRateLimiting(PublicAccess.RateLimitPolicy)
             .WithTags("Calendar")
             .WithName("GetCalendar")
             .WithSummary("A unit's deadlines as iCalendar")

@@ -19,7 +19,7 @@ internal sealed record GetCalendar(string Token, System.Globalization.CultureInf
 /// A moved date moves its event (same UID, higher SEQUENCE), so subscribed calendars update it in place; a stage
 /// reached, and issued or cancelled work, leave the feed.
 /// </summary>
-internal sealed class GetCalendarHandler(IDbSession db, TimeProvider clock, RegisterTexts texts) : IRequestHandler<GetCalendar, string>
+internal sealed class GetCalendarHandler(IDbSession db, TimeProvider clock) : IRequestHandler<GetCalendar, string>
 {
     /// <summary>More open deadlines than a calendar can show usefully; the API lists the rest.</summary>
     public const int MaxEvents = 1000;
@@ -51,15 +51,15 @@ internal sealed class GetCalendarHandler(IDbSession db, TimeProvider clock, Regi
         var plannedOf = stages.ToLookup(s => s.AmendmentId);
         var language = request.Language;
         var calendar = new Ical.Net.Calendar { ProductId = $"-//Obstacle Register//Deadlines//{language.TwoLetterISOLanguageName.ToUpperInvariant()}" };
-        calendar.AddProperty("X-WR-CALNAME", texts.Get(language, "Calendar.Name"));
+        calendar.AddProperty("X-WR-CALNAME", Say.In(language, "Calendar.Name"));
         var stamp = new CalDateTime(clock.GetUtcNow().UtcDateTime, "UTC");
         foreach (var row in amendments)
         {
-            var official = texts.Get(language, "Calendar.Official", $"{row.OfficialName}, {row.OfficialPosition}");
+            var official = Say.In(language, "Calendar.Official", $"{row.OfficialName}, {row.OfficialPosition}");
             calendar.Events.Add(Event(row, "due", row.DueOn, row.Title, official, stamp));
             foreach (var (_, stage, plannedOn) in plannedOf[row.Id].OrderBy(s => s.PlannedOn))
             {
-                var summary = texts.Get(language, "Calendar.PlannedStage", texts.Get(language, $"Stage.{stage}"), row.Title);
+                var summary = Say.In(language, "Calendar.PlannedStage", Say.In(language, $"Stage.{stage}"), row.Title);
                 calendar.Events.Add(Event(row, stage, plannedOn, summary, official, stamp));
             }
         }

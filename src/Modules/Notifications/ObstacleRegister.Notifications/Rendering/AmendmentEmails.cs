@@ -12,7 +12,7 @@ namespace ObstacleRegister.Notifications.Rendering;
 /// <c>official</c>, <c>dueOn</c> and <c>lastCheckIn</c> (ISO dates), <c>daysLeft</c>, <c>daysOverdue</c>,
 /// <c>daysSinceCheckIn</c>, and <c>path</c>, linked when a public base address is configured.
 /// </summary>
-internal sealed class AmendmentNoticeEmail(RegisterTexts texts, IOptions<RecipientOptions> recipients) : IEmailTemplate
+internal sealed class AmendmentNoticeEmail(IOptions<RecipientOptions> recipients) : IEmailTemplate
 {
     public string Name => EmailTemplates.AmendmentNotice;
 
@@ -22,15 +22,15 @@ internal sealed class AmendmentNoticeEmail(RegisterTexts texts, IOptions<Recipie
         var args = Arguments(culture, content);
         var blocks = new List<EmailBlock>
         {
-            new Paragraph(texts.Get(culture, $"Email.Notice.Intro.{kind}", args)),
-            new Fields(AmendmentFields.Of(texts, culture, content)),
+            new Paragraph(Say.In(culture, $"Email.Notice.Intro.{kind}", args)),
+            new Fields(AmendmentFields.Of(culture, content)),
         };
         if (recipients.Value.Link(content.Optional("path")) is { } link)
         {
-            blocks.Add(new Link(texts.Get(culture, "Email.Details"), link));
+            blocks.Add(new Link(Say.In(culture, "Email.Details"), link));
         }
 
-        return new EmailPart(texts.Get(culture, $"Email.Notice.Subject.{kind}", args), blocks);
+        return new EmailPart(Say.In(culture, $"Email.Notice.Subject.{kind}", args), blocks);
     }
 
     /// <summary>The arguments every amendment text is formatted with: title, days left, due date, days overdue, days since check-in.</summary>
@@ -45,22 +45,22 @@ internal sealed class AmendmentNoticeEmail(RegisterTexts texts, IOptions<Recipie
 
 internal static class AmendmentFields
 {
-    public static IReadOnlyList<KeyValuePair<string, string>> Of(RegisterTexts texts, CultureInfo culture, EmailContent content)
+    public static IReadOnlyList<KeyValuePair<string, string>> Of(CultureInfo culture, EmailContent content)
     {
         var rows = new List<KeyValuePair<string, string>>
         {
-            new(texts.Get(culture, "Email.Label.Amendment"), content["title"]),
-            new(texts.Get(culture, "Email.Label.Regulation"), content["regulation"]),
-            new(texts.Get(culture, "Email.Label.DraftingUnit"), content["draftingUnit"]),
+            new(Say.In(culture, "Email.Label.Amendment"), content["title"]),
+            new(Say.In(culture, "Email.Label.Regulation"), content["regulation"]),
+            new(Say.In(culture, "Email.Label.DraftingUnit"), content["draftingUnit"]),
         };
         if (content.Optional("official") is { } official)
         {
-            rows.Add(new(texts.Get(culture, "Email.Label.ResponsibleOfficial"), official));
+            rows.Add(new(Say.In(culture, "Email.Label.ResponsibleOfficial"), official));
         }
 
-        rows.Add(new(texts.Get(culture, "Email.Label.DueOn"), RegisterTexts.Date(culture, DateOnly.Parse(content["dueOn"], CultureInfo.InvariantCulture))));
-        rows.Add(new(texts.Get(culture, "Email.Label.DaysOverdue"), content["daysOverdue"]));
-        rows.Add(new(texts.Get(culture, "Email.Label.LastCheckIn"), RegisterTexts.Date(culture, DateOnly.Parse(content["lastCheckIn"], CultureInfo.InvariantCulture))));
+        rows.Add(new(Say.In(culture, "Email.Label.DueOn"), RegisterTexts.Date(culture, DateOnly.Parse(content["dueOn"], CultureInfo.InvariantCulture))));
+        rows.Add(new(Say.In(culture, "Email.Label.DaysOverdue"), content["daysOverdue"]));
+        rows.Add(new(Say.In(culture, "Email.Label.LastCheckIn"), RegisterTexts.Date(culture, DateOnly.Parse(content["lastCheckIn"], CultureInfo.InvariantCulture))));
         return rows;
     }
 }
@@ -69,7 +69,7 @@ internal static class AmendmentFields
 /// A unit's weekly digest. Values: <c>unit</c>, <c>asOf</c> (ISO date); items as the notice's values plus <c>section</c>
 /// (<c>due_soon</c>, <c>overdue</c> or <c>stale</c>). Every section is shown, empty ones as "nothing".
 /// </summary>
-internal sealed class WeeklyDigestEmail(RegisterTexts texts, IOptions<RecipientOptions> recipients) : IEmailTemplate
+internal sealed class WeeklyDigestEmail(IOptions<RecipientOptions> recipients) : IEmailTemplate
 {
     private static readonly string[] Sections = ["overdue", "due_soon", "stale"];
 
@@ -78,17 +78,17 @@ internal sealed class WeeklyDigestEmail(RegisterTexts texts, IOptions<RecipientO
     public EmailPart Compose(CultureInfo culture, EmailContent content)
     {
         var counts = Sections.ToDictionary(s => s, s => content.Items.Count(i => i["section"] == s));
-        var subject = texts.Get(culture, "Email.Digest.Subject", content["unit"], counts["due_soon"], counts["overdue"], counts["stale"]);
+        var subject = Say.In(culture, "Email.Digest.Subject", content["unit"], counts["due_soon"], counts["overdue"], counts["stale"]);
         var blocks = new List<EmailBlock>
         {
-            new Paragraph(texts.Get(culture, "Email.Digest.Intro", content["unit"], RegisterTexts.Date(culture, DateOnly.Parse(content["asOf"], CultureInfo.InvariantCulture)))),
+            new Paragraph(Say.In(culture, "Email.Digest.Intro", content["unit"], RegisterTexts.Date(culture, DateOnly.Parse(content["asOf"], CultureInfo.InvariantCulture)))),
         };
         foreach (var section in Sections)
         {
             var lines = content.Items.Where(i => i["section"] == section)
-                .Select(i => new SectionLine(texts.Get(culture, LineKey(section), LineArguments(culture, i)), recipients.Value.Link(i.GetValueOrDefault("path"))))
+                .Select(i => new SectionLine(Say.In(culture, LineKey(section), LineArguments(culture, i)), recipients.Value.Link(i.GetValueOrDefault("path"))))
                 .ToList();
-            blocks.Add(new Section(texts.Get(culture, $"Email.Digest.Section.{section}"), lines.Count > 0 ? lines : [new SectionLine(texts.Get(culture, "Email.Digest.None"), null)]));
+            blocks.Add(new Section(Say.In(culture, $"Email.Digest.Section.{section}"), lines.Count > 0 ? lines : [new SectionLine(Say.In(culture, "Email.Digest.None"), null)]));
         }
 
         return new EmailPart(subject, blocks);

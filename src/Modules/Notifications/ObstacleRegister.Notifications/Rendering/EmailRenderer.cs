@@ -11,7 +11,7 @@ namespace ObstacleRegister.Notifications.Rendering;
 /// Message-Id derives from the outbox row, so a message sent again after a crash between sending and recording it
 /// reads as the same message to the mail clients that drop duplicates.
 /// </summary>
-internal sealed class EmailRenderer(IEnumerable<IEmailTemplate> templates, RegisterTexts texts)
+internal sealed class EmailRenderer(IEnumerable<IEmailTemplate> templates)
 {
     private readonly Dictionary<string, IEmailTemplate> byName = templates.ToDictionary(t => t.Name);
 
@@ -19,7 +19,7 @@ internal sealed class EmailRenderer(IEnumerable<IEmailTemplate> templates, Regis
     {
         var composer = byName.TryGetValue(template, out var found) ? found : throw new KeyNotFoundException($"No email template '{template}'.");
         var parts = RegisterTexts.Both.Select(culture => (Culture: culture, Part: composer.Compose(culture, content))).ToList();
-        var footers = RegisterTexts.Both.Select(c => texts.Get(c, "Email.Footer")).ToList();
+        var footers = RegisterTexts.Both.Select(c => Say.In(c, "Email.Footer")).ToList();
         var message = new MimeMessage { Subject = parts[0].Part.Subject, MessageId = $"{id:N}@{from.Domain}" };
         message.From.Add(from);
         message.To.AddRange(to.Select(MailboxAddress.Parse));

@@ -10,7 +10,7 @@ namespace ObstacleRegister.Notifications.Rendering;
 /// A coordinator's question to the reporting unit. Values: <c>reference</c> and <c>title</c> of the obstacle, the
 /// <c>question</c> as written, and <c>path</c> (its thread, where the unit answers).
 /// </summary>
-internal sealed class InformationRequestEmail(RegisterTexts texts, IOptions<RecipientOptions> recipients) : IEmailTemplate
+internal sealed class InformationRequestEmail(IOptions<RecipientOptions> recipients) : IEmailTemplate
 {
     public string Name => EmailTemplates.InformationRequest;
 
@@ -18,19 +18,19 @@ internal sealed class InformationRequestEmail(RegisterTexts texts, IOptions<Reci
     {
         var blocks = new List<EmailBlock>
         {
-            new Paragraph(texts.Get(culture, "Email.Question.Intro", content["reference"])),
+            new Paragraph(Say.In(culture, "Email.Question.Intro", content["reference"])),
             new Fields(
             [
-                new(texts.Get(culture, "Email.Label.Obstacle"), $"{content["reference"]} · {content["title"]}"),
-                new(texts.Get(culture, "Email.Label.Question"), content["question"]),
+                new(Say.In(culture, "Email.Label.Obstacle"), $"{content["reference"]} · {content["title"]}"),
+                new(Say.In(culture, "Email.Label.Question"), content["question"]),
             ]),
-            new Paragraph(texts.Get(culture, "Email.Question.HowToAnswer")),
+            new Paragraph(Say.In(culture, "Email.Question.HowToAnswer")),
         };
         if (recipients.Value.Link(content.Optional("path")) is { } link)
         {
-            blocks.Add(new Link(texts.Get(culture, "Email.Details"), link));
+            blocks.Add(new Link(Say.In(culture, "Email.Details"), link));
         }
 
-        return new EmailPart(texts.Get(culture, "Email.Question.Subject", content["reference"]), blocks);
+        return new EmailPart(Say.In(culture, "Email.Question.Subject", content["reference"]), blocks);
     }
 }

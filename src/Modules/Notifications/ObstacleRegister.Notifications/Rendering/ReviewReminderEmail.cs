@@ -11,7 +11,7 @@ namespace ObstacleRegister.Notifications.Rendering;
 /// <c>title</c>, <c>issuedDocument</c> (the symbol of what changed the document it guides), <c>flaggedOn</c> (ISO date),
 /// <c>days</c> open, <c>lapses</c> (<c>true</c> when it lapses unless continued) and <c>path</c>.
 /// </summary>
-internal sealed class ReviewReminderEmail(RegisterTexts texts, IOptions<RecipientOptions> recipients) : IEmailTemplate
+internal sealed class ReviewReminderEmail(IOptions<RecipientOptions> recipients) : IEmailTemplate
 {
     public string Name => EmailTemplates.ReviewReminder;
 
@@ -20,25 +20,25 @@ internal sealed class ReviewReminderEmail(RegisterTexts texts, IOptions<Recipien
         var flaggedOn = RegisterTexts.Date(culture, DateOnly.Parse(content["flaggedOn"], CultureInfo.InvariantCulture));
         var blocks = new List<EmailBlock>
         {
-            new Paragraph(texts.Get(culture, "Email.Review.Intro", content["regulation"], flaggedOn, content["issuedDocument"], content["days"])),
+            new Paragraph(Say.In(culture, "Email.Review.Intro", content["regulation"], flaggedOn, content["issuedDocument"], content["days"])),
             new Fields(
             [
-                new(texts.Get(culture, "Email.Label.Regulation"), content["regulation"]),
-                new(texts.Get(culture, "Email.Label.Title"), content["title"]),
-                new(texts.Get(culture, "Email.Label.ChangedBy"), content["issuedDocument"]),
-                new(texts.Get(culture, "Email.Label.FlaggedOn"), flaggedOn),
+                new(Say.In(culture, "Email.Label.Regulation"), content["regulation"]),
+                new(Say.In(culture, "Email.Label.Title"), content["title"]),
+                new(Say.In(culture, "Email.Label.ChangedBy"), content["issuedDocument"]),
+                new(Say.In(culture, "Email.Label.FlaggedOn"), flaggedOn),
             ]),
         };
         if (content["lapses"] == "true")
         {
-            blocks.Add(new Paragraph(texts.Get(culture, "Email.Review.Lapses")));
+            blocks.Add(new Paragraph(Say.In(culture, "Email.Review.Lapses")));
         }
 
         if (recipients.Value.Link(content.Optional("path")) is { } link)
         {
-            blocks.Add(new Link(texts.Get(culture, "Email.Details"), link));
+            blocks.Add(new Link(Say.In(culture, "Email.Details"), link));
         }
 
-        return new EmailPart(texts.Get(culture, $"Email.Review.Subject.{content["kind"]}", content["regulation"], flaggedOn), blocks);
+        return new EmailPart(Say.In(culture, $"Email.Review.Subject.{content["kind"]}", content["regulation"], flaggedOn), blocks);
     }
 }

@@ -1,3 +1,4 @@
+using ObstacleRegister.Reports.Public;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components;
@@ -69,7 +70,7 @@ internal static class SiteEndpoints
     }
 
     private static RouteHandlerBuilder Public(RouteHandlerBuilder endpoint) =>
-        endpoint.AllowAnonymous().RequireRateLimiting(PublicEndpoints.RateLimitPolicy).ExcludeFromDescription();
+        endpoint.AllowAnonymous().RequireRateLimiting(PublicAccess.RateLimitPolicy).ExcludeFromDescription();
 
     /// <summary>Open work's stages only: a filter on a stage no open work can be at would always be empty.</summary>
     private static AmendmentStatus? Stage(string? stage) =>

@@ -1,11 +1,12 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ObstacleRegister.BuildingBlocks.Http;
 
-namespace ObstacleRegister.BuildingBlocks.Http;
+namespace ObstacleRegister.Reports.Public;
 
 /// <summary>
 /// The public answers this process computed in the last <c>Public:AnswerCacheSeconds</c>, served again with their
@@ -14,9 +15,26 @@ namespace ObstacleRegister.BuildingBlocks.Http;
 /// makes a proxy count the time it spent here. What is kept is the page's figures, not its bytes: each request is
 /// still rendered in its own language, with its own headers, ETag and 304.
 /// </summary>
-public sealed class PublicAnswerCache(TimeProvider clock, IOptions<PublicAccessOptions> options)
+internal sealed class PublicAnswerCache : IDisposable
 {
-    private readonly ConcurrentDictionary<string, Kept> kept = new(StringComparer.Ordinal);
+    private readonly TimeProvider clock;
+    private readonly IOptions<PublicAccessOptions> options;
+
+    // Bounded by count: each answer has size 1 and the limit is Public:AnswerCacheEntries. When it is full the cache
+    // compacts in the background, expired and least recently used answers first, instead of refusing or starting over.
+    private readonly MemoryCache kept;
+
+    public PublicAnswerCache(TimeProvider clock, IOptions<PublicAccessOptions> options)
+    {
+        this.clock = clock;
+        this.options = options;
+        kept = new MemoryCache(new MemoryCacheOptions
+        {
+            SizeLimit = Math.Max(1, options.Value.AnswerCacheEntries),
+            CompactionPercentage = 0.25,
+            Clock = new RegisterClock(clock),
+        });
+    }
 
     private TimeSpan Lifetime => TimeSpan.FromSeconds(options.Value.AnswerCacheSeconds);
 
@@ -26,7 +44,7 @@ public sealed class PublicAnswerCache(TimeProvider clock, IOptions<PublicAccessO
     {
         answer = null;
         age = TimeSpan.Zero;
-        if (!kept.TryGetValue(key, out var entry))
+        if (!kept.TryGetValue(key, out Kept? entry) || entry is null)
         {
             return false;
         }
@@ -34,7 +52,7 @@ public sealed class PublicAnswerCache(TimeProvider clock, IOptions<PublicAccessO
         age = clock.GetUtcNow() - entry.At;
         if (age >= Lifetime || age < TimeSpan.Zero)
         {
-            kept.TryRemove(new KeyValuePair<string, Kept>(key, entry));
+            kept.Remove(key);
             return false;
         }
 
@@ -44,28 +62,23 @@ public sealed class PublicAnswerCache(TimeProvider clock, IOptions<PublicAccessO
 
     public void Keep(string key, object answer)
     {
-        if (kept.Count >= options.Value.AnswerCacheEntries)
-        {
-            // Bounded whatever the addresses asked for: the expired go first, and if all are fresh it starts over.
-            var now = clock.GetUtcNow();
-            foreach (var (expiredKey, entry) in kept.Where(e => now - e.Value.At >= Lifetime))
-            {
-                kept.TryRemove(new KeyValuePair<string, Kept>(expiredKey, entry));
-            }
-
-            if (kept.Count >= options.Value.AnswerCacheEntries)
-            {
-                kept.Clear();
-            }
-        }
-
-        kept[key] = new Kept(answer, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        kept.Set(key, new Kept(answer, now), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = now + Lifetime });
     }
 
+    public void Dispose() => kept.Dispose();
+
     private sealed record Kept(object Answer, DateTimeOffset At);
+
+#pragma warning disable CS0618 // MemoryCacheOptions.Clock still takes the old clock interface; this adapts the register's TimeProvider to it.
+    private sealed class RegisterClock(TimeProvider clock) : Microsoft.Extensions.Internal.ISystemClock
+#pragma warning restore CS0618
+    {
+        public DateTimeOffset UtcNow => clock.GetUtcNow();
+    }
 }
 
-public static class PublicAnswerEndpoints
+internal static class PublicAnswerEndpoints
 {
     /// <summary>
     /// Keeps what the endpoint's handler answers (a value, never an error) by address, query and language; endpoints

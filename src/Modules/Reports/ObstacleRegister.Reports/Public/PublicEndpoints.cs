@@ -5,37 +5,20 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using ObstacleRegister.BuildingBlocks.Http;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
-namespace ObstacleRegister.BuildingBlocks.Http;
-
-/// <summary>Bound from <c>Public</c>: how the pages anyone may read without a key are served.</summary>
-public sealed class PublicAccessOptions
-{
-    /// <summary>Requests per minute one client address may make to the public pages.</summary>
-    public int RequestsPerMinute { get; set; } = 120;
-
-    /// <summary>How long a browser or proxy may reuse a public answer without asking again.</summary>
-    public int MaxAgeSeconds { get; set; } = 60;
-
-    /// <summary>How long this process serves a public answer it computed before computing it again: at most <see cref="MaxAgeSeconds"/>, 0 for never.</summary>
-    public int AnswerCacheSeconds { get; set; } = 60;
-
-    /// <summary>How many public answers (address, query and language) this process keeps at most.</summary>
-    public int AnswerCacheEntries { get; set; } = 256;
-}
+namespace ObstacleRegister.Reports.Public;
 
 /// <summary>
 /// The public pages: open without a key, rate limited per client address, and cacheable: each answer carries a
 /// strong ETag of its bytes and <c>Cache-Control: public</c>, and a matching <c>If-None-Match</c> gets 304.
 /// </summary>
-public static class PublicEndpoints
+internal static class PublicEndpoints
 {
-    public const string RateLimitPolicy = "public";
-
     public static RouteHandlerBuilder AsPublicPage(this RouteHandlerBuilder endpoint) =>
         endpoint.AllowAnonymous()
-            .RequireRateLimiting(RateLimitPolicy)
+            .RequireRateLimiting(PublicAccess.RateLimitPolicy)
             .AddEndpointFilter(async (context, next) =>
             {
                 var result = await next(context);
