@@ -5,19 +5,14 @@ namespace ObstacleRegister.Notifications.Contracts;
 /// <summary>
 /// Queues an email in the transaction of the request that decides it; it is sent after commit, retried with backoff
 /// and never twice for the same <paramref name="SourceId"/>. The message is rendered when it is sent, in Vietnamese
-/// with an English part, from <paramref name="Template"/> and <paramref name="Values"/>: codes and parameters are
-/// stored, not sentences.
+/// with an English part, from <paramref name="Message"/>: its parameters are stored, not sentences.
 /// </summary>
-/// <param name="Template">Which text: one of <see cref="EmailTemplates"/>.</param>
+/// <param name="Message">What the email says: one of the <see cref="EmailMessage"/> records, each with its own text.</param>
 /// <param name="SourceId">What it is about (a notice, a digest): the one email for it, and how its delivery is looked up.</param>
 /// <param name="To">Addresses; an email with none (here and in <paramref name="Audiences"/>) is recorded as skipped, not sent.</param>
-/// <param name="Values">The template's parameters, by name.</param>
-/// <param name="Items">The lines of a list the template shows (a digest's amendments), each with its parameters.</param>
 /// <param name="Audiences">Configured audiences to write to as well: the coordinating side, its leadership.</param>
-/// <remarks>A value or item named <c>path</c> (relative, such as <c>api/v1/amendments/…</c>) becomes a link under the register's public address, when one is configured.</remarks>
 public sealed record QueueEmail(
-    string Template, Guid SourceId, IReadOnlyCollection<string> To, IReadOnlyDictionary<string, string> Values,
-    IReadOnlyList<IReadOnlyDictionary<string, string>>? Items = null, IReadOnlyCollection<EmailAudience>? Audiences = null)
+    EmailMessage Message, Guid SourceId, IReadOnlyCollection<string> To, IReadOnlyCollection<EmailAudience>? Audiences = null)
     : IRequest<EmailDelivery>;
 
 /// <summary>Who, beyond the addresses the register holds, an email goes to: addresses the operator configures.</summary>
@@ -39,19 +34,3 @@ public sealed record GetEmailDeliveries(IReadOnlyCollection<Guid> SourceIds) : I
 /// <param name="LastError">The SMTP server's last refusal or why it could not be reached, while pending or failed.</param>
 public sealed record EmailDelivery(
     Guid SourceId, IReadOnlyList<string> To, string State, string? SkipReason, int Attempts, DateTimeOffset? SentAt, string? LastError);
-
-/// <summary>The texts an email can be rendered from; each has a Vietnamese and an English form in the register's resources.</summary>
-public static class EmailTemplates
-{
-    /// <summary>A reminder or escalation about one amendment.</summary>
-    public const string AmendmentNotice = "amendment_notice";
-
-    /// <summary>A unit's weekly list of due-soon, overdue and stale work.</summary>
-    public const string WeeklyDigest = "weekly_digest";
-
-    /// <summary>A regulation's review flag left open too long.</summary>
-    public const string ReviewReminder = "review_reminder";
-
-    /// <summary>A coordinator's question to the unit that reported an obstacle.</summary>
-    public const string InformationRequest = "information_request";
-}

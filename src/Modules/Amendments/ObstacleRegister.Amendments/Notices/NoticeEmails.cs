@@ -1,4 +1,3 @@
-using System.Globalization;
 using MediatR;
 using ObstacleRegister.Access.Contracts;
 using ObstacleRegister.Notifications.Contracts;
@@ -16,29 +15,17 @@ internal sealed class NoticeEmails(IMediator mediator, AmendmentClock clock)
     {
         var unit = await mediator.Send(new GetUnit(row.DraftingUnitId), ct);
         var regulation = await mediator.Send(new GetRegulation(row.RegulationId), ct);
-        var values = Values(row, unit, regulation);
-        values["kind"] = NoticeRules.EmailKind(notice.Tier);
+        var message = new AmendmentNoticeMessage(NoticeRules.EmailKind(notice.Tier), Facts(row, unit, regulation));
         var audience = notice.Audience.Split(',');
-        await mediator.Send(new QueueEmail(EmailTemplates.AmendmentNotice, noticeId, Recipients(audience, unit, row), values, Audiences: Escalation(audience)), ct);
+        await mediator.Send(new QueueEmail(message, noticeId, Recipients(audience, unit, row), Escalation(audience)), ct);
     }
 
     /// <summary>What the texts about one amendment say: shared by the notice and the weekly digest.</summary>
-    public Dictionary<string, string> Values(AmendmentRow row, UnitSummary? unit, RegulationSummary? regulation)
-    {
-        return new Dictionary<string, string>
-        {
-            ["title"] = row.Title,
-            ["regulation"] = regulation?.Symbol ?? "",
-            ["draftingUnit"] = unit?.Name ?? "",
-            ["official"] = string.IsNullOrWhiteSpace(row.OfficialPosition) ? row.OfficialName : $"{row.OfficialName}, {row.OfficialPosition}",
-            ["dueOn"] = Iso(row.DueOn),
-            ["daysLeft"] = Number(Math.Max(0, row.DueOn.DayNumber - clock.Today.DayNumber)),
-            ["daysOverdue"] = Number(clock.DaysOverdue(row)),
-            ["daysSinceCheckIn"] = Number(clock.DaysSinceProgress(row)),
-            ["lastCheckIn"] = Iso(clock.DateOf(row.LastProgressAt)),
-            ["path"] = $"api/v1/amendments/{row.Id}",
-        };
-    }
+    public AmendmentFacts Facts(AmendmentRow row, UnitSummary? unit, RegulationSummary? regulation) => new(
+        row.Title, regulation?.Symbol ?? "", unit?.Name ?? "",
+        string.IsNullOrWhiteSpace(row.OfficialPosition) ? row.OfficialName : $"{row.OfficialName}, {row.OfficialPosition}",
+        row.DueOn, Math.Max(0, row.DueOn.DayNumber - clock.Today.DayNumber), clock.DaysOverdue(row), clock.DaysSinceProgress(row),
+        clock.DateOf(row.LastProgressAt), $"api/v1/amendments/{row.Id}");
 
     private static IReadOnlyCollection<string> Recipients(string[] audience, UnitSummary? unit, AmendmentRow row) =>
         [.. audience.SelectMany(who => who switch
@@ -55,8 +42,4 @@ internal sealed class NoticeEmails(IMediator mediator, AmendmentClock clock)
             NoticeRules.ToCoordinatorsLeadership => [EmailAudience.Leadership],
             _ => (IEnumerable<EmailAudience>)[],
         })];
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

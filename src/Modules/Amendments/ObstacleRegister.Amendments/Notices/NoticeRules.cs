@@ -1,3 +1,4 @@
+using ObstacleRegister.Notifications.Contracts;
 using ObstacleRegister.Amendments.Contracts;
 using System.Globalization;
 using ObstacleRegister.BuildingBlocks.Changes;
@@ -69,12 +70,14 @@ internal static class NoticeRules
     };
 
     /// <summary>The text an email about a tier is written from: its ladder step without the configured days.</summary>
-    public static string EmailKind(string tier) => tier switch
+    public static AmendmentNoticeKind EmailKind(string tier) => tier switch
     {
-        _ when tier.StartsWith("due_soon_", StringComparison.Ordinal) => "due_soon",
-        _ when tier.StartsWith("overdue_escalated_", StringComparison.Ordinal) => "overdue_escalated",
-        _ when tier.StartsWith("stale_escalated_", StringComparison.Ordinal) => "stale_escalated",
-        _ => tier,
+        _ when tier.StartsWith("due_soon_", StringComparison.Ordinal) => AmendmentNoticeKind.DueSoon,
+        _ when tier.StartsWith("overdue_escalated_", StringComparison.Ordinal) => AmendmentNoticeKind.OverdueEscalated,
+        _ when tier.StartsWith("stale_escalated_", StringComparison.Ordinal) => AmendmentNoticeKind.StaleEscalated,
+        "overdue" => AmendmentNoticeKind.Overdue,
+        "stale" => AmendmentNoticeKind.Stale,
+        _ => throw new ArgumentOutOfRangeException(nameof(tier), tier, "No email says this tier."),
     };
 
     /// <summary>The event a stored tier published.</summary>

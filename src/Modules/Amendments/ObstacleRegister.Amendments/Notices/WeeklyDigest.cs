@@ -94,11 +94,10 @@ internal sealed class DecideDigestHandler(IDbSession db, IMediator mediator, Ame
         var regulations = (await mediator.Send(new GetRegulations([.. rows.Select(r => r.RegulationId).Distinct()]), cancellationToken)).ToDictionary(r => r.Id);
         var items = rows.SelectMany(row =>
             {
-                var facts = emails.Values(row, unit, regulations.GetValueOrDefault(row.RegulationId));
-                return DigestItems.Sections(row, clock, dueUntil)
-                    .Select(section => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(facts) { ["section"] = section });
+                var facts = emails.Facts(row, unit, regulations.GetValueOrDefault(row.RegulationId));
+                return DigestItems.Sections(row, clock, dueUntil).Select(section => new DigestLine(section, facts));
             })
-            .GroupBy(i => i["section"]).SelectMany(g => g.Take(DigestItems.PerSection)).ToList();
+            .GroupBy(i => i.Section).SelectMany(g => g.Take(DigestItems.PerSection)).ToList();
         if (items.Count == 0)
         {
             return false;
@@ -114,8 +113,8 @@ internal sealed class DecideDigestHandler(IDbSession db, IMediator mediator, Ame
             throw new PreconditionFailedException(0);
         }
 
-        var values = new Dictionary<string, string> { ["unit"] = unit?.Name ?? "", ["asOf"] = clock.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
-        await mediator.Send(new QueueEmail(EmailTemplates.WeeklyDigest, id, unit?.ContactEmail is { } to ? [to] : [], values, items), cancellationToken);
+        var message = new WeeklyDigestMessage(unit?.Name ?? "", clock.Today, items);
+        await mediator.Send(new QueueEmail(message, id, unit?.ContactEmail is { } to ? [to] : []), cancellationToken);
         return true;
     }
 }
@@ -128,20 +127,20 @@ internal static class DigestItems
     public static DateOnly DueUntil(AmendmentClock clock, NoticeOptions options) => clock.Today.AddDays(options.DueSoon.DefaultIfEmpty(14).Max());
 
     /// <summary>Where an amendment appears: overdue or due soon by its deadline, and also among the stale when check-ins stopped.</summary>
-    public static IEnumerable<string> Sections(AmendmentRow row, AmendmentClock clock, DateOnly dueUntil)
+    public static IEnumerable<DigestSection> Sections(AmendmentRow row, AmendmentClock clock, DateOnly dueUntil)
     {
         if (clock.IsOverdue(row))
         {
-            yield return "overdue";
+            yield return DigestSection.Overdue;
         }
         else if (row.DueOn <= dueUntil)
         {
-            yield return "due_soon";
+            yield return DigestSection.DueSoon;
         }
 
         if (clock.IsStale(row))
         {
-            yield return "stale";
+            yield return DigestSection.Stale;
         }
     }
 }

@@ -25,12 +25,12 @@ internal sealed class QueueEmailHandler(IDbSession db, IOptions<SmtpOptions> smt
         var to = request.To.Concat((request.Audiences ?? []).SelectMany(recipients.Value.Of))
             .Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var skipReason = !smtp.Value.IsEnabled ? "email_off" : to.Count == 0 ? "no_address" : null;
-        var content = new EmailContent(request.Values, request.Items ?? []);
+        var (template, content) = StoredMessage.Of(request.Message);
         try
         {
             await db.ExecuteAsync(Insert, new
             {
-                Id = Guid.CreateVersion7(), request.SourceId, request.Template, Recipients = Recipients.Join(to), Content = content.ToJson(),
+                Id = Guid.CreateVersion7(), request.SourceId, Template = template, Recipients = Recipients.Join(to), Content = content.ToJson(),
                 Status = skipReason is null ? "pending" : "skipped", SkipReason = skipReason, Now = clock.GetUtcNow(),
             }, cancellationToken);
         }

@@ -35,12 +35,8 @@ internal sealed class RequestInformationHandler(ObstacleTransitions transitions,
             row, request.IfMatch, new ObstacleChange(ObstacleStatus.NeedsInformation, ObstacleEvents.InformationRequested, request.Question), cancellationToken);
         var questionId = await thread.Add(row, CommentKinds.Question, request.Question, cancellationToken);
         var unit = await mediator.Send(new Access.Contracts.GetUnit(row.UnitId), cancellationToken);
-        await mediator.Send(new Notifications.Contracts.QueueEmail(
-            Notifications.Contracts.EmailTemplates.InformationRequest, questionId, unit?.ContactEmail is { } to ? [to] : [],
-            new Dictionary<string, string>
-            {
-                ["reference"] = row.Reference, ["title"] = row.Title, ["question"] = request.Question, ["path"] = $"api/v1/obstacles/{row.Id}/comments",
-            }), cancellationToken);
+        var message = new Notifications.Contracts.InformationRequestMessage(row.Reference, row.Title, request.Question, $"api/v1/obstacles/{row.Id}/comments");
+        await mediator.Send(new Notifications.Contracts.QueueEmail(message, questionId, unit?.ContactEmail is { } to ? [to] : []), cancellationToken);
         return await mediator.Send(new GetObstacle(row.Id), cancellationToken);
     }
 }

@@ -110,15 +110,11 @@ internal sealed class DecideReviewReminderHandler(
         await changes.Record(new ResourceChange(
             RegulationEvents.Type(escalated ? RegulationEvents.ReviewEscalated : RegulationEvents.ReviewReminded), RegulationEvents.Resource, review!.RegulationId, null),
             cancellationToken);
-        var values = new Dictionary<string, string>
-        {
-            ["kind"] = tier, ["regulation"] = review.Symbol, ["title"] = review.Title, ["issuedDocument"] = review.IssuedSymbol,
-            ["flaggedOn"] = calendar.DateOf(review.FlaggedAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["days"] = days.ToString(CultureInfo.InvariantCulture), ["lapses"] = review.Lapses ? "true" : "false",
-            ["path"] = $"api/v1/regulations/{review.RegulationId}",
-        };
+        var message = new ReviewReminderMessage(
+            escalated ? ReviewReminderKind.Escalated : ReviewReminderKind.Reminded, review.Symbol, review.Title, review.IssuedSymbol,
+            calendar.DateOf(review.FlaggedAt), days, review.Lapses, $"api/v1/regulations/{review.RegulationId}");
         await mediator.Send(new QueueEmail(
-            EmailTemplates.ReviewReminder, id, [], values, Audiences: escalated ? [EmailAudience.Coordinators, EmailAudience.Leadership] : [EmailAudience.Coordinators]),
+            message, id, [], Audiences: escalated ? [EmailAudience.Coordinators, EmailAudience.Leadership] : [EmailAudience.Coordinators]),
             cancellationToken);
         return true;
     }
