@@ -22,6 +22,8 @@ public static class DapperTypeHandlers
             return;
         }
 
+        // Columns are snake_case, properties PascalCase: created_at fills CreatedAt without an alias in every SELECT.
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
         SqlMapper.RemoveTypeMap(typeof(Guid));
         SqlMapper.RemoveTypeMap(typeof(Guid?));
         SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));

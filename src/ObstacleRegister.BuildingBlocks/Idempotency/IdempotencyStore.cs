@@ -59,8 +59,8 @@ internal sealed class ClaimIdempotencyKeyHandler(IDbSession db, TimeProvider clo
         """;
 
     private const string Find = """
-        SELECT id AS Id, request_hash AS RequestHash, state AS State, status_code AS StatusCode, location AS Location,
-               etag AS ETag, body AS Body, created_at AS CreatedAt
+        SELECT id, request_hash, state, status_code, location,
+               etag AS ETag, body, created_at
         FROM idempotency_record WHERE scope = @Scope AND idem_key = @Key
         """;
 

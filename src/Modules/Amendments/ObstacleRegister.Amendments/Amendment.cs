@@ -83,11 +83,11 @@ internal sealed class AmendmentRow
 internal static class AmendmentQueries
 {
     public const string Columns = """
-        id AS Id, regulation_id AS RegulationId, kind AS Kind, title AS Title, drafting_unit_id AS DraftingUnitId,
-        official_name AS OfficialName, official_position AS OfficialPosition, official_email AS OfficialEmail, shortened_procedure AS ShortenedProcedure,
-        status AS Status, is_open AS IsOpen, due_on AS DueOn, original_due_on AS OriginalDueOn, last_progress_at AS LastProgressAt,
-        document_symbol AS DocumentSymbol, issued_regulation_id AS IssuedRegulationId, issued_on AS IssuedOn, effective_on AS EffectiveOn,
-        cancellation_reason AS CancellationReason, created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version
+        id, regulation_id, kind, title, drafting_unit_id,
+        official_name, official_position, official_email, shortened_procedure,
+        status, is_open, due_on, original_due_on, last_progress_at,
+        document_symbol, issued_regulation_id, issued_on, effective_on,
+        cancellation_reason, created_at, updated_at, version
         """;
 
     private const string ById = $"SELECT {Columns} FROM amendment WHERE id = @Id";

@@ -18,7 +18,7 @@ internal sealed class GetAmendmentsTargetingHandler(IDbSession db) : IRequestHan
 internal sealed class GetRemediesOfObstaclesHandler(IDbSession db) : IRequestHandler<GetRemediesOfObstacles, IReadOnlyList<ObstacleRemedy>>
 {
     private const string Links = """
-        SELECT l.obstacle_id AS ObstacleId, l.amendment_id AS AmendmentId
+        SELECT l.obstacle_id, l.amendment_id
         FROM amendment_obstacle l JOIN amendment a ON a.id = l.amendment_id
         WHERE l.obstacle_id IN @Ids AND a.status = 'in_force'
         """;

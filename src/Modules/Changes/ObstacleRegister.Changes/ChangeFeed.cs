@@ -38,8 +38,8 @@ internal sealed class ListChangesHandler(IDbSession db) : IRequestHandler<ListCh
     }
 
     internal static string Query(ISqlDialect dialect) => dialect.Limit($"""
-        SELECT {dialect.ChangePosition} AS Position, id AS Id, type AS Type, resource AS Resource, resource_id AS ResourceId,
-               unit_id AS UnitId, at AS At
+        SELECT {dialect.ChangePosition} AS Position, id, type, resource, resource_id,
+               unit_id, at
         FROM change_log
         WHERE {dialect.ChangesAfter("@After")}
         ORDER BY position

@@ -6,7 +6,7 @@ namespace ObstacleRegister.Obstacles;
 
 internal sealed class GetObstaclesHandler(IDbSession db) : IRequestHandler<GetObstacles, IReadOnlyList<ObstacleSummary>>
 {
-    private const string Citations = "SELECT obstacle_id AS ObstacleId, regulation_id AS RegulationId FROM obstacle_regulation WHERE obstacle_id IN @Ids ORDER BY position";
+    private const string Citations = "SELECT obstacle_id, regulation_id FROM obstacle_regulation WHERE obstacle_id IN @Ids ORDER BY position";
 
     public async Task<IReadOnlyList<ObstacleSummary>> Handle(GetObstacles request, CancellationToken cancellationToken)
     {

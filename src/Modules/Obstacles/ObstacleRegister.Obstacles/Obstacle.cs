@@ -104,10 +104,10 @@ internal sealed class ObstacleRow
 internal static class ObstacleQueries
 {
     public const string Columns = """
-        seq AS Seq, id AS Id, reference AS Reference, unit_id AS UnitId, reported_by_key_id AS ReportedByKeyId,
-        title AS Title, description AS Description, category AS Category, severity AS Severity, proposal AS Proposal,
-        impact AS Impact, contact AS Contact, status AS Status, duplicate_of_id AS DuplicateOfId, answer AS Answer,
-        created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version
+        seq, id, reference, unit_id, reported_by_key_id,
+        title, description, category, severity, proposal,
+        impact, contact, status, duplicate_of_id, answer,
+        created_at, updated_at, version
         """;
 
     private const string ById = $"SELECT {Columns} FROM obstacle WHERE id = @Id";

@@ -105,9 +105,9 @@ internal sealed class RegulationRow
 internal static class RegulationQueries
 {
     public const string Columns = """
-        id AS Id, symbol AS Symbol, symbol_key AS SymbolKey, type AS Type, title AS Title, issuer AS Issuer,
-        issued_on AS IssuedOn, effective_on AS EffectiveOn, status AS Status, guides_id AS GuidesId,
-        created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version
+        id, symbol, symbol_key, type, title, issuer,
+        issued_on, effective_on, status, guides_id,
+        created_at, updated_at, version
         """;
 
     private const string ById = $"SELECT {Columns} FROM regulation WHERE id = @Id";

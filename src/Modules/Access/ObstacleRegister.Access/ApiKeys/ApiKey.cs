@@ -63,8 +63,8 @@ internal sealed class ApiKeyRow
 internal static class ApiKeyQueries
 {
     public const string Columns = """
-        id AS Id, unit_id AS UnitId, name AS Name, roles AS Roles, prefix AS Prefix, secret_hash AS SecretHash,
-        created_at AS CreatedAt, created_by_key_id AS CreatedByKeyId, revoked_at AS RevokedAt
+        id, unit_id, name, roles, prefix, secret_hash,
+        created_at, created_by_key_id, revoked_at
         """;
 
     public const string Insert = """

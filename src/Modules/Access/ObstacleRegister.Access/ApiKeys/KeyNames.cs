@@ -6,7 +6,7 @@ namespace ObstacleRegister.Access.ApiKeys;
 
 internal sealed class GetApiKeyNamesHandler(IDbSession db) : IRequestHandler<GetApiKeyNames, IReadOnlyDictionary<Guid, string>>
 {
-    private const string Names = "SELECT id AS Id, name AS Name FROM api_key WHERE id IN @Ids";
+    private const string Names = "SELECT id, name FROM api_key WHERE id IN @Ids";
 
     public async Task<IReadOnlyDictionary<Guid, string>> Handle(GetApiKeyNames request, CancellationToken cancellationToken) =>
         request.Ids.Count == 0

@@ -23,7 +23,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     public const string HeaderName = "X-Api-Key";
 
     private const string FindActive = """
-        SELECT id AS Id, unit_id AS UnitId, roles AS Roles, secret_hash AS SecretHash
+        SELECT id, unit_id, roles, secret_hash
         FROM api_key WHERE secret_hash = @Hash AND revoked_at IS NULL
         """;
 

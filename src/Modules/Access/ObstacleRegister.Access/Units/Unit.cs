@@ -42,7 +42,7 @@ internal sealed class UnitRow
 internal static class UnitQueries
 {
     public const string Columns =
-        "id AS Id, code AS Code, name AS Name, kind AS Kind, parent_id AS ParentId, contact_email AS ContactEmail, created_at AS CreatedAt, version AS Version";
+        "id, code, name, kind, parent_id, contact_email, created_at, version";
 
     private const string ById = $"SELECT {Columns} FROM unit WHERE id = @Id";
 

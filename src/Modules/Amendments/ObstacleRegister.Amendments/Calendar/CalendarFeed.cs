@@ -29,7 +29,7 @@ internal sealed class GetCalendarHandler(IDbSession db, TimeProvider clock) : IR
     private const string Open = $"SELECT {AmendmentQueries.Columns} FROM amendment WHERE drafting_unit_id = @UnitId AND is_open = 1 ORDER BY due_on, id";
 
     private const string PlannedStages = """
-        SELECT amendment_id AS AmendmentId, stage AS Stage, planned_on AS PlannedOn FROM amendment_stage
+        SELECT amendment_id, stage, planned_on FROM amendment_stage
         WHERE amendment_id IN @Ids AND planned_on IS NOT NULL AND reached_on IS NULL
         """;
 

@@ -56,7 +56,7 @@ internal sealed record CalendarFeedCursor(DateTimeOffset CreatedAt, Guid Id);
 internal sealed class ListCalendarFeedsHandler(IDbSession db, ICaller caller) : IRequestHandler<ListCalendarFeeds, Page<CalendarFeedDto>>
 {
     private const string Query = """
-        SELECT id AS Id, unit_id AS UnitId, name AS Name, created_at AS CreatedAt, revoked_at AS RevokedAt FROM calendar_feed
+        SELECT id, unit_id, name, created_at, revoked_at FROM calendar_feed
         WHERE unit_id = @UnitId AND (@AfterId IS NULL OR created_at < @AfterAt OR (created_at = @AfterAt AND id < @AfterId))
         ORDER BY created_at DESC, id DESC
         """;

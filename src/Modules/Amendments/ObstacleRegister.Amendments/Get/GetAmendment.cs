@@ -21,15 +21,15 @@ internal sealed class GetAmendmentHandler(IDbSession db, IMediator mediator, Ame
 {
     public const int RecentProgressCount = 10;
 
-    private const string StageDates = "SELECT stage AS Stage, planned_on AS PlannedOn, reached_on AS ReachedOn FROM amendment_stage WHERE amendment_id = @Id";
+    private const string StageDates = "SELECT stage, planned_on, reached_on FROM amendment_stage WHERE amendment_id = @Id";
 
     private const string Deadlines = """
-        SELECT at AS At, previous_due_on AS PreviousDueOn, due_on AS DueOn, reason AS Reason, reason_code AS ReasonCode, key_id AS KeyId, unit_id AS UnitId
+        SELECT at, previous_due_on, due_on, reason, reason_code, key_id, unit_id
         FROM amendment_deadline WHERE amendment_id = @Id ORDER BY at, id
         """;
 
     private const string NoticeQuery = """
-        SELECT id AS Id, tier AS Tier, basis AS Basis, audience AS Audience, decided_at AS DecidedAt
+        SELECT id, tier, basis, audience, decided_at
         FROM amendment_notice WHERE amendment_id = @Id
         """;
 

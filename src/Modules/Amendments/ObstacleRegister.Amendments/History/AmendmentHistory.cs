@@ -77,8 +77,8 @@ internal sealed record AmendmentEventCursor(DateTimeOffset At, Guid Id);
 internal sealed class GetAmendmentHistoryHandler(IDbSession db, MediatR.IMediator mediator) : IRequestHandler<GetAmendmentHistory, Page<AmendmentEventDto>>
 {
     private const string Query = """
-        SELECT id AS Id, at AS At, action AS Action, from_status AS FromStatus, to_status AS ToStatus, detail AS Detail, detail_code AS DetailCode, detail_args AS DetailArgs,
-               key_id AS KeyId, unit_id AS UnitId
+        SELECT id, at, action, from_status, to_status, detail, detail_code, detail_args,
+               key_id, unit_id
         FROM amendment_event
         WHERE amendment_id = @AmendmentId AND (@AfterAt IS NULL OR at > @AfterAt OR (at = @AfterAt AND id > @AfterId))
         ORDER BY at, id

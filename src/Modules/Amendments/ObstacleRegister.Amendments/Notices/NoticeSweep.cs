@@ -44,7 +44,7 @@ internal sealed class FindNoticeCandidatesHandler(IDbSession db) : IRequestHandl
         ORDER BY last_progress_at, id
         """;
 
-    private const string Decided = "SELECT amendment_id AS AmendmentId, tier AS Tier, basis AS Basis FROM amendment_notice WHERE amendment_id IN @Ids";
+    private const string Decided = "SELECT amendment_id, tier, basis FROM amendment_notice WHERE amendment_id IN @Ids";
 
     public async Task<IReadOnlyList<NoticeCandidate>> Handle(FindNoticeCandidates request, CancellationToken cancellationToken)
     {
@@ -81,7 +81,7 @@ internal sealed class DecideNoticesHandler(
     IDbSession db, AmendmentClock clock, History.AmendmentHistory history, NoticeEmails emails, IOptions<NoticeOptions> options, TimeProvider time)
     : IRequestHandler<DecideNotices, int>
 {
-    private const string Decided = "SELECT tier AS Tier, basis AS Basis FROM amendment_notice WHERE amendment_id = @Id";
+    private const string Decided = "SELECT tier, basis FROM amendment_notice WHERE amendment_id = @Id";
 
     private const string Insert = """
         INSERT INTO amendment_notice (id, amendment_id, tier, basis, audience, decided_at)

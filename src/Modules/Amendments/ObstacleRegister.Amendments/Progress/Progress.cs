@@ -19,8 +19,8 @@ internal sealed record ProgressDto(
 internal static class ProgressQueries
 {
     private const string Columns = """
-        id AS Id, at AS At, stage AS Stage, note AS Note, blockers AS Blockers, resources_requested AS ResourcesRequested,
-        key_id AS KeyId, unit_id AS UnitId
+        id, at, stage, note, blockers, resources_requested,
+        key_id, unit_id
         """;
 
     private const string Newest = $"SELECT {Columns} FROM amendment_progress WHERE amendment_id = @Id ORDER BY at DESC, id DESC";

@@ -46,8 +46,8 @@ internal sealed class QueueEmailHandler(IDbSession db, IOptions<SmtpOptions> smt
 internal sealed class GetEmailDeliveriesHandler(IDbSession db) : IRequestHandler<GetEmailDeliveries, IReadOnlyList<EmailDelivery>>
 {
     private const string Query = """
-        SELECT source_id AS SourceId, recipients AS Recipients, status AS Status, skip_reason AS SkipReason, attempts AS Attempts,
-               sent_at AS SentAt, last_error AS LastError
+        SELECT source_id, recipients, status, skip_reason, attempts,
+               sent_at, last_error
         FROM notification_email WHERE source_id IN @Ids
         """;
 

@@ -45,7 +45,7 @@ internal sealed record ClaimDueEmails(int Limit) : IRequest<IReadOnlyList<Claime
 internal sealed class ClaimDueEmailsHandler(IDbSession db, TimeProvider clock, IOptions<SmtpOptions> smtp) : IRequestHandler<ClaimDueEmails, IReadOnlyList<ClaimedEmail>>
 {
     private const string Due = """
-        SELECT id AS Id, template AS Template, recipients AS Recipients, content AS Content, attempts AS Attempts
+        SELECT id, template, recipients, content, attempts
         FROM notification_email
         WHERE status = 'pending' AND next_attempt_at <= @Now AND (lease_until IS NULL OR lease_until < @Now)
         ORDER BY next_attempt_at, id

@@ -96,13 +96,13 @@ internal sealed class AttachmentQueries(IDbSession db, ICaller caller)
     : IRequestHandler<ListAttachments, Page<ObstacleAttachment>>, IRequestHandler<ReadAttachment, AttachmentContent>
 {
     private const string Columns = """
-        id AS Id, obstacle_id AS ObstacleId, file_name AS FileName, content_type AS ContentType, size AS Size, sha256 AS Sha256, at AS At,
-        key_id AS KeyId, unit_id AS UnitId
+        id, obstacle_id, file_name, content_type, size, sha256, at,
+        key_id, unit_id
         """;
 
     private const string Page = $"SELECT {Columns} FROM obstacle_attachment WHERE {ObstacleEntries.PageFilter} ORDER BY at, id";
 
-    private const string One = $"SELECT {Columns}, content AS Content FROM obstacle_attachment WHERE obstacle_id = @ObstacleId AND id = @Id";
+    private const string One = $"SELECT {Columns}, content FROM obstacle_attachment WHERE obstacle_id = @ObstacleId AND id = @Id";
 
     public async Task<Page<ObstacleAttachment>> Handle(ListAttachments request, CancellationToken cancellationToken)
     {

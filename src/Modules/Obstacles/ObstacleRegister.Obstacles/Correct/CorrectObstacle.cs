@@ -53,7 +53,7 @@ internal sealed class CorrectObstacleHandler(
         WHERE id = @Id AND version = @Version
         """;
 
-    private const string Citations = "SELECT regulation_id AS RegulationId, provision AS Provision, article AS Article FROM obstacle_regulation WHERE obstacle_id = @Id ORDER BY position";
+    private const string Citations = "SELECT regulation_id, provision, article FROM obstacle_regulation WHERE obstacle_id = @Id ORDER BY position";
 
     private static readonly ObstacleStatus[] Correctable = [ObstacleStatus.Submitted, ObstacleStatus.NeedsInformation];
 

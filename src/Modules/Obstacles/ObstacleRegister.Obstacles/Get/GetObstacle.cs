@@ -28,12 +28,12 @@ internal sealed record GetObstacle(Guid Id) : IQuery<VersionedObstacle>;
 internal sealed class GetObstacleHandler(IDbSession db, IMediator mediator, ICaller caller) : IRequestHandler<GetObstacle, VersionedObstacle>
 {
     private const string Citations = """
-        SELECT regulation_id AS RegulationId, provision AS Provision, article AS Article, clause AS Clause, point AS Point
+        SELECT regulation_id, provision, article, clause, point
         FROM obstacle_regulation WHERE obstacle_id = @Id ORDER BY position
         """;
 
     private const string Hints = """
-        SELECT o.id AS Id, o.reference AS Reference, o.title AS Title, o.status AS Status, h.reason AS Reason
+        SELECT o.id, o.reference, o.title, o.status, h.reason
         FROM obstacle_likely_duplicate h JOIN obstacle o ON o.id = h.candidate_id
         WHERE h.obstacle_id = @Id
         ORDER BY o.created_at, o.id

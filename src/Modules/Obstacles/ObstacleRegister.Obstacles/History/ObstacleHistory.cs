@@ -98,8 +98,8 @@ internal sealed record ObstacleEventCursor(DateTimeOffset At, Guid Id);
 internal sealed class GetObstacleHistoryHandler(IDbSession db, MediatR.IMediator mediator, ICaller caller) : IRequestHandler<GetObstacleHistory, Page<ObstacleEventDto>>
 {
     private const string Query = """
-        SELECT id AS Id, at AS At, action AS Action, from_status AS FromStatus, to_status AS ToStatus, reason AS Reason,
-               reason_code AS ReasonCode, reason_args AS ReasonArgs, related_id AS RelatedId, key_id AS KeyId, unit_id AS UnitId
+        SELECT id, at, action, from_status, to_status, reason,
+               reason_code, reason_args, related_id, key_id, unit_id
         FROM obstacle_event
         WHERE obstacle_id = @ObstacleId AND (@AfterAt IS NULL OR at > @AfterAt OR (at = @AfterAt AND id > @AfterId))
         ORDER BY at, id

@@ -37,9 +37,9 @@ internal sealed class ListObstaclesHandler(IDbSession db, RegisterCalendar calen
 
     // What a list item shows: no description or contact, so a page reads a few hundred bytes a row.
     private const string ListColumns = """
-        o.seq AS Seq, o.id AS Id, o.reference AS Reference, o.unit_id AS UnitId, o.title AS Title, o.category AS Category,
-        o.severity AS Severity, o.proposal AS Proposal, o.status AS Status, o.duplicate_of_id AS DuplicateOfId,
-        o.created_at AS CreatedAt, o.updated_at AS UpdatedAt
+        o.seq, o.id, o.reference, o.unit_id, o.title, o.category,
+        o.severity, o.proposal, o.status, o.duplicate_of_id,
+        o.created_at, o.updated_at
         """;
 
     public async Task<Page<ObstacleListItem>> Handle(ListObstacles request, CancellationToken cancellationToken)

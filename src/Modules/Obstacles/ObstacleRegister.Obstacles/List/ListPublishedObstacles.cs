@@ -14,8 +14,8 @@ namespace ObstacleRegister.Obstacles.List;
 internal sealed class ListPublishedObstaclesHandler(IDbSession db) : IRequestHandler<ListPublishedObstacles, PublishedObstaclePage>
 {
     private const string Query = """
-        SELECT seq AS Seq, id AS Id, reference AS Reference, unit_id AS UnitId, title AS Title, category AS Category, status AS Status,
-               answer AS Answer, duplicate_of_id AS DuplicateOfId, created_at AS CreatedAt, updated_at AS UpdatedAt
+        SELECT seq, id, reference, unit_id, title, category, status,
+               answer, duplicate_of_id, created_at, updated_at
         FROM obstacle
         WHERE status = @Status /*unit*/ /*before*/
         ORDER BY seq DESC

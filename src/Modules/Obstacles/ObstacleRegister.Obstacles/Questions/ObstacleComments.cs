@@ -115,7 +115,7 @@ internal sealed record GetComment(Guid ObstacleId, Guid CommentId) : IQuery<Obst
 internal sealed class CommentQueries(IDbSession db, ICaller caller, IMediator mediator)
     : IRequestHandler<ListComments, Page<ObstacleComment>>, IRequestHandler<GetComment, ObstacleComment>
 {
-    private const string Columns = "id AS Id, obstacle_id AS ObstacleId, kind AS Kind, text AS Text, at AS At, key_id AS KeyId, unit_id AS UnitId";
+    private const string Columns = "id, obstacle_id, kind, text, at, key_id, unit_id";
 
     private const string Page = $"SELECT {Columns} FROM obstacle_comment WHERE {ObstacleEntries.PageFilter} ORDER BY at, id";
 

@@ -10,7 +10,7 @@ namespace ObstacleRegister.Obstacles.Reporting;
 /// </summary>
 internal sealed class HotspotTally(IDbSession db)
 {
-    private const string Citations = "SELECT regulation_id AS RegulationId, article AS Article FROM obstacle_regulation WHERE obstacle_id = @Id";
+    private const string Citations = "SELECT regulation_id, article FROM obstacle_regulation WHERE obstacle_id = @Id";
 
     private const string UpdateUnit = """
         UPDATE obstacle_hotspot_unit SET open_obstacles = open_obstacles + @Open, resolved_obstacles = resolved_obstacles + @Resolved

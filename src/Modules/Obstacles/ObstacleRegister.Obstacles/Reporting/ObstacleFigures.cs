@@ -14,7 +14,7 @@ internal sealed class CountObstacleActivityHandler(IDbSession db) : IRequestHand
 {
     // Whole days from the kept days, the hours at the period's edges from the obstacles and their history.
     private const string Counted = $"""
-        SELECT unit_id AS UnitId, SUM(received) AS Received, SUM(accepted) AS Accepted, SUM(rejected) AS Rejected,
+        SELECT unit_id, SUM(received) AS Received, SUM(accepted) AS Accepted, SUM(rejected) AS Rejected,
                SUM(duplicates) AS Duplicates, SUM(withdrawn) AS Withdrawn, SUM(resolved) AS Resolved
         FROM (
             SELECT unit_id, received, accepted, rejected, duplicates, withdrawn, resolved
@@ -39,7 +39,7 @@ internal sealed class CountObstacleActivityHandler(IDbSession db) : IRequestHand
 
     // Read from the (status, seq) index: the obstacles waiting now are few whatever the register's size.
     private const string Waiting = """
-        SELECT unit_id AS UnitId, COUNT(*) AS Count, MIN(updated_at) AS Since FROM obstacle
+        SELECT unit_id, COUNT(*) AS Count, MIN(updated_at) AS Since FROM obstacle
         WHERE status = 'needs_information' /*unit*/
         GROUP BY unit_id
         """;
@@ -118,7 +118,7 @@ internal sealed class MedianDaysToResolutionByUnitHandler(IDbSession db) : IRequ
 
     /// <summary>Rows numbered within each unit by duration; the middle one (odd count) or two (even) are averaged.</summary>
     private const string Query = """
-        SELECT unit_id AS UnitId, AVG(days) AS MedianDays FROM (
+        SELECT unit_id, AVG(days) AS MedianDays FROM (
             SELECT r.unit_id, r.days,
                 ROW_NUMBER() OVER (PARTITION BY r.unit_id ORDER BY r.days) AS position,
                 COUNT(*) OVER (PARTITION BY r.unit_id) AS total
@@ -142,7 +142,7 @@ internal sealed class MostCitedRegulationsHandler(IDbSession db, PeriodCitations
 {
     // Summed per regulation before the ranking: an obstacle counts once, on the one day it was reported.
     private const string Query = """
-        SELECT regulation_id AS RegulationId, SUM(obstacles) AS Obstacles
+        SELECT regulation_id, SUM(obstacles) AS Obstacles
         FROM (
             SELECT regulation_id, obstacles FROM obstacle_day_citation WHERE day >= @FirstDay AND day < @EndDay /*unit*/
             UNION ALL

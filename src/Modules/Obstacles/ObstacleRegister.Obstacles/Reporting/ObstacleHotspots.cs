@@ -42,9 +42,9 @@ internal sealed class GetObstacleHotspotsHandler(IDbSession db) : IRequestHandle
     {
         private const string Counted = "(open_obstacles > 0 OR resolved_obstacles > 0)";
 
-        private const string Register = "SELECT regulation_id AS RegulationId, article AS Article, open_obstacles AS OpenObstacles, units_affected AS UnitsAffected, resolved_obstacles AS ResolvedObstacles FROM obstacle_hotspot";
+        private const string Register = "SELECT regulation_id, article, open_obstacles, units_affected, resolved_obstacles FROM obstacle_hotspot";
 
-        private const string OfUnit = "SELECT regulation_id AS RegulationId, article AS Article, open_obstacles AS OpenObstacles, CASE WHEN open_obstacles > 0 THEN 1 ELSE 0 END AS UnitsAffected, resolved_obstacles AS ResolvedObstacles FROM obstacle_hotspot_unit WHERE unit_id = @UnitId";
+        private const string OfUnit = "SELECT regulation_id, article, open_obstacles, CASE WHEN open_obstacles > 0 THEN 1 ELSE 0 END AS UnitsAffected, resolved_obstacles FROM obstacle_hotspot_unit WHERE unit_id = @UnitId";
 
         private string From => request.UnitId is null ? $"{Register} WHERE" : $"{OfUnit} AND";
 
@@ -82,13 +82,13 @@ internal sealed class GetObstacleHotspotsHandler(IDbSession db) : IRequestHandle
 
         private const string Counted = $"HAVING COUNT(CASE WHEN {Open} OR ({Resolved}) THEN 1 END) > 0";
 
-        private const string ByRegulation = $"SELECT c.regulation_id AS RegulationId, 0 AS Article, {Figures} GROUP BY c.regulation_id {Counted}";
+        private const string ByRegulation = $"SELECT c.regulation_id, 0 AS Article, {Figures} GROUP BY c.regulation_id {Counted}";
 
-        private const string ByArticle = $"SELECT c.regulation_id AS RegulationId, c.article AS Article, {Figures} /*regulations*/ GROUP BY c.regulation_id, c.article {Counted}";
+        private const string ByArticle = $"SELECT c.regulation_id, c.article, {Figures} /*regulations*/ GROUP BY c.regulation_id, c.article {Counted}";
 
         private string Order => request.RankBy == HotspotRanking.UnitsAffected
-            ? "ORDER BY UnitsAffected DESC, OpenObstacles DESC, ResolvedObstacles DESC, RegulationId"
-            : "ORDER BY OpenObstacles DESC, UnitsAffected DESC, ResolvedObstacles DESC, RegulationId";
+            ? "ORDER BY UnitsAffected DESC, OpenObstacles DESC, ResolvedObstacles DESC, regulation_id"
+            : "ORDER BY OpenObstacles DESC, UnitsAffected DESC, ResolvedObstacles DESC, regulation_id";
 
         public string Regulations => $"{Filtered(ByRegulation, null)} {Order}";
 

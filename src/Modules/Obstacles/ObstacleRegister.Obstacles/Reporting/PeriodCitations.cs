@@ -79,7 +79,7 @@ internal sealed class PeriodCitations(IDbSession db, RegisterCalendar calendar)
 
     // The zone test is in the query: periods counted in another zone rank nothing, and the caller asks whether they are counted.
     internal const string Ranked = """
-        SELECT regulation_id AS RegulationId, obstacles AS Obstacles FROM obstacle_period_citation
+        SELECT regulation_id, obstacles FROM obstacle_period_citation
         WHERE period = @Period AND first_day = @FirstDay AND obstacles > 0
           AND EXISTS (SELECT 1 FROM obstacle_period_zone WHERE zone = @Zone)
         ORDER BY obstacles DESC, regulation_id

@@ -33,9 +33,9 @@ internal static class RegulationDetails
 {
     private const string GuidedBy = $"SELECT {RegulationQueries.Columns} FROM regulation WHERE guides_id = @Id ORDER BY issued_on, id";
 
-    private const string Changes = "SELECT target_id AS OtherId, relation AS Relation FROM regulation_change WHERE regulation_id = @Id";
+    private const string Changes = "SELECT target_id AS OtherId, relation FROM regulation_change WHERE regulation_id = @Id";
 
-    private const string ChangedBy = "SELECT regulation_id AS OtherId, relation AS Relation FROM regulation_change WHERE target_id = @Id";
+    private const string ChangedBy = "SELECT regulation_id AS OtherId, relation FROM regulation_change WHERE target_id = @Id";
 
     /// <summary>Reads what surrounds a row; writers call it inside their own transaction so they return what they committed.</summary>
     public static async Task<VersionedRegulation> Load(IDbSession db, IMediator mediator, RegulationRow row, CancellationToken ct)

@@ -30,14 +30,14 @@ internal static class ReviewQueries
     public const string IsNotOpen = "r.id NOT IN (SELECT v.regulation_id FROM regulation_review v WHERE v.reviewed_at IS NULL)";
 
     private const string ByRegulation = """
-        SELECT id AS Id, flagged_at AS FlaggedAt, changed_id AS ChangedId, issued_regulation_id AS IssuedRegulationId, amendment_id AS AmendmentId,
-               relation AS Relation, lapses AS Lapses, reviewed_at AS ReviewedAt, outcome AS Outcome, outcome_amendment_id AS OutcomeAmendmentId,
-               note AS Note, reviewed_by_key_id AS ReviewedByKeyId
+        SELECT id, flagged_at, changed_id, issued_regulation_id, amendment_id,
+               relation, lapses, reviewed_at, outcome, outcome_amendment_id,
+               note, reviewed_by_key_id
         FROM regulation_review WHERE regulation_id = @Id ORDER BY flagged_at DESC, id DESC
         """;
 
     private const string RemindersOf = """
-        SELECT id AS Id, review_id AS ReviewId, tier AS Tier, decided_at AS DecidedAt FROM regulation_review_reminder WHERE review_id IN @Ids
+        SELECT id, review_id, tier, decided_at FROM regulation_review_reminder WHERE review_id IN @Ids
         """;
 
     /// <summary>Every review of a regulation, newest first.</summary>

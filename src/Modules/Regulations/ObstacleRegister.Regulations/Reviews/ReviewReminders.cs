@@ -42,12 +42,12 @@ internal sealed record ReviewToRemind(Guid Id, DateTimeOffset FlaggedAt, IReadOn
 internal sealed class FindReviewsToRemindHandler(IDbSession db) : IRequestHandler<FindReviewsToRemind, IReadOnlyList<ReviewToRemind>>
 {
     private const string Open = """
-        SELECT id AS Id, flagged_at AS FlaggedAt FROM regulation_review
+        SELECT id, flagged_at FROM regulation_review
         WHERE reviewed_at IS NULL AND flagged_at < @FlaggedBefore AND (flagged_at > @AfterFlaggedAt OR (flagged_at = @AfterFlaggedAt AND id > @AfterId))
         ORDER BY flagged_at, id
         """;
 
-    private const string Decided = "SELECT review_id AS ReviewId, tier AS Tier FROM regulation_review_reminder WHERE review_id IN @Ids";
+    private const string Decided = "SELECT review_id, tier FROM regulation_review_reminder WHERE review_id IN @Ids";
 
     public async Task<IReadOnlyList<ReviewToRemind>> Handle(FindReviewsToRemind request, CancellationToken cancellationToken)
     {
@@ -75,8 +75,8 @@ internal sealed class DecideReviewReminderHandler(
     : IRequestHandler<DecideReviewReminder, bool>
 {
     private const string Review = """
-        SELECT v.regulation_id AS RegulationId, v.flagged_at AS FlaggedAt, v.reviewed_at AS ReviewedAt, v.lapses AS Lapses,
-               r.symbol AS Symbol, r.title AS Title, i.symbol AS IssuedSymbol
+        SELECT v.regulation_id, v.flagged_at, v.reviewed_at, v.lapses,
+               r.symbol, r.title, i.symbol AS IssuedSymbol
         FROM regulation_review v JOIN regulation r ON r.id = v.regulation_id JOIN regulation i ON i.id = v.issued_regulation_id
         WHERE v.id = @Id
         """;

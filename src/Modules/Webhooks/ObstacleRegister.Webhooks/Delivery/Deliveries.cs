@@ -31,7 +31,7 @@ internal sealed class ClaimDueDeliveriesHandler(IDbSession db, TimeProvider cloc
     : IRequestHandler<ClaimDueDeliveries, IReadOnlyList<ClaimedDelivery>>
 {
     private const string Due = """
-        SELECT d.id AS Id, d.endpoint_id AS EndpointId, e.url AS Url, e.secret AS Secret, d.payload AS Payload, d.attempts AS Attempts
+        SELECT d.id, d.endpoint_id, e.url, e.secret, d.payload, d.attempts
         FROM webhook_delivery d JOIN webhook_endpoint e ON e.id = d.endpoint_id
         WHERE d.status = 'pending' AND d.next_attempt_at <= @Now AND (d.lease_until IS NULL OR d.lease_until < @Now) AND e.status = 'active'
         ORDER BY d.next_attempt_at, d.id

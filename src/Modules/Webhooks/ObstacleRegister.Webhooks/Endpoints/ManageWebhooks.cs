@@ -74,8 +74,8 @@ internal sealed record DeliveryCursor(DateTimeOffset CreatedAt, Guid Id);
 internal sealed class ListDeliveriesHandler(IDbSession db) : IRequestHandler<ListDeliveries, Page<DeliveryDto>>
 {
     internal const string Columns = """
-        id AS Id, change_id AS ChangeId, type AS Type, status AS Status, attempts AS Attempts, next_attempt_at AS NextAttemptAt,
-        last_status_code AS LastStatusCode, last_error AS LastError, delivered_at AS DeliveredAt, created_at AS CreatedAt
+        id, change_id, type, status, attempts, next_attempt_at,
+        last_status_code, last_error, delivered_at, created_at
         """;
 
     private const string Newest = $"""
@@ -104,7 +104,7 @@ internal sealed class GetDeliveryHandler(IDbSession db) : IRequestHandler<GetDel
     private const string One = $"SELECT {ListDeliveriesHandler.Columns} FROM webhook_delivery WHERE endpoint_id = @EndpointId AND id = @DeliveryId";
 
     private const string Attempts = """
-        SELECT at AS At, status_code AS StatusCode, error AS Error, duration_ms AS DurationMs
+        SELECT at, status_code, error, duration_ms
         FROM webhook_attempt WHERE delivery_id = @DeliveryId ORDER BY at, id
         """;
 

@@ -56,8 +56,8 @@ internal sealed class WebhookEndpointRow
 internal static class WebhookEndpointQueries
 {
     public const string Columns = """
-        id AS Id, url AS Url, event_types AS EventTypes, unit_id AS UnitId, description AS Description, secret AS Secret, status AS Status,
-        disabled_reason AS DisabledReason, from_position AS FromPosition, created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version
+        id, url, event_types, unit_id, description, secret, status,
+        disabled_reason, from_position, created_at, updated_at, version
         """;
 
     private const string ById = $"SELECT {Columns} FROM webhook_endpoint WHERE id = @Id";

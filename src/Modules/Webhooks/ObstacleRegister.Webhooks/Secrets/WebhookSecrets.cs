@@ -30,7 +30,7 @@ internal sealed record SealStoredSecrets : IRequest<int>;
 
 internal sealed class SealStoredSecretsHandler(IDbSession db, WebhookSecrets secrets) : IRequestHandler<SealStoredSecrets, int>
 {
-    private const string Clear = "SELECT id AS Id, secret AS Secret FROM webhook_endpoint WHERE secret NOT LIKE 'dp1:%'";
+    private const string Clear = "SELECT id, secret FROM webhook_endpoint WHERE secret NOT LIKE 'dp1:%'";
 
     private const string Seal = "UPDATE webhook_endpoint SET secret = @Sealed WHERE id = @Id AND secret = @Secret";
 
