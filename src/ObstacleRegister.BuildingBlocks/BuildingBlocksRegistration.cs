@@ -26,6 +26,8 @@ public static class BuildingBlocksRegistration
             .PostConfigure<IHostEnvironment>((o, host) => o.ConnectionString = DbConnectionFactory.AnchorSqlitePath(o, host.ContentRootPath))
             .Validate(o => o.Provider == DatabaseProvider.Sqlite || o.ConnectionString != DatabaseOptions.DefaultSqliteConnectionString,
                 "Database:Provider is SqlServer but ConnectionStrings:Register is not set.")
+            .Validate(o => o.CheckpointInterval > TimeSpan.Zero && o.IndexMaintenanceInterval > TimeSpan.Zero,
+                "Database:CheckpointInterval and Database:IndexMaintenanceInterval must be positive.")
             .ValidateOnStart();
         services.AddOptions<RegisterOptions>()
             .Bind(configuration.GetSection("Register"))

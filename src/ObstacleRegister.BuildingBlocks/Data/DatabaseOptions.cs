@@ -20,4 +20,10 @@ public sealed class DatabaseOptions
     /// it is refused with 503 and Retry-After. Also the bound of the readiness probe's write.
     /// </summary>
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often SQLite's write-ahead log is folded into the database (and truncated when idle or past 16 MB).</summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often the full-text indexes' segments are merged, off the request path.</summary>
+    public TimeSpan IndexMaintenanceInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 }

@@ -28,7 +28,7 @@ internal sealed class SqliteCheckpointer(
 
     private long walBytesBefore = -1;
 
-    protected override TimeSpan Interval => TimeSpan.FromSeconds(1);
+    protected override TimeSpan Interval => options.Value.CheckpointInterval;
 
     protected override bool IsNeeded => options.Value.Provider == DatabaseProvider.Sqlite;
 

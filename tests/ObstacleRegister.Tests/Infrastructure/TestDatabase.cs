@@ -26,16 +26,30 @@ public sealed class TestDatabase : IOptions<DatabaseOptions>, IDisposable
         this.folder = folder;
         sqlServerMaster = master;
         sqlServerDatabase = database;
-        Value = new DatabaseOptions { Provider = provider, ConnectionString = connectionString };
+        Value = Options(provider, connectionString, new DatabaseOptions().LockTimeout);
     }
 
     public DatabaseOptions Value { get; private set; }
+
+    /// <summary>
+    /// The hosts' database settings. The log's checkpoints and the search index's merges would open their own connections
+    /// on their own timers; here a test that needs a round runs it, so none races a test's file (made read-only, or its
+    /// disk filled) or its figures.
+    /// </summary>
+    private static DatabaseOptions Options(DatabaseProvider provider, string connectionString, TimeSpan lockTimeout) => new()
+    {
+        Provider = provider,
+        ConnectionString = connectionString,
+        LockTimeout = lockTimeout,
+        CheckpointInterval = TimeSpan.FromHours(1),
+        IndexMaintenanceInterval = TimeSpan.FromHours(1),
+    };
 
     /// <summary>The write-lock bound of the hosts on this database; a fixture that tests the bound makes it short.</summary>
     public TimeSpan LockTimeout
     {
         get => Value.LockTimeout;
-        set => Value = new DatabaseOptions { Provider = Provider, ConnectionString = Value.ConnectionString, LockTimeout = value };
+        set => Value = Options(Provider, Value.ConnectionString, value);
     }
 
     public DatabaseProvider Provider => Value.Provider;
@@ -116,7 +130,7 @@ public sealed class TestDatabase : IOptions<DatabaseOptions>, IDisposable
 
         var copy = Path.Combine(folder, $"test-{++copies}.db");
         File.Copy(template, copy);
-        Value = new DatabaseOptions { Provider = Provider, ConnectionString = $"Data Source={copy}", LockTimeout = Value.LockTimeout };
+        Value = Options(Provider, $"Data Source={copy}", Value.LockTimeout);
     }
 
     /// <summary>Moves the current test's SQLite file into <paramref name="folder"/> (another filesystem, say) before anything opened it.</summary>
@@ -124,7 +138,7 @@ public sealed class TestDatabase : IOptions<DatabaseOptions>, IDisposable
     {
         var moved = Path.Combine(folder, Path.GetFileName(SqliteFiles.DatabasePath(Value.ConnectionString)!));
         File.Copy(SqliteFiles.DatabasePath(Value.ConnectionString)!, moved);
-        Value = new DatabaseOptions { Provider = Provider, ConnectionString = $"Data Source={moved}", LockTimeout = Value.LockTimeout };
+        Value = Options(Provider, $"Data Source={moved}", Value.LockTimeout);
     }
 
     /// <summary>

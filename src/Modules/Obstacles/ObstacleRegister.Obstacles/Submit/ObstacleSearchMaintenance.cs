@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -30,10 +31,10 @@ internal sealed class MergeSearchSegmentsHandler(IDbSession db) : IRequestHandle
 /// cost 12 ms of CPU per intake; ten times a second, 9 ms (bench/README). A round with nothing to merge writes nothing.
 /// </summary>
 internal sealed class ObstacleSearchMaintenance(
-    IServiceScopeFactory scopes, IDbConnectionFactory connections, LoopSupervisor supervisor)
+    IServiceScopeFactory scopes, IDbConnectionFactory connections, IOptions<DatabaseOptions> options, LoopSupervisor supervisor)
     : SupervisedLoop(supervisor)
 {
-    protected override TimeSpan Interval => TimeSpan.FromMilliseconds(100);
+    protected override TimeSpan Interval => options.Value.IndexMaintenanceInterval;
 
     protected override bool IsNeeded => ISqlDialect.For(connections.Provider).FullTextMaintenance("obstacle_search") is not null;
 
