@@ -16,6 +16,7 @@ internal static class OpenApiExamples
         ["RegulationBody"] = ["symbol", "type", "title", "issuer", "issuedOn"],
         ["RegisterUnitBody"] = ["code", "name", "kind"],
         ["CreateApiKeyBody"] = ["unitId", "roles", "name"],
+        ["PersonBody"] = ["email", "name", "unitId", "roles"],
         ["SubmitObstacleBody"] = ["title", "description", "category", "severity", "proposal", "regulations"],
         ["CitedRegulationBody"] = ["regulationId", "provision"],
         ["RejectBody"] = ["reason"],
@@ -150,6 +151,13 @@ internal static class OpenApiExamples
             ["unitId"] = "0193b2a4-7c1e-7d3a-9f00-1a2b3c4d5e6f",
             ["roles"] = new JsonArray("reporter"),
             ["name"] = "Cổng thông tin điện tử của Bộ",
+        },
+        ["PersonBody"] = () => new JsonObject
+        {
+            ["email"] = "nguyen.thi.lan@mic.gov.vn",
+            ["name"] = "Nguyễn Thị Lan",
+            ["unitId"] = "0193b2a4-7c1e-7d3a-9f00-1a2b3c4d5e6f",
+            ["roles"] = new JsonArray("reporter", "drafter"),
         },
     };
 

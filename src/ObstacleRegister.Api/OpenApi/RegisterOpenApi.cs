@@ -44,6 +44,7 @@ internal static class RegisterOpenApi
     [
         ("Units", "The ministries, agencies and provinces that use the register; each key belongs to one (admin)."),
         ("API keys", "Keys and their roles: reporter, drafter, coordinator, admin. A secret is shown once, at creation."),
+        ("People", "The people who work in the register, each of one unit with the roles keys have (admin)."),
         ("Regulations", "The legal documents obstacles are tied to, their guidance graph, and the reviews an amended document sets off."),
         ("Obstacles", "What units report: the obstacle, the provisions that cause it, triage, history and search."),
         ("Amendments", "The legal work that removes obstacles: stages, check-ins, deadlines, issuance and entry into force, notices."),

@@ -19,6 +19,21 @@ public static class HttpAssertions
         return client.SendAsync(request);
     }
 
+    /// <summary>A JSON merge patch (RFC 7396), with the ETag it was read with when given.</summary>
+    public static Task<HttpResponseMessage> PatchMergeJson(this HttpClient client, string path, JsonNode patch, string? ifMatch = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Patch, path)
+        {
+            Content = new StringContent(patch.ToJsonString(), System.Text.Encoding.UTF8, "application/merge-patch+json"),
+        };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return client.SendAsync(request);
+    }
+
     /// <summary>Asserts the status, then returns the body as JSON (problem details included).</summary>
     public static async Task<JsonNode> ExpectJson(this Task<HttpResponseMessage> pending, int status)
     {

@@ -41,6 +41,7 @@ public static class AccessModule
     {
         api.MapUnits();
         api.MapApiKeys();
+        People.PeopleEndpoints.MapPeople(api);
         Me.MeEndpoints.MapMe(api);
         return api;
     }

@@ -50,8 +50,11 @@ internal sealed class ApiKeyRow
 
     public DateTimeOffset? RevokedAt { get; set; }
 
-    public IReadOnlyList<ApiKeyRole> RoleList =>
-        Roles.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(WireNames.Parse<ApiKeyRole>).ToList();
+    public IReadOnlyList<ApiKeyRole> RoleList => SplitRoles(Roles);
+
+    /// <summary>Roles as stored (<c>,admin,reporter,</c>), for keys and people alike.</summary>
+    public static IReadOnlyList<ApiKeyRole> SplitRoles(string roles) =>
+        roles.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(WireNames.Parse<ApiKeyRole>).ToList();
 
     public ApiKeyDto ToDto() => new(Id, Name, UnitId, RoleList, Prefix, CreatedAt, RevokedAt);
 

@@ -5,10 +5,10 @@ using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Localization;
 using ObstacleRegister.BuildingBlocks.Validation;
 
-namespace ObstacleRegister.Obstacles.Correct;
+namespace ObstacleRegister.BuildingBlocks.Http;
 
 /// <summary>JSON Merge Patch (RFC 7396): what a patch names replaces the target's value, null removes it, objects merge.</summary>
-internal static class MergePatch
+public static class MergePatch
 {
     public const string MediaType = "application/merge-patch+json";
 
