@@ -37,18 +37,8 @@ internal static class PersonRules
 
         errors.Text("name", candidate.Name, MaxName);
         errors.Required("unitId", candidate.UnitId);
-        if (candidate.Roles is not { Count: > 0 } roles)
-        {
-            errors.Add("roles", Say.Text("Validation.RolesRequired"));
-            return null;
-        }
-
-        for (var i = 0; i < roles.Count; i++)
-        {
-            errors.Defined($"roles[{i}]", (ApiKeyRole?)roles[i]);
-        }
-
-        return !errors.Any && candidate is { Email: { } email, Name: { } name, UnitId: { } unitId }
+        return NewApiKeyRules.CheckRoles(candidate.Roles, errors) && !errors.Any
+            && candidate is { Email: { } email, Name: { } name, UnitId: { } unitId, Roles: { } roles }
             ? new NewPerson(email.Trim(), name.Trim(), unitId, roles)
             : null;
     });
