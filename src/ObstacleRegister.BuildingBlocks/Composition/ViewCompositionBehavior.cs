@@ -1,13 +1,15 @@
 using MediatR;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ObstacleRegister.BuildingBlocks.Composition;
 
 /// <summary>
 /// Fills the slots of a composed view as the view leaves its owner's handler, inside the request's transaction
 /// and before an idempotent command stores its answer, so the first answer and its replay are the same.
-/// A view passed on by an outer handler is already filled and is not filled twice.
+/// A view passed on by an outer handler is already filled and is not filled twice. The fillers are made only for an
+/// answer that is a view: every other request, an intake or a nested query, pays nothing for them.
 /// </summary>
-public sealed class ViewCompositionBehavior<TRequest, TResponse>(IEnumerable<IViewSlotFiller> fillers) : IPipelineBehavior<TRequest, TResponse>
+public sealed class ViewCompositionBehavior<TRequest, TResponse>(IServiceProvider services) : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
@@ -29,6 +31,7 @@ public sealed class ViewCompositionBehavior<TRequest, TResponse>(IEnumerable<IVi
     private async Task Compose(IComposedView view, CancellationToken ct)
     {
         var (name, slots) = ViewSlots.Of(view.GetType());
+        IViewSlotFiller[]? fillers = null;
         foreach (var (slotName, property) in slots)
         {
             var slot = (ViewSlot)property.GetValue(view)!;
@@ -43,6 +46,7 @@ public sealed class ViewCompositionBehavior<TRequest, TResponse>(IEnumerable<IVi
                 continue;
             }
 
+            fillers ??= [.. services.GetServices<IViewSlotFiller>()];
             var filler = fillers.SingleOrDefault(f => f.View == name && f.Slot == slotName)
                 ?? throw new InvalidOperationException($"No module fills the slot {slotName} of the {name} view.");
             slot.Fill(await filler.FillAsync(view.Id, ct));

@@ -35,6 +35,18 @@ public sealed class QueryFilters
         return this;
     }
 
+    /// <summary>
+    /// The keyset of a list in creation order, oldest first: the rows after (<paramref name="createdAt"/>, <paramref name="id"/>),
+    /// read in the order of a <c>(created_at, id)</c> index. <paramref name="alias"/> names the table when the query joins.
+    /// </summary>
+    public QueryFilters CreatedAfter(DateTimeOffset createdAt, Guid id, string alias = "")
+    {
+        var prefix = alias.Length == 0 ? "" : alias + ".";
+        Add($"({prefix}created_at > @AfterAt OR ({prefix}created_at = @AfterAt AND {prefix}id > @AfterId))", "AfterAt", createdAt);
+        Parameters.Add("AfterId", id);
+        return this;
+    }
+
     /// <summary>Appends <c>WHERE …</c> when there is any condition.</summary>
     public StringBuilder AppendWhere(StringBuilder sql) =>
         conditions.Count == 0 ? sql : sql.Append("\nWHERE ").AppendJoin("\n  AND ", conditions);

@@ -23,11 +23,7 @@ internal sealed class ListPeopleHandler(IDbSession db) : IRequestHandler<ListPeo
         filters.Parameters.Add("Limit", request.Limit + 1);
         filters.Add("removed_at IS NULL");
         if (request.UnitId is { } unitId) filters.Add("unit_id = @UnitId", "UnitId", unitId);
-        if (after is not null)
-        {
-            filters.Add("(created_at > @AfterAt OR (created_at = @AfterAt AND id > @AfterId))", "AfterAt", after.CreatedAt);
-            filters.Parameters.Add("AfterId", after.Id);
-        }
+        if (after is not null) filters.CreatedAfter(after.CreatedAt, after.Id);
 
         var sql = filters.AppendWhere(new StringBuilder($"SELECT {PersonQueries.Columns} FROM person")).Append("\nORDER BY created_at, id");
         var rows = await db.QueryAsync<PersonRow>(db.Dialect.Limit(sql.ToString()), filters.Parameters, cancellationToken);

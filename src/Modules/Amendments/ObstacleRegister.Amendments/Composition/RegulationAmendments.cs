@@ -18,23 +18,25 @@ internal sealed class RegulationAmendments(IDbSession db) : IViewSlotFiller
 
     public Type ValueType => typeof(IReadOnlyList<AmendmentSummary>);
 
-    public async Task<object?> FillAsync(Guid id, CancellationToken cancellationToken) => await Touching(db, id, cancellationToken);
-
-    public static async Task<IReadOnlyList<AmendmentSummary>> Touching(IDbSession db, Guid regulationId, CancellationToken ct)
+    public async Task<object?> FillAsync(Guid id, CancellationToken cancellationToken)
     {
-        var targeting = await db.QueryAsync<AmendmentRow>(Targeting, new { Id = regulationId }, ct);
-        var issuing = await db.QueryAsync<AmendmentRow>(Issuing, new { Id = regulationId }, ct);
-        return [.. targeting.Concat(issuing).OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Select(r => r.ToSummary())];
+        var targeting = await db.QueryAsync<AmendmentRow>(Targeting, new { Id = id }, cancellationToken);
+        var issuing = await db.QueryAsync<AmendmentRow>(Issuing, new { Id = id }, cancellationToken);
+        return (IReadOnlyList<AmendmentSummary>)[.. targeting.Concat(issuing).OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Select(r => r.ToSummary())];
     }
 }
 
 /// <summary>A review may name only an amendment that targets the reviewed regulation or issued it.</summary>
 internal sealed class ReviewedAmendmentCheck(IDbSession db) : MediatR.INotificationHandler<ReviewNamesAmendment>
 {
+    private const string Touches = """
+        SELECT COUNT(*) FROM amendment
+        WHERE id = @AmendmentId AND (regulation_id = @RegulationId OR issued_regulation_id = @RegulationId)
+        """;
+
     public async Task Handle(ReviewNamesAmendment notification, CancellationToken cancellationToken)
     {
-        var touching = await RegulationAmendments.Touching(db, notification.RegulationId, cancellationToken);
-        if (!touching.Any(a => a.Id == notification.AmendmentId))
+        if (await db.ExecuteScalarAsync<int>(Touches, new { notification.AmendmentId, notification.RegulationId }, cancellationToken) == 0)
         {
             throw BuildingBlocks.Errors.RequestValidationException.For(
                 "amendmentId", BuildingBlocks.Localization.Say.Text("Validation.NoAmendmentOfRegulation", notification.AmendmentId));

@@ -58,11 +58,7 @@ internal sealed class SearchRegulationsHandler(IDbSession db) : IRequestHandler<
         if (!string.IsNullOrWhiteSpace(request.Symbol)) filters.Add("r.symbol_key = @SymbolKey", "SymbolKey", RegulationSymbol.Key(request.Symbol));
         if (request.GuidesId is { } guidesId) filters.Add("r.guides_id = @GuidesId", "GuidesId", guidesId);
         if (request.ReviewNeeded is { } reviewNeeded) filters.Add(reviewNeeded ? Reviews.ReviewQueries.IsOpen : Reviews.ReviewQueries.IsNotOpen);
-        if (after is not null)
-        {
-            filters.Add("(r.created_at > @AfterAt OR (r.created_at = @AfterAt AND r.id > @AfterId))", "AfterAt", after.CreatedAt);
-            filters.Parameters.Add("AfterId", after.Id);
-        }
+        if (after is not null) filters.CreatedAfter(after.CreatedAt, after.Id, "r");
 
         var sql = filters.AppendWhere(new StringBuilder(Select)).Append("\nORDER BY r.created_at, r.id");
         return (sql.ToString(), filters.Parameters);

@@ -17,11 +17,7 @@ internal sealed class ListWebhooksHandler(IDbSession db) : IRequestHandler<ListW
     {
         var filters = new QueryFilters();
         filters.Parameters.Add("Limit", request.Limit + 1);
-        if (Cursor.Decode<WebhookCursor>(request.Cursor) is { } after)
-        {
-            filters.Add("(created_at > @AfterAt OR (created_at = @AfterAt AND id > @AfterId))", "AfterAt", after.CreatedAt);
-            filters.Parameters.Add("AfterId", after.Id);
-        }
+        if (Cursor.Decode<WebhookCursor>(request.Cursor) is { } after) filters.CreatedAfter(after.CreatedAt, after.Id);
 
         var sql = filters.AppendWhere(new StringBuilder($"SELECT {WebhookEndpointQueries.Columns} FROM webhook_endpoint")).Append("\nORDER BY created_at, id");
         var rows = await db.QueryAsync<WebhookEndpointRow>(db.Dialect.Limit(sql.ToString()), filters.Parameters, cancellationToken);

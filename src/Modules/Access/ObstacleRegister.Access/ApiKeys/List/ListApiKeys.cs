@@ -25,11 +25,7 @@ internal sealed class ListApiKeysHandler(IDbSession db) : IRequestHandler<ListAp
         var filters = new QueryFilters();
         filters.Parameters.Add("Limit", request.Limit + 1);
         if (request.UnitId is { } unitId) filters.Add("unit_id = @UnitId", "UnitId", unitId);
-        if (after is not null)
-        {
-            filters.Add("(created_at > @AfterAt OR (created_at = @AfterAt AND id > @AfterId))", "AfterAt", after.CreatedAt);
-            filters.Parameters.Add("AfterId", after.Id);
-        }
+        if (after is not null) filters.CreatedAfter(after.CreatedAt, after.Id);
 
         var sql = filters.AppendWhere(new StringBuilder($"SELECT {ApiKeyQueries.Columns} FROM api_key")).Append("\nORDER BY created_at, id");
         return (sql.ToString(), filters.Parameters);
