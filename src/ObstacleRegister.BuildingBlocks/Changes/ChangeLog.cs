@@ -15,18 +15,25 @@ public interface IChangeLog
     Task Record(ResourceChange change, CancellationToken ct);
 }
 
-internal sealed class ChangeLog(IDbSession db, TimeProvider clock, EventCatalogue catalogue) : IChangeLog
+/// <summary>
+/// Records each change with the person who made it when a signed-in person's request did (the feed names them); a
+/// key's request and the register's own rounds record none.
+/// </summary>
+internal sealed class ChangeLog(IDbSession db, TimeProvider clock, EventCatalogue catalogue, Microsoft.AspNetCore.Http.IHttpContextAccessor http) : IChangeLog
 {
     private const string Insert = """
-        INSERT INTO change_log (id, type, resource, resource_id, unit_id, at)
-        VALUES (@Id, @Type, @Resource, @ResourceId, @UnitId, @At)
+        INSERT INTO change_log (id, type, resource, resource_id, unit_id, at, person_id)
+        VALUES (@Id, @Type, @Resource, @ResourceId, @UnitId, @At, @PersonId)
         """;
 
     public Task Record(ResourceChange change, CancellationToken ct) =>
         catalogue.IsKnown(change.Type) && change.Type.StartsWith($"{change.Resource}.", StringComparison.Ordinal)
             ? db.ExecuteAsync(Insert, new
             {
-                Id = Guid.CreateVersion7(), change.Type, change.Resource, change.ResourceId, change.UnitId, At = clock.GetUtcNow(),
+                Id = Guid.CreateVersion7(), change.Type, change.Resource, change.ResourceId, change.UnitId, At = clock.GetUtcNow(), PersonId = ActingPerson(),
             }, ct)
             : throw new InvalidOperationException($"The change type '{change.Type}' of a {change.Resource} is not in the event catalogue.");
+
+    private Guid? ActingPerson() =>
+        Guid.TryParse(http.HttpContext?.User.FindFirst(Security.CallerClaims.PersonId)?.Value, out var id) ? id : null;
 }

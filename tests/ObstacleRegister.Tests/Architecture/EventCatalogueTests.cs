@@ -49,7 +49,7 @@ public sealed partial class EventCatalogueTests
     [Test]
     public void TheChangeLog_RefusesATypeTheCatalogueDoesNotKnow()
     {
-        var log = new ChangeLog(null!, TimeProvider.System, Catalogue);
+        var log = new ChangeLog(null!, TimeProvider.System, Catalogue, new Microsoft.AspNetCore.Http.HttpContextAccessor());
 
         Assert.Multiple(() =>
         {

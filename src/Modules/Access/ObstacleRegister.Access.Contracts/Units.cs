@@ -21,6 +21,3 @@ public sealed record GetUnit(Guid Id) : IRequest<UnitSummary?>;
 
 /// <summary>Asks for several units at once (one query); unknown ids are left out.</summary>
 public sealed record GetUnits(IReadOnlyCollection<Guid> Ids) : IRequest<IReadOnlyList<UnitSummary>>;
-
-/// <summary>The names of these API keys (revoked ones too, as history still names them), by id; unknown ids are left out.</summary>
-public sealed record GetApiKeyNames(IReadOnlyCollection<Guid> Ids) : IRequest<IReadOnlyDictionary<Guid, string>>;

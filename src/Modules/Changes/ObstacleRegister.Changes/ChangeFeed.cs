@@ -6,6 +6,7 @@ using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Messaging;
 using ObstacleRegister.BuildingBlocks.Paging;
 
+using ObstacleRegister.Access.Contracts;
 using ObstacleRegister.Changes.Contracts;
 
 namespace ObstacleRegister.Changes;
@@ -14,7 +15,8 @@ namespace ObstacleRegister.Changes;
 /// <param name="Id">The change's own id: the same in the feed and in a webhook delivery, so a client can drop repeats.</param>
 /// <param name="Type">What happened, <c>resource.action</c>.</param>
 /// <param name="At">When it was committed, UTC.</param>
-internal sealed record ChangeDto(Guid Id, string Type, string Resource, Guid ResourceId, Guid? UnitId, DateTimeOffset At);
+/// <param name="Person">The signed-in person whose action it was; absent for an API key's and for the register's own.</param>
+internal sealed record ChangeDto(Guid Id, string Type, string Resource, Guid ResourceId, Guid? UnitId, DateTimeOffset At, PersonRef? Person);
 
 /// <summary>A page of the feed.</summary>
 /// <param name="NextCursor">Where to resume: pass it as <c>after</c>. Present whenever the feed has a change, even on the last page, so a client can poll from it.</param>
@@ -26,7 +28,7 @@ internal sealed record ChangeCursor(long Position);
 /// <summary>The changes after a cursor, oldest first.</summary>
 internal sealed record ListChanges(string? After, int Limit) : ICommittedReadQuery<ChangePage>;
 
-internal sealed class ListChangesHandler(IDbSession db) : IRequestHandler<ListChanges, ChangePage>
+internal sealed class ListChangesHandler(IDbSession db, IMediator mediator) : IRequestHandler<ListChanges, ChangePage>
 {
     public async Task<ChangePage> Handle(ListChanges request, CancellationToken cancellationToken)
     {
@@ -34,19 +36,20 @@ internal sealed class ListChangesHandler(IDbSession db) : IRequestHandler<ListCh
         var rows = await db.QueryAsync<ChangeRow>(Query(db.Dialect), new { After = after?.Position ?? 0L, Limit = request.Limit + 1 }, cancellationToken);
         var items = rows.Take(request.Limit).ToList();
         var resume = items.Count > 0 ? Cursor.Encode(new ChangeCursor(items[^1].Position)) : request.After;
-        return new ChangePage(items.Select(r => r.ToDto()).ToList(), resume, rows.Count > request.Limit);
+        var names = await mediator.Send(GetActorNames.PeopleOf(items), cancellationToken);
+        return new ChangePage(items.Select(r => r.ToDto(names)).ToList(), resume, rows.Count > request.Limit);
     }
 
     internal static string Query(ISqlDialect dialect) => dialect.Limit($"""
         SELECT {dialect.ChangePosition} AS Position, id, type, resource, resource_id,
-               unit_id, at
+               unit_id, at, person_id
         FROM change_log
         WHERE {dialect.ChangesAfter("@After")}
         ORDER BY position
         """);
 }
 
-internal sealed class ChangeRow
+internal sealed class ChangeRow : IRecordedActor
 {
     public long Position { get; set; }
 
@@ -62,7 +65,11 @@ internal sealed class ChangeRow
 
     public DateTimeOffset At { get; set; }
 
-    public ChangeDto ToDto() => new(Id, Type, Resource, ResourceId, UnitId, At);
+    public Guid? PersonId { get; set; }
+
+    Guid? IRecordedActor.KeyId => null;
+
+    public ChangeDto ToDto(ActorNames names) => new(Id, Type, Resource, ResourceId, UnitId, At, names.Person(PersonId));
 }
 
 internal static class ChangeFeedEndpoints

@@ -73,9 +73,11 @@ public static class ObstacleViews
 /// </summary>
 /// <param name="DocumentSymbol">The issued document, named in the obstacles' history.</param>
 /// <param name="ActorKeyId">The API key that caused it; absent when the register did it on the effective date.</param>
-/// <param name="ActorUnitId">That key's unit.</param>
+/// <param name="ActorUnitId">That key's or person's unit.</param>
+/// <param name="ActorPersonId">The signed-in person who caused it, when a person did.</param>
 public sealed record ResolveObstaclesOfAmendment(
-    Guid AmendmentId, string Title, string DocumentSymbol, DateOnly EffectiveOn, IReadOnlyList<Guid> ObstacleIds, Guid? ActorKeyId, Guid? ActorUnitId)
+    Guid AmendmentId, string Title, string DocumentSymbol, DateOnly EffectiveOn, IReadOnlyList<Guid> ObstacleIds, Guid? ActorKeyId, Guid? ActorUnitId,
+    Guid? ActorPersonId = null)
     : IRequest<Unit>;
 
 /// <summary>

@@ -63,7 +63,9 @@ internal sealed class ObstacleRow
 
     public Guid UnitId { get; set; }
 
-    public Guid ReportedByKeyId { get; set; }
+    public Guid? ReportedByKeyId { get; set; }
+
+    public Guid? ReportedByPersonId { get; set; }
 
     public string Title { get; set; } = "";
 
@@ -104,7 +106,7 @@ internal sealed class ObstacleRow
 internal static class ObstacleQueries
 {
     public const string Columns = """
-        seq, id, reference, unit_id, reported_by_key_id,
+        seq, id, reference, unit_id, reported_by_key_id, reported_by_person_id,
         title, description, category, severity, proposal,
         impact, contact, status, duplicate_of_id, answer,
         created_at, updated_at, version

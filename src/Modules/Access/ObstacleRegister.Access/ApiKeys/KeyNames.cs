@@ -4,12 +4,18 @@ using ObstacleRegister.BuildingBlocks.Data;
 
 namespace ObstacleRegister.Access.ApiKeys;
 
-internal sealed class GetApiKeyNamesHandler(IDbSession db) : IRequestHandler<GetApiKeyNames, IReadOnlyDictionary<Guid, string>>
+internal sealed class GetActorNamesHandler(IDbSession db) : IRequestHandler<GetActorNames, ActorNames>
 {
-    private const string Names = "SELECT id, name FROM api_key WHERE id IN @Ids";
+    private const string KeyNames = "SELECT id, name FROM api_key WHERE id IN @Ids";
+    private const string PersonNames = "SELECT id, name FROM person WHERE id IN @Ids";
 
-    public async Task<IReadOnlyDictionary<Guid, string>> Handle(GetApiKeyNames request, CancellationToken cancellationToken) =>
-        request.Ids.Count == 0
+    public async Task<ActorNames> Handle(GetActorNames request, CancellationToken cancellationToken) =>
+        request.KeyIds.Count == 0 && request.PersonIds.Count == 0
+            ? ActorNames.None
+            : new ActorNames(await Names(KeyNames, request.KeyIds, cancellationToken), await Names(PersonNames, request.PersonIds, cancellationToken));
+
+    private async Task<IReadOnlyDictionary<Guid, string>> Names(string sql, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        ids.Count == 0
             ? new Dictionary<Guid, string>()
-            : (await db.QueryAsync<(Guid Id, string Name)>(Names, new { Ids = db.Dialect.IdList(request.Ids) }, cancellationToken)).ToDictionary(k => k.Id, k => k.Name);
+            : (await db.QueryAsync<(Guid Id, string Name)>(sql, new { Ids = db.Dialect.IdList(ids) }, ct)).ToDictionary(k => k.Id, k => k.Name);
 }

@@ -24,7 +24,7 @@ internal sealed class WhoAmIHandler(IDbSession db, ICaller caller) : IRequestHan
     public async Task<MeDto> Handle(WhoAmI request, CancellationToken cancellationToken)
     {
         var key = await db.QuerySingleOrDefaultAsync<ApiKeyRow>(Key, new { Id = caller.KeyId }, cancellationToken)
-            ?? throw new BuildingBlocks.Errors.NotFoundException("API key", caller.KeyId);
+            ?? throw new BuildingBlocks.Errors.NotFoundException("API key", caller.KeyId?.ToString() ?? "");
         var unit = await UnitQueries.Get(db, key.UnitId, cancellationToken);
         return new MeDto(key.Id, key.Name, key.Prefix, key.RoleList, key.CreatedAt, unit.ToDto());
     }

@@ -40,8 +40,8 @@ internal sealed class MoveDeadlineHandler(IDbSession db, AmendmentWriter writer,
     : IRequestHandler<MoveDeadline, VersionedAmendment>
 {
     private const string Insert = """
-        INSERT INTO amendment_deadline (id, amendment_id, at, previous_due_on, due_on, reason, key_id, unit_id)
-        VALUES (@Id, @AmendmentId, @At, @PreviousDueOn, @DueOn, @Reason, @KeyId, @UnitId)
+        INSERT INTO amendment_deadline (id, amendment_id, at, previous_due_on, due_on, reason, key_id, unit_id, person_id)
+        VALUES (@Id, @AmendmentId, @At, @PreviousDueOn, @DueOn, @Reason, @KeyId, @UnitId, @PersonId)
         """;
 
     public async Task<VersionedAmendment> Handle(MoveDeadline request, CancellationToken cancellationToken)
@@ -62,7 +62,7 @@ internal sealed class MoveDeadlineHandler(IDbSession db, AmendmentWriter writer,
         await db.ExecuteAsync(Insert, new
         {
             Id = Guid.CreateVersion7(), AmendmentId = row.Id, At = clock.GetUtcNow(), PreviousDueOn = previous, DueOn = dueOn, Reason = reason,
-            caller.KeyId, caller.UnitId,
+            caller.KeyId, caller.UnitId, caller.PersonId,
         }, cancellationToken);
         row.DueOn = dueOn;
         await writer.Save(row, cancellationToken);

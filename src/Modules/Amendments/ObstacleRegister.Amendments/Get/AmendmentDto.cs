@@ -81,7 +81,9 @@ internal sealed record LinkedObstacle(Guid Id, string Reference, ObstacleStatus 
 /// <param name="DueOn">The due date set.</param>
 /// <param name="Reason">Why it was set or moved: the coordinator's words, or the register's in the reader's language.</param>
 /// <param name="ReasonCode">For a reason the register gave itself, what kind: <c>opened</c> (the first due date); null for a person's words.</param>
-internal sealed record DeadlineChange(DateTimeOffset At, DateOnly? PreviousDueOn, DateOnly DueOn, string Reason, Guid? KeyId, Guid? UnitId, string? ReasonCode);
+/// <param name="Person">The signed-in person who set or moved it; absent when an API key did.</param>
+internal sealed record DeadlineChange(
+    DateTimeOffset At, DateOnly? PreviousDueOn, DateOnly DueOn, string Reason, Guid? KeyId, Guid? UnitId, string? ReasonCode, Access.Contracts.PersonRef? Person);
 
 /// <summary>The reasons the register gives a deadline itself: <c>Deadline.{code}</c> in the shared resources.</summary>
 internal static class DeadlineReasons

@@ -24,7 +24,7 @@ internal sealed class GetAmendmentHandler(IDbSession db, IMediator mediator, Ame
     private const string StageDates = "SELECT stage, planned_on, reached_on FROM amendment_stage WHERE amendment_id = @Id";
 
     private const string Deadlines = """
-        SELECT at, previous_due_on, due_on, reason, reason_code, key_id, unit_id
+        SELECT at, previous_due_on, due_on, reason, reason_code, key_id, unit_id, person_id
         FROM amendment_deadline WHERE amendment_id = @Id ORDER BY at, id
         """;
 
@@ -39,11 +39,14 @@ internal sealed class GetAmendmentHandler(IDbSession db, IMediator mediator, Ame
         var regulation = await mediator.Send(new GetRegulation(row.RegulationId), cancellationToken);
         var unit = await mediator.Send(new GetUnit(row.DraftingUnitId), cancellationToken);
         var obstacles = await mediator.Send(new GetObstacles(await AmendmentQueries.LinkedObstacleIds(db, row.Id, cancellationToken)), cancellationToken);
-        var deadlines = (await db.QueryAsync<DeadlineRow>(Deadlines, new { row.Id }, cancellationToken))
+        var deadlineRows = await db.QueryAsync<DeadlineRow>(Deadlines, new { row.Id }, cancellationToken);
+        var names = await mediator.Send(GetActorNames.PeopleOf(deadlineRows), cancellationToken);
+        var deadlines = deadlineRows
             .Select(d => new DeadlineChange(
-                d.At, d.PreviousDueOn, d.DueOn, d.ReasonCode is { } code ? Say.Text(DeadlineReasons.Texts + code) : d.Reason, d.KeyId, d.UnitId, d.ReasonCode))
+                d.At, d.PreviousDueOn, d.DueOn, d.ReasonCode is { } code ? Say.Text(DeadlineReasons.Texts + code) : d.Reason, d.KeyId, d.UnitId, d.ReasonCode,
+                names.Person(d.PersonId)))
             .ToList();
-        var progress = await ProgressQueries.Latest(db, row.Id, RecentProgressCount, cancellationToken);
+        var progress = await ProgressQueries.Latest(db, mediator, row.Id, RecentProgressCount, cancellationToken);
 
         var dto = new AmendmentDto(
             row.Id, row.Title, row.KindValue, row.StatusValue, row.ShortenedProcedure, row.RegulationId,
@@ -78,7 +81,7 @@ internal sealed class GetAmendmentHandler(IDbSession db, IMediator mediator, Ame
             .ToList();
     }
 
-    private sealed class DeadlineRow
+    private sealed class DeadlineRow : IRecordedActor
     {
         public DateTimeOffset At { get; set; }
 
@@ -93,6 +96,8 @@ internal sealed class GetAmendmentHandler(IDbSession db, IMediator mediator, Ame
         public Guid? KeyId { get; set; }
 
         public Guid? UnitId { get; set; }
+
+        public Guid? PersonId { get; set; }
     }
 
     private static readonly NoticeDelivery Published = new("change_feed", "published");

@@ -14,13 +14,14 @@ namespace ObstacleRegister.Amendments.History;
 /// <param name="From">The stage before; absent for the opening.</param>
 /// <param name="To">The stage after.</param>
 /// <param name="Detail">What changed, in words: a person's note or reason as written, or what the register did in the reader's language.</param>
-/// <param name="KeyId">The API key that made the change; absent for what the register did itself.</param>
+/// <param name="KeyId">The API key that made the change; absent for a person's change and for what the register did itself.</param>
 /// <param name="KeyName">That key's name, as its admin gave it.</param>
-/// <param name="UnitId">The unit of that key.</param>
+/// <param name="UnitId">The unit of the key or person.</param>
 /// <param name="DetailCode">For what the register wrote itself, what kind: <c>issued</c>, <c>entered_into_force</c>, <c>deadline_moved</c>; null for a person's words.</param>
+/// <param name="Person">The signed-in person who made the change on the staff pages; absent for a key's change.</param>
 internal sealed record AmendmentEventDto(
     Guid Id, DateTimeOffset At, string Action, AmendmentStatus? From, AmendmentStatus To, string? Detail, Guid? KeyId, string? KeyName, Guid? UnitId,
-    string? DetailCode);
+    string? DetailCode, Access.Contracts.PersonRef? Person);
 
 /// <summary>
 /// The append-only record of every change, written in the same transaction as the change, and announced in the
@@ -29,8 +30,8 @@ internal sealed record AmendmentEventDto(
 internal sealed class AmendmentHistory(IDbSession db, IChangeLog changes, TimeProvider clock)
 {
     private const string Insert = """
-        INSERT INTO amendment_event (id, amendment_id, at, action, from_status, to_status, detail, detail_code, detail_args, key_id, unit_id)
-        VALUES (@Id, @AmendmentId, @At, @Action, @FromStatus, @ToStatus, @Detail, @DetailCode, @DetailArgs, @KeyId, @UnitId)
+        INSERT INTO amendment_event (id, amendment_id, at, action, from_status, to_status, detail, detail_code, detail_args, key_id, unit_id, person_id)
+        VALUES (@Id, @AmendmentId, @At, @Action, @FromStatus, @ToStatus, @Detail, @DetailCode, @DetailArgs, @KeyId, @UnitId, @PersonId)
         """;
 
     /// <summary>The texts of what the register writes itself: <c>History.Amendment.{code}</c>.</summary>
@@ -54,6 +55,7 @@ internal sealed class AmendmentHistory(IDbSession db, IChangeLog changes, TimePr
             DetailArgs = because?.ArgsJson,
             actor.KeyId,
             actor.UnitId,
+            actor.PersonId,
         }, ct);
         await changes.Record(new ResourceChange(AmendmentEvents.Type(action), AmendmentEvents.Resource, amendment.Id, amendment.DraftingUnitId), ct);
     }
@@ -78,7 +80,7 @@ internal sealed class GetAmendmentHistoryHandler(IDbSession db, MediatR.IMediato
 {
     private const string Query = """
         SELECT id, at, action, from_status, to_status, detail, detail_code, detail_args,
-               key_id, unit_id
+               key_id, unit_id, person_id
         FROM amendment_event
         WHERE amendment_id = @AmendmentId AND (@AfterAt IS NULL OR at > @AfterAt OR (at = @AfterAt AND id > @AfterId))
         ORDER BY at, id
@@ -92,11 +94,11 @@ internal sealed class GetAmendmentHistoryHandler(IDbSession db, MediatR.IMediato
         {
             AmendmentId = request.Id, AfterAt = after?.At, AfterId = after?.Id, Limit = request.Limit + 1,
         }, cancellationToken);
-        var names = await mediator.Send(new Access.Contracts.GetApiKeyNames([.. rows.Select(r => r.KeyId).OfType<Guid>().Distinct()]), cancellationToken);
+        var names = await mediator.Send(Access.Contracts.GetActorNames.Of(rows), cancellationToken);
         return Cursor.ToPage(rows, request.Limit, r => r.ToDto(names), r => new AmendmentEventCursor(r.At, r.Id));
     }
 
-    private sealed class EventRow
+    private sealed class EventRow : Access.Contracts.IRecordedActor
     {
         public Guid Id { get; set; }
 
@@ -118,9 +120,11 @@ internal sealed class GetAmendmentHistoryHandler(IDbSession db, MediatR.IMediato
 
         public Guid? UnitId { get; set; }
 
-        public AmendmentEventDto ToDto(IReadOnlyDictionary<Guid, string> keyNames) => new(
+        public Guid? PersonId { get; set; }
+
+        public AmendmentEventDto ToDto(Access.Contracts.ActorNames names) => new(
             Id, At, Action, FromStatus is null ? null : WireNames.Parse<AmendmentStatus>(FromStatus), WireNames.Parse<AmendmentStatus>(ToStatus),
             DetailCode is { } code ? CodedText.Render(AmendmentHistory.Texts, code, DetailArgs) : Detail, KeyId,
-            KeyId is { } key ? keyNames.GetValueOrDefault(key) : null, UnitId, DetailCode);
+            names.KeyName(KeyId), UnitId, DetailCode, names.Person(PersonId));
     }
 }

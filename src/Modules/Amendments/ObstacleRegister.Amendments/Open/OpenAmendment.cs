@@ -36,8 +36,8 @@ internal sealed class OpenAmendmentHandler(
     private const string InsertStage = "INSERT INTO amendment_stage (amendment_id, stage, planned_on, reached_on) VALUES (@Id, @Stage, @PlannedOn, @ReachedOn)";
 
     private const string InsertDeadline = """
-        INSERT INTO amendment_deadline (id, amendment_id, at, previous_due_on, due_on, reason, reason_code, key_id, unit_id)
-        VALUES (@Id, @AmendmentId, @At, NULL, @DueOn, '', @ReasonCode, @KeyId, @UnitId)
+        INSERT INTO amendment_deadline (id, amendment_id, at, previous_due_on, due_on, reason, reason_code, key_id, unit_id, person_id)
+        VALUES (@Id, @AmendmentId, @At, NULL, @DueOn, '', @ReasonCode, @KeyId, @UnitId, @PersonId)
         """;
 
     private static readonly RegulationStatus[] NothingLeftToChange = [RegulationStatus.Replaced, RegulationStatus.Repealed, RegulationStatus.Expired];
@@ -65,7 +65,7 @@ internal sealed class OpenAmendmentHandler(
         }), cancellationToken);
         await db.ExecuteAsync(InsertDeadline, new
         {
-            Id = Guid.CreateVersion7(), AmendmentId = row.Id, At = now, row.DueOn, ReasonCode = DeadlineReasons.Opened, caller.KeyId, caller.UnitId,
+            Id = Guid.CreateVersion7(), AmendmentId = row.Id, At = now, row.DueOn, ReasonCode = DeadlineReasons.Opened, caller.KeyId, caller.UnitId, caller.PersonId,
         }, cancellationToken);
         await history.Record(row, Actor.Of(caller), AmendmentEvents.Opened, null, AmendmentStatus.Planned, row.Title, cancellationToken);
         await links.Link(row, amendment.ObstacleIds, cancellationToken);

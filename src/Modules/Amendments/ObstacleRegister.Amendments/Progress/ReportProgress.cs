@@ -53,12 +53,13 @@ internal static class NewProgressRules
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
-internal sealed class ReportProgressHandler(IDbSession db, AmendmentWriter writer, AmendmentHistory history, ICaller caller, TimeProvider clock)
+internal sealed class ReportProgressHandler(
+    IDbSession db, AmendmentWriter writer, AmendmentHistory history, ICaller caller, TimeProvider clock, MediatR.IMediator mediator)
     : IRequestHandler<ReportProgress, ProgressDto>
 {
     private const string Insert = """
-        INSERT INTO amendment_progress (id, amendment_id, at, stage, note, blockers, resources_requested, key_id, unit_id)
-        VALUES (@Id, @AmendmentId, @At, @Stage, @Note, @Blockers, @ResourcesRequested, @KeyId, @UnitId)
+        INSERT INTO amendment_progress (id, amendment_id, at, stage, note, blockers, resources_requested, key_id, unit_id, person_id)
+        VALUES (@Id, @AmendmentId, @At, @Stage, @Note, @Blockers, @ResourcesRequested, @KeyId, @UnitId, @PersonId)
         """;
 
     public async Task<ProgressDto> Handle(ReportProgress request, CancellationToken cancellationToken)
@@ -75,16 +76,15 @@ internal sealed class ReportProgressHandler(IDbSession db, AmendmentWriter write
         await writer.MoveTo(row, stage, writer.Today, cancellationToken);
 
         var now = clock.GetUtcNow();
-        var progress = new ProgressDto(
-            Guid.CreateVersion7(), now, stage, checkIn.Note, checkIn.Blockers, checkIn.ResourcesRequested, caller.KeyId, caller.UnitId);
+        var id = Guid.CreateVersion7();
         await db.ExecuteAsync(Insert, new
         {
-            progress.Id, AmendmentId = row.Id, progress.At, Stage = WireNames.Of(stage), progress.Note, progress.Blockers,
-            progress.ResourcesRequested, progress.KeyId, progress.UnitId,
+            Id = id, AmendmentId = row.Id, At = now, Stage = WireNames.Of(stage), checkIn.Note, checkIn.Blockers,
+            checkIn.ResourcesRequested, caller.KeyId, caller.UnitId, caller.PersonId,
         }, cancellationToken);
         row.LastProgressAt = now;
         await writer.Save(row, cancellationToken);
-        await history.Record(row, Actor.Of(caller), AmendmentEvents.ProgressReported, from, stage, progress.Note, cancellationToken);
-        return progress;
+        await history.Record(row, Actor.Of(caller), AmendmentEvents.ProgressReported, from, stage, checkIn.Note, cancellationToken);
+        return (await ProgressQueries.Find(db, mediator, row.Id, id, cancellationToken))!;
     }
 }

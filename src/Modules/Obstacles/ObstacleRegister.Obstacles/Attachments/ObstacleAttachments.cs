@@ -17,10 +17,12 @@ namespace ObstacleRegister.Obstacles.Attachments;
 /// <param name="ContentType">What its content is (read from the content, never from the name).</param>
 /// <param name="Size">Bytes.</param>
 /// <param name="Sha256">The SHA-256 of its bytes, in hexadecimal: the same as the download's ETag and Repr-Digest.</param>
-/// <param name="KeyId">The API key that uploaded it.</param>
-/// <param name="UnitId">The unit of that key.</param>
+/// <param name="KeyId">The API key that uploaded it; absent when a person did on the staff pages.</param>
+/// <param name="UnitId">The unit of the key or person.</param>
+/// <param name="Person">The signed-in person who uploaded it; absent when an API key did.</param>
 internal sealed record ObstacleAttachment(
-    Guid Id, Guid ObstacleId, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset At, Guid? KeyId, Guid? UnitId);
+    Guid Id, Guid ObstacleId, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset At, Guid? KeyId, Guid? UnitId,
+    Access.Contracts.PersonRef? Person);
 
 /// <summary>A file as uploaded: its name and bytes, its type read from them.</summary>
 internal sealed record EvidenceFile(string FileName, string ContentType, byte[] Content);
@@ -72,8 +74,8 @@ internal sealed class AddAttachmentHandler(IDbSession db, ICaller caller, TimePr
     : IRequestHandler<AddAttachment, ObstacleAttachment>
 {
     private const string Insert = """
-        INSERT INTO obstacle_attachment (id, obstacle_id, at, file_name, content_type, size, sha256, content, key_id, unit_id)
-        VALUES (@Id, @ObstacleId, @At, @FileName, @ContentType, @Size, @Sha256, @Content, @KeyId, @UnitId)
+        INSERT INTO obstacle_attachment (id, obstacle_id, at, file_name, content_type, size, sha256, content, key_id, unit_id, person_id)
+        VALUES (@Id, @ObstacleId, @At, @FileName, @ContentType, @Size, @Sha256, @Content, @KeyId, @UnitId, @PersonId)
         """;
 
     public async Task<ObstacleAttachment> Handle(AddAttachment request, CancellationToken cancellationToken)
@@ -85,19 +87,19 @@ internal sealed class AddAttachmentHandler(IDbSession db, ICaller caller, TimePr
         await db.ExecuteAsync(Insert, new
         {
             Id = id, ObstacleId = row.Id, At = clock.GetUtcNow(), file.FileName, file.ContentType, Size = (long)file.Content.Length,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Content)), file.Content, caller.KeyId, caller.UnitId,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Content)), file.Content, caller.KeyId, caller.UnitId, caller.PersonId,
         }, cancellationToken);
         await changes.Record(new ResourceChange(ObstacleEvents.Type(ObstacleEvents.AttachmentAdded), ObstacleEvents.Resource, row.Id, row.UnitId), cancellationToken);
         return (await mediator.Send(new ReadAttachment(row.Id, id), cancellationToken)).Attachment;
     }
 }
 
-internal sealed class AttachmentQueries(IDbSession db, ICaller caller)
+internal sealed class AttachmentQueries(IDbSession db, ICaller caller, IMediator mediator)
     : IRequestHandler<ListAttachments, Page<ObstacleAttachment>>, IRequestHandler<ReadAttachment, AttachmentContent>
 {
     private const string Columns = """
         id, obstacle_id, file_name, content_type, size, sha256, at,
-        key_id, unit_id
+        key_id, unit_id, person_id
         """;
 
     private const string Page = $"SELECT {Columns} FROM obstacle_attachment WHERE {ObstacleEntries.PageFilter} ORDER BY at, id";
@@ -108,7 +110,8 @@ internal sealed class AttachmentQueries(IDbSession db, ICaller caller)
     {
         EvidenceAccess.EnsureReads(caller, await ObstacleQueries.Get(db, request.ObstacleId, cancellationToken));
         var rows = await ObstacleEntries.Page<Row>(db, Page, request.ObstacleId, request.Limit, request.Cursor, cancellationToken);
-        return Cursor.ToPage(rows, request.Limit, r => r.ToDto(), r => new ObstacleEntries.EntryCursor(r.At, r.Id));
+        var names = await mediator.Send(Access.Contracts.GetActorNames.Of(rows), cancellationToken);
+        return Cursor.ToPage(rows, request.Limit, r => r.ToDto(names), r => new ObstacleEntries.EntryCursor(r.At, r.Id));
     }
 
     public async Task<AttachmentContent> Handle(ReadAttachment request, CancellationToken cancellationToken)
@@ -116,10 +119,10 @@ internal sealed class AttachmentQueries(IDbSession db, ICaller caller)
         EvidenceAccess.EnsureReads(caller, await ObstacleQueries.Get(db, request.ObstacleId, cancellationToken));
         var row = (await db.QueryAsync<Row>(One, new { request.ObstacleId, Id = request.AttachmentId }, cancellationToken)).SingleOrDefault()
             ?? throw new NotFoundException("attachment", request.AttachmentId);
-        return new AttachmentContent(row.ToDto(), row.Content);
+        return new AttachmentContent(row.ToDto(await mediator.Send(Access.Contracts.GetActorNames.Of([row]), cancellationToken)), row.Content);
     }
 
-    private sealed class Row
+    private sealed class Row : Access.Contracts.IRecordedActor
     {
         public Guid Id { get; set; }
 
@@ -139,8 +142,10 @@ internal sealed class AttachmentQueries(IDbSession db, ICaller caller)
 
         public Guid? UnitId { get; set; }
 
+        public Guid? PersonId { get; set; }
+
         public byte[] Content { get; set; } = [];
 
-        public ObstacleAttachment ToDto() => new(Id, ObstacleId, FileName, ContentType, Size, Sha256, At, KeyId, UnitId);
+        public ObstacleAttachment ToDto(Access.Contracts.ActorNames names) => new(Id, ObstacleId, FileName, ContentType, Size, Sha256, At, KeyId, UnitId, names.Person(PersonId));
     }
 }

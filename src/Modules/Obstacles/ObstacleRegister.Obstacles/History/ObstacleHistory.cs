@@ -15,14 +15,15 @@ namespace ObstacleRegister.Obstacles.History;
 /// <param name="Reason">Why: the actor's note, or what the register says about its own step, in the reader's language.</param>
 /// <param name="ReasonCode">For a step the register took itself, what kind: <c>taken_on</c>, <c>amendment_cancelled</c>, <c>document_in_force</c>, <c>master_resolved</c>, <c>merged_into</c>; null for a person's note.</param>
 /// <param name="RelatedId">The other obstacle or amendment involved, if any.</param>
-/// <param name="KeyId">The API key that made the change; absent for changes the register made itself.</param>
+/// <param name="KeyId">The API key that made the change; absent for a person's change and for what the register did itself.</param>
 /// <param name="KeyName">That key's name, as its admin gave it.</param>
-/// <param name="UnitId">The unit of that key.</param>
+/// <param name="UnitId">The unit of the key or person.</param>
+/// <param name="Person">The signed-in person who made the change on the staff pages; absent for a key's change.</param>
 internal sealed record ObstacleEventDto(
     Guid Id, DateTimeOffset At, string Action, ObstacleStatus? From, ObstacleStatus To, string? Reason, Guid? RelatedId, Guid? KeyId, string? KeyName,
-    Guid? UnitId, string? ReasonCode);
+    Guid? UnitId, string? ReasonCode, Access.Contracts.PersonRef? Person);
 
-internal sealed class ObstacleEventRow
+internal sealed class ObstacleEventRow : Access.Contracts.IRecordedActor
 {
     public Guid Id { get; set; }
 
@@ -46,10 +47,12 @@ internal sealed class ObstacleEventRow
 
     public Guid? UnitId { get; set; }
 
-    public ObstacleEventDto ToDto(IReadOnlyDictionary<Guid, string> keyNames, bool fullView) => new(
+    public Guid? PersonId { get; set; }
+
+    public ObstacleEventDto ToDto(Access.Contracts.ActorNames names, bool fullView) => new(
         Id, At, Action, FromStatus is null ? null : WireNames.Parse<ObstacleStatus>(FromStatus), WireNames.Parse<ObstacleStatus>(ToStatus),
-        ReasonCode is { } code ? HistoryReason.RenderFor(code, ReasonArgs, fullView) : Reason, RelatedId, KeyId, KeyId is { } key ? keyNames.GetValueOrDefault(key) : null,
-        UnitId, ReasonCode);
+        ReasonCode is { } code ? HistoryReason.RenderFor(code, ReasonArgs, fullView) : Reason, RelatedId, KeyId, names.KeyName(KeyId),
+        UnitId, ReasonCode, names.Person(PersonId));
 }
 
 /// <summary>
@@ -59,8 +62,8 @@ internal sealed class ObstacleEventRow
 internal sealed class ObstacleHistory(IDbSession db, IChangeLog changes, TimeProvider clock, Reporting.ObstacleDays days)
 {
     private const string Insert = """
-        INSERT INTO obstacle_event (id, obstacle_id, at, action, from_status, to_status, reason, reason_code, reason_args, related_id, key_id, unit_id)
-        VALUES (@Id, @ObstacleId, @At, @Action, @FromStatus, @ToStatus, @Reason, @ReasonCode, @ReasonArgs, @RelatedId, @KeyId, @UnitId)
+        INSERT INTO obstacle_event (id, obstacle_id, at, action, from_status, to_status, reason, reason_code, reason_args, related_id, key_id, unit_id, person_id)
+        VALUES (@Id, @ObstacleId, @At, @Action, @FromStatus, @ToStatus, @Reason, @ReasonCode, @ReasonArgs, @RelatedId, @KeyId, @UnitId, @PersonId)
         """;
 
     /// <summary>Records a step with a person's note (<paramref name="reason"/>) or the register's own words (<paramref name="because"/>).</summary>
@@ -84,6 +87,7 @@ internal sealed class ObstacleHistory(IDbSession db, IChangeLog changes, TimePro
             RelatedId = relatedId,
             actor.KeyId,
             actor.UnitId,
+            actor.PersonId,
         }, ct);
         await days.Recorded(obstacle, id, action, at, ct);
         await changes.Record(new ResourceChange(ObstacleEvents.Type(action), ObstacleEvents.Resource, obstacle.Id, obstacle.UnitId), ct);
@@ -99,7 +103,7 @@ internal sealed class GetObstacleHistoryHandler(IDbSession db, MediatR.IMediator
 {
     private const string Query = """
         SELECT id, at, action, from_status, to_status, reason,
-               reason_code, reason_args, related_id, key_id, unit_id
+               reason_code, reason_args, related_id, key_id, unit_id, person_id
         FROM obstacle_event
         WHERE obstacle_id = @ObstacleId AND (@AfterAt IS NULL OR at > @AfterAt OR (at = @AfterAt AND id > @AfterId))
         ORDER BY at, id
@@ -114,7 +118,7 @@ internal sealed class GetObstacleHistoryHandler(IDbSession db, MediatR.IMediator
         {
             ObstacleId = request.Id, AfterAt = after?.At, AfterId = after?.Id, Limit = request.Limit + 1,
         }, cancellationToken);
-        var names = await mediator.Send(new Access.Contracts.GetApiKeyNames([.. rows.Select(r => r.KeyId).OfType<Guid>().Distinct()]), cancellationToken);
+        var names = await mediator.Send(Access.Contracts.GetActorNames.Of(rows), cancellationToken);
         return Cursor.ToPage(rows, request.Limit, r => r.ToDto(names, fullView), r => new ObstacleEventCursor(r.At, r.Id));
     }
 }

@@ -21,10 +21,12 @@ internal sealed record CommentBody([property: MaxLength(CommentRules.MaxText)] s
 /// <param name="ObstacleId">The obstacle it is about.</param>
 /// <param name="Text">What was asked or said, as written.</param>
 /// <param name="Kind"><c>question</c> (a coordinator's request for information) or <c>comment</c>.</param>
-/// <param name="KeyId">The API key that wrote it.</param>
+/// <param name="KeyId">The API key that wrote it; absent when a person wrote it on the staff pages.</param>
 /// <param name="KeyName">That key's name, as its admin gave it.</param>
-/// <param name="UnitId">The unit of that key.</param>
-internal sealed record ObstacleComment(Guid Id, Guid ObstacleId, string Kind, string Text, DateTimeOffset At, Guid? KeyId, string? KeyName, Guid? UnitId);
+/// <param name="UnitId">The unit of the key or person.</param>
+/// <param name="Person">The signed-in person who wrote it; absent when an API key did.</param>
+internal sealed record ObstacleComment(
+    Guid Id, Guid ObstacleId, string Kind, string Text, DateTimeOffset At, Guid? KeyId, string? KeyName, Guid? UnitId, Access.Contracts.PersonRef? Person);
 
 internal static class CommentKinds
 {
@@ -66,14 +68,14 @@ internal static class ThreadAccess
 internal sealed class ObstacleThread(IDbSession db, IChangeLog changes, ICaller caller, TimeProvider clock)
 {
     private const string Insert = """
-        INSERT INTO obstacle_comment (id, obstacle_id, at, kind, text, key_id, unit_id)
-        VALUES (@Id, @ObstacleId, @At, @Kind, @Text, @KeyId, @UnitId)
+        INSERT INTO obstacle_comment (id, obstacle_id, at, kind, text, key_id, unit_id, person_id)
+        VALUES (@Id, @ObstacleId, @At, @Kind, @Text, @KeyId, @UnitId, @PersonId)
         """;
 
     public async Task<Guid> Add(ObstacleRow row, string kind, string text, CancellationToken ct)
     {
         var id = Guid.CreateVersion7();
-        await db.ExecuteAsync(Insert, new { Id = id, ObstacleId = row.Id, At = clock.GetUtcNow(), Kind = kind, Text = text, caller.KeyId, caller.UnitId }, ct);
+        await db.ExecuteAsync(Insert, new { Id = id, ObstacleId = row.Id, At = clock.GetUtcNow(), Kind = kind, Text = text, caller.KeyId, caller.UnitId, caller.PersonId }, ct);
         if (kind == CommentKinds.Comment)
         {
             await changes.Record(new ResourceChange(ObstacleEvents.Type(ObstacleEvents.Commented), ObstacleEvents.Resource, row.Id, row.UnitId), ct);
@@ -115,7 +117,7 @@ internal sealed record GetComment(Guid ObstacleId, Guid CommentId) : IQuery<Obst
 internal sealed class CommentQueries(IDbSession db, ICaller caller, IMediator mediator)
     : IRequestHandler<ListComments, Page<ObstacleComment>>, IRequestHandler<GetComment, ObstacleComment>
 {
-    private const string Columns = "id, obstacle_id, kind, text, at, key_id, unit_id";
+    private const string Columns = "id, obstacle_id, kind, text, at, key_id, unit_id, person_id";
 
     private const string Page = $"SELECT {Columns} FROM obstacle_comment WHERE {ObstacleEntries.PageFilter} ORDER BY at, id";
 
@@ -137,10 +139,10 @@ internal sealed class CommentQueries(IDbSession db, ICaller caller, IMediator me
         return row.ToDto(await Names(rows, cancellationToken));
     }
 
-    private async Task<IReadOnlyDictionary<Guid, string>> Names(IEnumerable<Row> rows, CancellationToken ct) =>
-        await mediator.Send(new Access.Contracts.GetApiKeyNames([.. rows.Select(r => r.KeyId).OfType<Guid>().Distinct()]), ct);
+    private Task<Access.Contracts.ActorNames> Names(IEnumerable<Row> rows, CancellationToken ct) =>
+        mediator.Send(Access.Contracts.GetActorNames.Of(rows), ct);
 
-    private sealed class Row
+    private sealed class Row : Access.Contracts.IRecordedActor
     {
         public Guid Id { get; set; }
 
@@ -156,7 +158,9 @@ internal sealed class CommentQueries(IDbSession db, ICaller caller, IMediator me
 
         public Guid? UnitId { get; set; }
 
-        public ObstacleComment ToDto(IReadOnlyDictionary<Guid, string> keyNames) =>
-            new(Id, ObstacleId, Kind, Text, At, KeyId, KeyId is { } key ? keyNames.GetValueOrDefault(key) : null, UnitId);
+        public Guid? PersonId { get; set; }
+
+        public ObstacleComment ToDto(Access.Contracts.ActorNames names) =>
+            new(Id, ObstacleId, Kind, Text, At, KeyId, names.KeyName(KeyId), UnitId, names.Person(PersonId));
     }
 }

@@ -29,7 +29,7 @@ internal sealed class ResolveObstaclesOfAmendmentHandler(IDbSession db, Obstacle
 
     private async Task Resolve(ResolveObstaclesOfAmendment request, CancellationToken cancellationToken)
     {
-        var actor = new Actor(request.ActorKeyId, request.ActorUnitId);
+        var actor = new Actor(request.ActorKeyId, request.ActorUnitId, request.ActorPersonId);
         var reason = HistoryReason.DocumentInForce(request.DocumentSymbol, request.EffectiveOn, request.Title);
         var resolved = new List<ObstacleRow>();
         foreach (var row in await ObstacleQueries.FindMany(db, request.ObstacleIds, cancellationToken))

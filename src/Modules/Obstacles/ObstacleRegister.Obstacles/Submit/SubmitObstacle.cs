@@ -97,6 +97,7 @@ internal sealed class ObstacleSubmissions(
             Reference = reference,
             UnitId = caller.UnitId,
             ReportedByKeyId = caller.KeyId,
+            ReportedByPersonId = caller.PersonId,
             Title = obstacle.Title,
             Description = obstacle.Description,
             Category = WireNames.Of(obstacle.Category),
