@@ -75,6 +75,7 @@ internal static class HttpPipeline
         app.UseRegisterSwaggerUi();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.UseRateLimiter();
     }
 

@@ -21,7 +21,7 @@ builder.Services.AddBuildingBlocks(builder.Configuration);
 builder.Services.AddDatabaseMigrations(typeof(Program).Assembly);
 builder.Services.AddMediator(ModuleAssemblies.All);
 builder.Services.AddSingleton(new ObstacleRegister.BuildingBlocks.Changes.EventCatalogue(ModuleAssemblies.EventNames));
-builder.Services.AddAccess();
+builder.Services.AddAccess(builder.Configuration);
 builder.Services.AddRegulations(builder.Configuration);
 builder.Services.AddObstacles();
 builder.Services.AddAmendments(builder.Configuration);
@@ -52,6 +52,7 @@ api.MapWebhooks();
 api.MapChanges();
 register.MapOperationalEndpoints();
 register.MapPublicSite();
+register.MapAccessPages();
 
 app.Run();
 return 0;

@@ -38,3 +38,11 @@ public sealed class ActorNames(IReadOnlyDictionary<Guid, string> keys, IReadOnly
 
     public PersonRef? Person(Guid? personId) => personId is { } id && people.TryGetValue(id, out var name) ? new PersonRef(id, name) : null;
 }
+
+/// <summary>
+/// A one-time sign-in link was made for a person: whoever sends the register's emails sends it to them, in the
+/// transaction that made it. <paramref name="Path"/> holds the secret; it is good once, until <paramref name="ExpiresAt"/>.
+/// </summary>
+/// <param name="LinkId">The link's id: the one email for it.</param>
+/// <param name="Path">The link's path under the register's public address, token included.</param>
+public sealed record SignInLinkIssued(Guid LinkId, string Email, string Name, string Path, DateTimeOffset ExpiresAt) : INotification;

@@ -3,26 +3,28 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using ObstacleRegister.Access.ApiKeys;
 using ObstacleRegister.Access.Authentication;
+using ObstacleRegister.Access.SignIn;
 using ObstacleRegister.Access.Units;
 
 namespace ObstacleRegister.Access;
 
-/// <summary>Units and API keys: who may act, for which unit, in which roles.</summary>
+/// <summary>Units, API keys and people: who may act, for which unit, in which roles, and how people sign in.</summary>
 public static class AccessModule
 {
     public const string AuthenticationScheme = ApiKeyAuthenticationHandler.SchemeName;
     public const string ApiKeyHeader = ApiKeyAuthenticationHandler.HeaderName;
 
-    /// <summary>Registers the API key scheme and the bootstrap of the first admin key (after migrations).</summary>
-    public static IServiceCollection AddAccess(this IServiceCollection services)
+    /// <summary>Registers the API key scheme, people's sessions and sign-in, and the first admin key and person (after migrations).</summary>
+    public static IServiceCollection AddAccess(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
-        services.AddAuthentication(AuthenticationScheme)
+        var authentication = services.AddAuthentication(AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthenticationScheme, null);
         services.AddOptions<AccessOptions>().BindConfiguration("Access")
             .Validate(o => o.KeyCacheLifetime >= TimeSpan.Zero && o.KeyCacheLifetime <= TimeSpan.FromMinutes(5), "Access:KeyCacheLifetime must be from 0 to 5 minutes.")
             .ValidateOnStart();
         services.AddSingleton<ActiveKeyCache>();
         services.AddHostedService<BootstrapAdminKeyService>();
+        services.AddPeopleSignIn(authentication, configuration);
         return services;
     }
 
@@ -35,6 +37,13 @@ public static class AccessModule
         await using var scope = services.CreateAsyncScope();
         var reset = await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new ResetAdminKeys(), ct);
         return (reset.Key, reset.Revoked);
+    }
+
+    /// <summary>The sign-in pages and the staff pages Access owns, outside the API.</summary>
+    public static IEndpointRouteBuilder MapAccessPages(this IEndpointRouteBuilder app)
+    {
+        SignIn.SignInEndpoints.MapSignIn(app);
+        return app;
     }
 
     public static IEndpointRouteBuilder MapAccess(this IEndpointRouteBuilder api)

@@ -63,3 +63,8 @@ public sealed record ReviewReminderMessage(
 /// <summary>A coordinator's question to the unit that reported an obstacle.</summary>
 /// <param name="Path">The obstacle's thread, where the unit answers.</param>
 public sealed record InformationRequestMessage(string Reference, string Title, string Question, string Path) : EmailMessage;
+
+/// <summary>A one-time sign-in link for a person of the register.</summary>
+/// <param name="Path">The link's path, token included: rendered under the public address, or as it is when none is configured.</param>
+/// <param name="ExpiresAt">When the link stops working.</param>
+public sealed record SignInLinkMessage(string Name, string Path, DateTimeOffset ExpiresAt) : EmailMessage;

@@ -31,6 +31,7 @@ public static class NotificationsModule
         services.AddSingleton<IEmailTemplate, WeeklyDigestEmail>();
         services.AddSingleton<IEmailTemplate, ReviewReminderEmail>();
         services.AddSingleton<IEmailTemplate, InformationRequestEmail>();
+        services.AddSingleton<IEmailTemplate, SignInLinkEmail>();
         services.AddSingleton<EmailRenderer>();
         services.AddScoped<SmtpMailer>();
         services.AddHostedService<EmailDispatcher>();

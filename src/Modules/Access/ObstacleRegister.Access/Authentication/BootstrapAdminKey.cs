@@ -73,28 +73,36 @@ internal static class AdminKeys
         VALUES (@Id, @Code, @Name, @Kind, NULL, @CreatedAt, 1)
         """;
 
+    /// <summary>The administering unit's id, registered first when missing.</summary>
+    public static async Task<Guid> RootUnit(IDbSession db, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await db.ExecuteScalarAsync<Guid?>(FindRootUnit, new { Code = RootUnitCode }, ct) is { } existing)
+        {
+            return existing;
+        }
+
+        var unitId = Guid.CreateVersion7();
+        await db.ExecuteAsync(InsertRootUnit, new
+        {
+            Id = unitId,
+            Code = RootUnitCode,
+            Name = "Quản trị Hệ thống theo dõi vướng mắc pháp lý",
+            Kind = WireNames.Of(UnitKind.Other),
+            CreatedAt = now,
+        }, ct);
+        return unitId;
+    }
+
     /// <summary>Makes an admin key of the administering unit (registered first when missing) and answers its secret.</summary>
     public static async Task<string> Create(IDbSession db, DateTimeOffset now, string? configuredKey, string name, CancellationToken ct)
     {
-        var unitId = await db.ExecuteScalarAsync<Guid?>(FindRootUnit, new { Code = RootUnitCode }, ct);
-        if (unitId is null)
-        {
-            unitId = Guid.CreateVersion7();
-            await db.ExecuteAsync(InsertRootUnit, new
-            {
-                Id = unitId,
-                Code = RootUnitCode,
-                Name = "Quản trị Hệ thống theo dõi vướng mắc pháp lý",
-                Kind = WireNames.Of(UnitKind.Other),
-                CreatedAt = now,
-            }, ct);
-        }
+        var unitId = await RootUnit(db, now, ct);
 
         var (key, prefix) = configuredKey is { } configured ? (configured, ApiKeySecrets.PrefixOf(configured)) : ApiKeySecrets.Generate();
         await db.ExecuteAsync(ApiKeyQueries.Insert, new ApiKeyRow
         {
             Id = Guid.CreateVersion7(),
-            UnitId = unitId.Value,
+            UnitId = unitId,
             Name = name,
             Roles = ApiKeyRow.JoinRoles([ApiKeyRole.Admin]),
             Prefix = prefix,

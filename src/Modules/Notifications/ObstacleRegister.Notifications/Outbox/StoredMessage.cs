@@ -13,6 +13,8 @@ internal static class EmailTemplates
     public const string ReviewReminder = "review_reminder";
 
     public const string InformationRequest = "information_request";
+
+    public const string SignInLink = "sign_in_link";
 }
 
 /// <summary>
@@ -37,6 +39,10 @@ internal static class StoredMessage
         InformationRequestMessage question => (EmailTemplates.InformationRequest, new EmailContent(new Dictionary<string, string>
         {
             ["reference"] = question.Reference, ["title"] = question.Title, ["question"] = question.Question, ["path"] = question.Path,
+        }, [])),
+        SignInLinkMessage link => (EmailTemplates.SignInLink, new EmailContent(new Dictionary<string, string>
+        {
+            ["name"] = link.Name, ["path"] = link.Path, ["expiresAt"] = link.ExpiresAt.ToString("O", CultureInfo.InvariantCulture),
         }, [])),
         _ => throw new ArgumentException($"No email template renders a {message.GetType().Name}.", nameof(message)),
     };

@@ -12,6 +12,8 @@ using ObstacleRegister.BuildingBlocks.Localization;
 using ObstacleRegister.BuildingBlocks.Time;
 using ObstacleRegister.Reports.Site.Components;
 
+using ObstacleRegister.Pages;
+
 namespace ObstacleRegister.Reports.Site;
 
 /// <summary>
@@ -44,7 +46,7 @@ internal static class SiteEndpoints
         {
             var model = await next(context);
             var http = context.HttpContext;
-            var language = SiteLanguage.Choose(http);
+            var language = PageLanguage.Choose(http);
             var view = SiteView.For(http, name, language.Culture, http.RequestServices.GetRequiredService<RegisterCalendar>());
             var html = await SiteRenderer.Render<TView>(http, view, model!);
             SiteHeaders.Apply(http.Response, html: true);

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using ObstacleRegister.BuildingBlocks.Time;
 
+using ObstacleRegister.Pages;
+
 namespace ObstacleRegister.Reports.Site;
 
 /// <summary>The site's pages, by name (their data's address and their text <c>Site.Page.{name}</c>) and path, in menu order.</summary>
@@ -23,12 +25,12 @@ public static class SiteMap
 /// <summary>What every page needs besides its figures: its name, its address and query, its language and when it was made (register time).</summary>
 public sealed record SiteView(string Page, string Path, IReadOnlyDictionary<string, string> Query, CultureInfo Culture, DateTimeOffset MadeAt)
 {
-    public string Language => SiteLanguage.Tag(Culture);
+    public string Language => PageLanguage.Tag(Culture);
 
     public string OtherLanguage => Language == "vi" ? "en" : "vi";
 
     /// <summary>This page in the other language, with every filter kept.</summary>
-    public string LanguageSwitch => Link((SiteLanguage.Parameter, OtherLanguage));
+    public string LanguageSwitch => Link((PageLanguage.Parameter, OtherLanguage));
 
     /// <summary>This page with some query values changed (null removes one); the language choice is not carried, the cookie keeps it.</summary>
     public string Link(params (string Key, string? Value)[] changes) => Address(Path, changes);
@@ -41,7 +43,7 @@ public sealed record SiteView(string Page, string Path, IReadOnlyDictionary<stri
 
     private string Address(string path, params (string Key, string? Value)[] changes)
     {
-        var query = Query.Where(q => q.Key != SiteLanguage.Parameter).ToDictionary(q => q.Key, q => (string?)q.Value);
+        var query = Query.Where(q => q.Key != PageLanguage.Parameter).ToDictionary(q => q.Key, q => (string?)q.Value);
         foreach (var (key, value) in changes)
         {
             query[key] = value;

@@ -2,14 +2,14 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using ObstacleRegister.BuildingBlocks.Localization;
 
-namespace ObstacleRegister.Reports.Site;
+namespace ObstacleRegister.Pages;
 
 /// <summary>
-/// The site speaks Vietnamese unless the reader chose English: <c>?lang=</c> chooses and is remembered in a cookie for a
+/// A page speaks Vietnamese unless the reader chose English: <c>?lang=</c> chooses and is remembered in a cookie for a
 /// year; without a choice, <c>Accept-Language</c> is honoured; an unknown <c>lang</c> is ignored rather than refused,
 /// since a reader following an old link should still get a page.
 /// </summary>
-internal static class SiteLanguage
+public static class PageLanguage
 {
     public const string Parameter = "lang";
 
