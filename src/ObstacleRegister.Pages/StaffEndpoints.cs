@@ -27,7 +27,7 @@ public static class StaffEndpoints
             }
             catch (ProblemException problem) when (problem.Status is >= 400 and < 500)
             {
-                return await StaffPages.Render<StaffErrorPage, StaffError>(context.HttpContext, new StaffError(problem.Status, problem.Message), problem.Status);
+                return await StaffPages.Render<StaffErrorPage>(context.HttpContext, new StaffError(problem.Status, problem.Message), problem.Status);
             }
         });
 }

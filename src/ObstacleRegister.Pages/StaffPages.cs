@@ -9,14 +9,17 @@ using Microsoft.Extensions.Logging;
 
 namespace ObstacleRegister.Pages;
 
-/// <summary>The parameters every staff page component takes: the page's frame and its own model.</summary>
-public abstract class StaffPage<TModel> : ComponentBase
+/// <summary>
+/// The parameters every staff page component takes: the page's frame and its own model. Components are public classes
+/// and a module's page models are its own, so the model travels as an object and each page reads it as its type.
+/// </summary>
+public abstract class StaffPage : ComponentBase
 {
     [Parameter, EditorRequired]
     public StaffView View { get; set; } = null!;
 
     [Parameter, EditorRequired]
-    public TModel Model { get; set; } = default!;
+    public object Model { get; set; } = null!;
 }
 
 /// <summary>
@@ -30,8 +33,8 @@ public static class StaffPages
     private const string Policy =
         "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-    public static async Task<IResult> Render<TPage, TModel>(HttpContext http, TModel model, int status = StatusCodes.Status200OK)
-        where TPage : StaffPage<TModel>
+    public static async Task<IResult> Render<TPage>(HttpContext http, object model, int status = StatusCodes.Status200OK)
+        where TPage : StaffPage
     {
         var view = ViewOf(http);
         var services = http.RequestServices;
@@ -42,8 +45,8 @@ public static class StaffPages
             CultureInfo.CurrentCulture = view.Culture;
             var output = await renderer.RenderComponentAsync<TPage>(ParameterView.FromDictionary(new Dictionary<string, object?>
             {
-                [nameof(StaffPage<TModel>.View)] = view,
-                [nameof(StaffPage<TModel>.Model)] = model,
+                [nameof(StaffPage.View)] = view,
+                [nameof(StaffPage.Model)] = model,
             }));
             return output.ToHtmlString();
         });

@@ -43,6 +43,7 @@ public static class AccessModule
     public static IEndpointRouteBuilder MapAccessPages(this IEndpointRouteBuilder app)
     {
         SignIn.SignInEndpoints.MapSignIn(app);
+        Desk.DeskEndpoints.MapDesk(app);
         return app;
     }
 

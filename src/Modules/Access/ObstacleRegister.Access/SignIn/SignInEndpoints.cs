@@ -11,8 +11,8 @@ using ObstacleRegister.Pages;
 
 namespace ObstacleRegister.Access.SignIn;
 
-/// <summary>What the sign-in page shows. Public only because page components are.</summary>
-public enum SignInStep
+/// <summary>What the sign-in page shows.</summary>
+internal enum SignInStep
 {
     AskAddress,
     LinkSent,
@@ -22,7 +22,7 @@ public enum SignInStep
 }
 
 /// <param name="Refusal">Why the provider's account was refused, on <see cref="SignInStep.Refused"/>.</param>
-public sealed record SignInPageModel(SignInStep Step, PageForm Form, string? Refusal = null);
+internal sealed record SignInPageModel(SignInStep Step, PageForm Form, string? Refusal = null);
 
 /// <summary>
 /// <c>/signin</c> and <c>/signout</c>: through the organisation's provider when one is configured, else with one-time
@@ -37,10 +37,10 @@ internal static class SignInEndpoints
     {
         app.MapGet(SignInPaths.SignIn, (string? returnUrl, string? refused, HttpContext http, IOptions<OidcOptions> oidc) =>
             refused is not null
-                ? StaffPages.Render<SignInPage, SignInPageModel>(http, new(SignInStep.Refused, PageForm.Empty, refused), StatusCodes.Status403Forbidden)
+                ? StaffPages.Render<SignInPage>(http, new SignInPageModel(SignInStep.Refused, PageForm.Empty, refused), StatusCodes.Status403Forbidden)
                 : oidc.Value.Enabled
                     ? Task.FromResult(Results.Challenge(new AuthenticationProperties { RedirectUri = SignInPaths.LocalReturn(returnUrl) }, [ProviderSignIn.Scheme]))
-                    : StaffPages.Render<SignInPage, SignInPageModel>(http, new(SignInStep.AskAddress, PageForm.With(("returnUrl", returnUrl)))))
+                    : StaffPages.Render<SignInPage>(http, new SignInPageModel(SignInStep.AskAddress, PageForm.With(("returnUrl", returnUrl)))))
             .Anonymous();
 
         app.MapPost(SignInPaths.SignIn, async (IFormCollection form, HttpContext http, IMediator mediator, IOptions<OidcOptions> oidc) =>
@@ -59,17 +59,17 @@ internal static class SignInEndpoints
 
                 if (errors.Any)
                 {
-                    return await StaffPages.Render<SignInPage, SignInPageModel>(http,
-                        new(SignInStep.AskAddress, input.Refused(new RequestValidationException(errors.ToDictionary()))), StatusCodes.Status400BadRequest);
+                    return await StaffPages.Render<SignInPage>(http,
+                        new SignInPageModel(SignInStep.AskAddress, input.Refused(new RequestValidationException(errors.ToDictionary()))), StatusCodes.Status400BadRequest);
                 }
 
                 await mediator.Send(new SendSignInLink(input.Value("email").Trim(), input.Optional("returnUrl")), http.RequestAborted);
-                return await StaffPages.Render<SignInPage, SignInPageModel>(http, new(SignInStep.LinkSent, input));
+                return await StaffPages.Render<SignInPage>(http, new SignInPageModel(SignInStep.LinkSent, input));
             })
             .Anonymous().RequireRateLimiting(RateLimitPolicy);
 
         app.MapGet(SignInPaths.LinkPage, (string? token, string? returnUrl, HttpContext http) =>
-                StaffPages.Render<SignInPage, SignInPageModel>(http, new(SignInStep.ConfirmLink, PageForm.With(("token", token), ("returnUrl", returnUrl)))))
+                StaffPages.Render<SignInPage>(http, new SignInPageModel(SignInStep.ConfirmLink, PageForm.With(("token", token), ("returnUrl", returnUrl)))))
             .Anonymous();
 
         app.MapPost(SignInPaths.LinkPage, async (IFormCollection form, HttpContext http, IMediator mediator, TimeProvider clock) =>
@@ -78,8 +78,8 @@ internal static class SignInEndpoints
                 var person = input.Optional("token") is { } token ? await mediator.Send(new UseSignInLink(token), http.RequestAborted) : null;
                 if (person is null)
                 {
-                    return await StaffPages.Render<SignInPage, SignInPageModel>(http,
-                        new(SignInStep.LinkUnusable, PageForm.With(("returnUrl", input.Optional("returnUrl")))), StatusCodes.Status400BadRequest);
+                    return await StaffPages.Render<SignInPage>(http,
+                        new SignInPageModel(SignInStep.LinkUnusable, PageForm.With(("returnUrl", input.Optional("returnUrl")))), StatusCodes.Status400BadRequest);
                 }
 
                 await http.SignInAsync(PersonSessions.Scheme, PersonSessions.PrincipalOf(person), PersonSessions.NewSession(clock.GetUtcNow()));
