@@ -61,7 +61,8 @@ public static class StaffPages
         var tokens = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
         return new StaffView(
             http.Request.Path.Value ?? "/", http.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
-            language.Culture, SignedInPerson.Of(http.User), tokens.FormFieldName, tokens.RequestToken ?? "");
+            language.Culture, SignedInPerson.Of(http.User), tokens.FormFieldName, tokens.RequestToken ?? "",
+            http.RequestServices.GetRequiredService<BuildingBlocks.Time.RegisterCalendar>().Zone);
     }
 
     private static void ApplyHeaders(HttpResponse response, StaffView view)

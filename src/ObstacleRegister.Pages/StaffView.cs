@@ -24,8 +24,12 @@ public sealed record SignedInPerson(Guid Id, string Name, Guid UnitId, IReadOnly
 /// anti-forgery field its forms carry.
 /// </summary>
 public sealed record StaffView(
-    string Path, IReadOnlyDictionary<string, string> Query, CultureInfo Culture, SignedInPerson? Person, string AntiforgeryField, string AntiforgeryToken)
+    string Path, IReadOnlyDictionary<string, string> Query, CultureInfo Culture, SignedInPerson? Person, string AntiforgeryField, string AntiforgeryToken,
+    TimeZoneInfo Zone)
 {
+    /// <summary>A moment as the register's people read it: in its time zone, in the page's language.</summary>
+    public string Moment(DateTimeOffset at) => PageFormat.Moment(TimeZoneInfo.ConvertTime(at, Zone));
+
     public string Language => PageLanguage.Tag(Culture);
 
     public string OtherLanguage => Language == "vi" ? "en" : "vi";

@@ -3,6 +3,8 @@ using System.Text;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Localization;
 
+using ObstacleRegister.Pages;
+
 namespace ObstacleRegister.Reports.Site;
 
 /// <summary>
@@ -42,11 +44,11 @@ public sealed record SiteTable(string Name, IReadOnlyList<string> Columns, IRead
     public static string Shown(object? cell) => cell switch
     {
         null => "—",
-        DateOnly day => SiteFormat.Day(day),
-        Enum value => SiteFormat.Label(value),
-        Share share => SiteFormat.Percent(share.Value),
-        double number => SiteFormat.Tenths(number),
-        int number => SiteFormat.Number(number),
+        DateOnly day => PageFormat.Day(day),
+        Enum value => PageFormat.Label(value),
+        Share share => PageFormat.Percent(share.Value),
+        double number => PageFormat.Tenths(number),
+        int number => PageFormat.Number(number),
         _ => cell.ToString() ?? "",
     };
 
@@ -58,30 +60,4 @@ public sealed record SiteTable(string Name, IReadOnlyList<string> Columns, IRead
 public readonly record struct Share(double Value)
 {
     public static Share? Of(double? value) => value is { } v ? new Share(v) : null;
-}
-
-/// <summary>How the site writes dates, numbers and enumeration values in the language of the page.</summary>
-public static class SiteFormat
-{
-    private static CultureInfo Culture => CultureInfo.CurrentUICulture;
-
-    /// <summary>31/03/2026 in Vietnamese, as people there write it; the same day as 2026-03-31 in English.</summary>
-    public static string Day(DateOnly day) => RegisterTexts.Date(Culture, day);
-
-    /// <summary>A day on a chart's axis: 02/03 in Vietnamese, 2 Mar in English.</summary>
-    public static string ShortDay(DateOnly day) =>
-        day.ToString(Culture.TwoLetterISOLanguageName == "vi" ? "dd/MM" : "d MMM", Culture.TwoLetterISOLanguageName == "vi" ? CultureInfo.InvariantCulture : RegisterTexts.English);
-
-    /// <summary>A moment in the register's time zone, with its offset: 09:00, 02/03/2026 (UTC+07:00).</summary>
-    public static string Moment(DateTimeOffset at) =>
-        $"{at.ToString("HH:mm", CultureInfo.InvariantCulture)}, {Day(DateOnly.FromDateTime(at.DateTime))} (UTC{at.ToString("zzz", CultureInfo.InvariantCulture)})";
-
-    public static string Number(int value) => value.ToString("N0", Culture);
-
-    public static string Tenths(double value) => value.ToString("0.#", Culture);
-
-    public static string Percent(double rate) => (rate * 100).ToString("0.#", Culture) + " %";
-
-    /// <summary>The label of an enumeration value: <c>in_amendment</c> is "Đang sửa đổi" in Vietnamese.</summary>
-    public static string Label(Enum value) => Say.Text($"Label.{value.GetType().Name}.{WireNames.OfAny(value)}");
 }
