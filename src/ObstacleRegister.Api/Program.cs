@@ -53,6 +53,7 @@ api.MapChanges();
 register.MapOperationalEndpoints();
 register.MapPublicSite();
 register.MapAccessPages();
+register.MapObstaclePages();
 
 app.Run();
 return 0;

@@ -44,7 +44,10 @@ public sealed class PageForm
     public PageForm Refused(ProblemException problem) =>
         new(values, problem.Message, problem is RequestValidationException invalid ? invalid.Errors : null);
 
-    /// <summary>The id a field's input carries (and its label and messages point at): the name with brackets and dots made safe.</summary>
-    public static string FieldId(string name) =>
-        "f-" + string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')).Trim('-');
+    /// <summary>
+    /// The id a field's input carries (and its label and messages point at): the name with brackets and dots made
+    /// safe, after the form's scope where a page has several forms with the same field names.
+    /// </summary>
+    public static string FieldId(string name, string? scope = null) =>
+        "f-" + (scope is null ? "" : scope + "-") + string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')).Trim('-');
 }

@@ -175,16 +175,7 @@ public sealed class SignInTests(DatabaseProvider provider) : ApiTest(provider)
         });
     }
 
-    private async Task<string> AddPerson(params string[] roles)
-    {
-        var unit = await CreateUnit();
-        var email = $"person{Unique()}@example.org";
-        await Admin.PostJson("/api/v1/people", new JsonObject
-        {
-            ["email"] = email, ["name"] = "Người thử", ["unitId"] = unit.ToString(), ["roles"] = new JsonArray([.. roles.Select(r => (JsonNode)r)]),
-        }).ExpectJson(201);
-        return email;
-    }
+    private async Task<string> AddPerson(params string[] roles) => await AddPerson(await CreateUnit(), "Người thử", roles);
 
     private static string Token(string path) =>
         Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri("https://localhost/" + path).Query)["token"].ToString();

@@ -116,6 +116,19 @@ public abstract class ApiTest(DatabaseProvider provider)
         return client;
     }
 
+    /// <summary>Adds a person of the register (as an admin does) and returns their address.</summary>
+    protected async Task<string> AddPerson(Guid unitId, string name, params string[] roles)
+    {
+        var email = $"person{Unique()}@example.org";
+        using var added = await Admin.PostJson("/api/v1/people", new System.Text.Json.Nodes.JsonObject
+        {
+            ["email"] = email, ["name"] = name, ["unitId"] = unitId.ToString(),
+            ["roles"] = new System.Text.Json.Nodes.JsonArray([.. roles.Select(r => (System.Text.Json.Nodes.JsonNode)r)]),
+        });
+        Assert.That((int)added.StatusCode, Is.EqualTo(201), "adding a person");
+        return email;
+    }
+
     /// <summary>Registers a unit and returns its id.</summary>
     protected async Task<Guid> CreateUnit(string? code = null, string kind = "ministry")
     {

@@ -20,6 +20,7 @@ public static class ObstaclesModule
         services.AddScoped<History.ObstacleHistory>();
         services.AddHostedService<ObstacleSearchMaintenance>();
         services.AddHostedService<Reporting.CountPeriodCitationsAtStart>();
+        Desk.ObstacleDeskRegistration.AddObstacleDesk(services);
         return services;
     }
 
@@ -27,5 +28,12 @@ public static class ObstaclesModule
     {
         api.MapObstacleEndpoints();
         return api;
+    }
+
+    /// <summary>The staff pages for obstacles: reporting and the obstacle's page with its actions.</summary>
+    public static IEndpointRouteBuilder MapObstaclePages(this IEndpointRouteBuilder app)
+    {
+        Desk.ObstacleDeskEndpoints.MapObstacleDesk(app);
+        return app;
     }
 }
