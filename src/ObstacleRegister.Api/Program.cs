@@ -54,6 +54,7 @@ register.MapOperationalEndpoints();
 register.MapPublicSite();
 register.MapAccessPages();
 register.MapObstaclePages();
+register.MapAmendmentPages();
 
 app.Run();
 return 0;

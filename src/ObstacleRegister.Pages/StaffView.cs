@@ -7,14 +7,14 @@ using ObstacleRegister.BuildingBlocks.Security;
 namespace ObstacleRegister.Pages;
 
 /// <summary>The person a staff page is for, as their session names them.</summary>
-public sealed record SignedInPerson(Guid Id, string Name, Guid UnitId, IReadOnlySet<string> Roles)
+public sealed record SignedInPerson(Guid Id, string Name, string Email, Guid UnitId, IReadOnlySet<string> Roles)
 {
     public bool IsIn(string role) => Roles.Contains(role);
 
     /// <summary>The person of a session, or null for a request without one (an API key's, or nobody's).</summary>
     public static SignedInPerson? Of(ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(CallerClaims.PersonId), out var id) && Guid.TryParse(user.FindFirstValue(CallerClaims.UnitId), out var unit)
-            ? new SignedInPerson(id, user.FindFirstValue(CallerClaims.PersonName) ?? "", unit,
+            ? new SignedInPerson(id, user.FindFirstValue(CallerClaims.PersonName) ?? "", user.FindFirstValue(CallerClaims.PersonEmail) ?? "", unit,
                 user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal))
             : null;
 }

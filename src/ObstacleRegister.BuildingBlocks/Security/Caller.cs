@@ -20,6 +20,7 @@ public static class CallerClaims
     public const string KeyId = "key_id";
     public const string PersonId = "person_id";
     public const string PersonName = "person_name";
+    public const string PersonEmail = "person_email";
     public const string UnitId = "unit_id";
 }
 

@@ -26,6 +26,8 @@ public static class AmendmentsModule
         services.AddHostedService<InForceSweep>();
         services.AddHostedService<Telemetry.AmendmentGauges>();
         services.AddHostedService<Notices.NoticeSweep>();
+        services.AddScoped<ObstacleRegister.Pages.IDeskSection, Desk.DrafterDeskSection>();
+        services.AddScoped<ObstacleRegister.Pages.IDeskSection, Desk.OfficialDeskSection>();
         return services;
     }
 
@@ -34,5 +36,12 @@ public static class AmendmentsModule
         api.MapAmendmentEndpoints();
         api.MapCalendarFeeds();
         return api;
+    }
+
+    /// <summary>The staff pages for amendments: the amendment's page with its check-in, deadline and issuance forms.</summary>
+    public static IEndpointRouteBuilder MapAmendmentPages(this IEndpointRouteBuilder app)
+    {
+        Desk.AmendmentDeskEndpoints.MapAmendmentDesk(app);
+        return app;
     }
 }

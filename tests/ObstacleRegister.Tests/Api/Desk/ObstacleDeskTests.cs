@@ -12,10 +12,8 @@ namespace ObstacleRegister.Tests.Api.Desk;
 /// name, a stale form is 412 and changes nothing, a refused form keeps what was typed, and another unit's person
 /// sees no private field.
 /// </summary>
-public sealed partial class ObstacleDeskTests(DatabaseProvider provider) : AmendmentTest(provider)
+public sealed partial class ObstacleDeskTests(DatabaseProvider provider) : DeskTest(provider)
 {
-    protected override IReadOnlyDictionary<string, string>? HostSettings => new Dictionary<string, string> { ["Authentication:Links:RequestsPerMinute"] = "1000" };
-
     [Test]
     public async Task AReport_FromTheForm_IsRecordedUnderThePerson_AndQueuedForTheCoordinators()
     {
@@ -119,15 +117,6 @@ public sealed partial class ObstacleDeskTests(DatabaseProvider provider) : Amend
             Assert.That((int)comment.StatusCode, Is.EqualTo(403));
             Assert.That(await ObstacleStatus(id), Is.EqualTo("submitted"));
         });
-    }
-
-    private async Task<StaffBrowser> SignedIn(Guid unitId, string name, params string[] roles)
-    {
-        var email = await AddPerson(unitId, name, roles);
-        var browser = new StaffBrowser(Factory);
-        using var signedIn = await browser.SignInByLink(email);
-        Assert.That(signedIn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "signed in");
-        return browser;
     }
 
     private static List<KeyValuePair<string, string>> Report(string symbol) =>

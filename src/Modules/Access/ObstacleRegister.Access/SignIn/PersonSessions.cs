@@ -30,6 +30,7 @@ internal static class PersonSessions
         {
             new(CallerClaims.PersonId, person.Id.ToString()),
             new(CallerClaims.PersonName, person.Name),
+            new(CallerClaims.PersonEmail, person.Email),
             new(CallerClaims.UnitId, person.UnitId.ToString()),
             // A new id for every sign-in: a session is never the one before it.
             new("sid", SecretTokens.Random()),
