@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.BuildingBlocks.Localization;
 using ObstacleRegister.Pages.Components;
 
 namespace ObstacleRegister.Pages;
@@ -14,12 +15,18 @@ public static class StaffEndpoints
     /// <summary>The authorization policy of the staff pages: a person's session (registered by Access, which owns sessions).</summary>
     public const string Policy = "StaffSession";
 
+    /// <summary>The authentication scheme of a person's session, by which Access registers it.</summary>
+    public const string SessionScheme = "Session";
+
     /// <summary>
     /// A staff page: needs a session (a request without one is sent to sign in), and a problem its requests raise
     /// (404, 403, 409 …) is shown as a page with the same status, in the person's language.
     /// </summary>
-    public static RouteHandlerBuilder StaffPage(this RouteHandlerBuilder endpoint) =>
-        endpoint.RequireAuthorization(Policy).ExcludeFromDescription().AddEndpointFilter(async (context, next) =>
+    /// <param name="roles">The roles of which the person needs one, as the API's endpoint for the same work asks of a key.</param>
+    public static RouteHandlerBuilder StaffPage(this RouteHandlerBuilder endpoint, params string[] roles) =>
+        (roles.Length == 0 ? endpoint.RequireAuthorization(Policy)
+            : endpoint.RequireAuthorization(p => p.AddAuthenticationSchemes(SessionScheme).RequireAuthenticatedUser().RequireRole(roles)))
+        .ExcludeFromDescription().OverHttps().AddEndpointFilter(async (context, next) =>
         {
             try
             {
@@ -30,4 +37,21 @@ public static class StaffEndpoints
                 return await StaffPages.Render<StaffErrorPage>(context.HttpContext, new StaffError(problem.Status, problem.Message), problem.Status);
             }
         });
+
+    /// <summary>
+    /// Sessions and forms travel over HTTPS only (directly, or as a trusted proxy says): a page asked for over plain
+    /// HTTP from another machine is refused, so no session or token ever crosses a network in the clear. The one
+    /// exception is this machine itself (loopback), where a developer runs the register without a certificate.
+    /// </summary>
+    public static RouteHandlerBuilder OverHttps(this RouteHandlerBuilder endpoint) => endpoint.AddEndpointFilter(async (context, next) =>
+    {
+        var http = context.HttpContext;
+        if (http.Request.IsHttps || http.Connection.RemoteIpAddress is { } peer && System.Net.IPAddress.IsLoopback(peer))
+        {
+            return await next(context);
+        }
+
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.Content(Say.Text("Staff.HttpsOnly"), "text/plain; charset=utf-8", System.Text.Encoding.UTF8, StatusCodes.Status403Forbidden);
+    });
 }

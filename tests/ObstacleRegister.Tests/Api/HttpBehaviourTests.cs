@@ -20,6 +20,8 @@ public sealed class HttpBehaviourTests(DatabaseProvider provider) : ApiTest(prov
         // The public site: each page, its figures as JSON and its tables as CSV, and its stylesheet.
         "/", "/responsibility", "/results", "/hotspots", "/backlog", "/site.css",
         .. new[] { "progress", "responsibility", "results", "hotspots", "backlog" }.SelectMany(p => new[] { $"/data/{p}.json", $"/data/{p}/{{table}}.csv" }),
+        // Signing in and out (a page and its form each), and the staff pages' stylesheet.
+        "/signin", "/signin", "/signin/link", "/signin/link", "/signout", "/desk.css",
     ];
 
     [Test]
@@ -112,22 +114,34 @@ public sealed class HttpBehaviourTests(DatabaseProvider provider) : ApiTest(prov
     }
 
     [Test]
-    public async Task EveryEndpoint_ExceptHealthAndOpenApi_RequiresAKey()
+    public async Task EveryEndpoint_ExceptHealthAndOpenApi_RequiresAKeyOrASession()
     {
         var endpoints = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
         var anonymous = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
             .Select(e => e.RoutePattern.RawText).ToList();
         Assert.That(anonymous, Is.EquivalentTo(PublicPaths), "only health, the OpenAPI document, the public pages and secret calendar addresses may be open");
 
-        using var client = Anonymous();
+        using var client = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         foreach (var endpoint in endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null))
         {
             var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
             var path = "/" + endpoint.RoutePattern.RawText!.TrimStart('/').Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
             foreach (var method in methods)
             {
-                using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = RawJson("{}") };
+                var staffPage = path.StartsWith("/desk", StringComparison.Ordinal);
+                using var request = new HttpRequestMessage(new HttpMethod(method), path)
+                {
+                    Content = staffPage ? new FormUrlEncodedContent([]) : RawJson("{}"),
+                };
                 using var response = await client.SendAsync(request);
+                if (staffPage)
+                {
+                    // A staff page sends whoever has no session to sign in, and back here after.
+                    Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), $"{method} {path}");
+                    Assert.That(response.Headers.Location!.AbsolutePath, Is.EqualTo("/signin"), $"{method} {path}");
+                    continue;
+                }
+
                 Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), $"{method} {path}");
             }
         }

@@ -19,6 +19,7 @@ public sealed class EmailMessageTests
         new WeeklyDigestMessage("Bộ Thông tin và Truyền thông", new DateOnly(2026, 3, 30), [new DigestLine(DigestSection.DueSoon, Amendment)]),
         new ReviewReminderMessage(ReviewReminderKind.Escalated, "13/2023/NĐ-CP", "Nghị định", "05/2026/NĐ-CP", new DateOnly(2026, 3, 1), 30, true, "api/v1/regulations/x"),
         new InformationRequestMessage("VM-2026-000001", "Thời hạn cấp phép", "Điều nào?", "api/v1/obstacles/x/comments"),
+        new SignInLinkMessage("Nguyễn Thị Lan", "signin/link?token=x", DateTimeOffset.UtcNow.AddMinutes(15)),
     ];
 
     [Test]
@@ -30,7 +31,10 @@ public sealed class EmailMessageTests
     {
         var recipients = Options.Create(new RecipientOptions());
         IEmailTemplate[] templates =
-            [new AmendmentNoticeEmail(recipients), new WeeklyDigestEmail(recipients), new ReviewReminderEmail(recipients), new InformationRequestEmail(recipients)];
+            [
+                new AmendmentNoticeEmail(recipients), new WeeklyDigestEmail(recipients), new ReviewReminderEmail(recipients), new InformationRequestEmail(recipients),
+                new SignInLinkEmail(recipients, TimeProvider.System),
+            ];
         var (template, content) = StoredMessage.Of(message);
 
         var rendered = new EmailRenderer(templates).Render(

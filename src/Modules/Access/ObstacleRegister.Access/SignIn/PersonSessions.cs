@@ -17,7 +17,7 @@ namespace ObstacleRegister.Access.SignIn;
 /// </summary>
 internal static class PersonSessions
 {
-    public const string Scheme = "Session";
+    public const string Scheme = ObstacleRegister.Pages.StaffEndpoints.SessionScheme;
 
     public const string CookieName = "__Host-register-session";
 

@@ -99,5 +99,5 @@ internal static class SignInEndpoints
             .Anonymous();
     }
 
-    private static RouteHandlerBuilder Anonymous(this RouteHandlerBuilder endpoint) => endpoint.AllowAnonymous().ExcludeFromDescription();
+    private static RouteHandlerBuilder Anonymous(this RouteHandlerBuilder endpoint) => endpoint.AllowAnonymous().ExcludeFromDescription().OverHttps();
 }

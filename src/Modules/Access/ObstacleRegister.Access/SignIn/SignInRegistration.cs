@@ -56,10 +56,12 @@ internal static class SignInRegistration
         }
 
         services.AddAuthorizationBuilder().AddPolicy(StaffEndpoints.Policy, p => p.AddAuthenticationSchemes(PersonSessions.Scheme).RequireAuthenticatedUser());
+        // As the request: Secure over HTTPS. Plain HTTP reaches the staff pages only from this machine (StaffEndpoints),
+        // where a developer tries the register with `dotnet run`; the token is then the only secret the cookie guards.
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "__Host-register-antiforgery";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Name = "register-antiforgery";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddRateLimiter(o => o.AddPolicy(SignInEndpoints.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(

@@ -52,9 +52,9 @@ internal static class ObstacleDeskEndpoints
     public static void MapObstacleDesk(this IEndpointRouteBuilder app)
     {
         app.MapGet("/desk/obstacles/new", (Delegate)((HttpContext http) => StaffPages.Render<Pages.ReportPage>(http, new ReportPageModel(PageForm.Empty))))
-            .StaffPage().RequireAuthorization(p => p.RequireRole(Roles.Reporter));
+            .StaffPage(Roles.Reporter);
         app.MapPost("/desk/obstacles/new", Report)
-            .StaffPage().RequireAuthorization(p => p.RequireRole(Roles.Reporter))
+            .StaffPage(Roles.Reporter)
             .WithMetadata(new BodySizeLimit(EvidenceUpload.MaxRequestBytes));
         app.MapGet("/desk/obstacles/{id:guid}", async (Guid id, bool? saved, HttpContext http, IMediator mediator, CancellationToken ct) =>
                 await StaffPages.Render<Pages.ObstaclePage>(http, await Load(id, mediator, ct) with { Saved = saved == true }))
