@@ -21,3 +21,6 @@ public sealed record GetUnit(Guid Id) : IRequest<UnitSummary?>;
 
 /// <summary>Asks for several units at once (one query); unknown ids are left out.</summary>
 public sealed record GetUnits(IReadOnlyCollection<Guid> Ids) : IRequest<IReadOnlyList<UnitSummary>>;
+
+/// <summary>Every unit, by name: for a form's choice of unit (a register holds hundreds, not millions).</summary>
+public sealed record GetAllUnits : IRequest<IReadOnlyList<UnitSummary>>;

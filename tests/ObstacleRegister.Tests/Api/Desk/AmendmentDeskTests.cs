@@ -41,6 +41,34 @@ public sealed class AmendmentDeskTests(DatabaseProvider provider) : DeskTest(pro
     }
 
     [Test]
+    public async Task ACoordinator_OpensAnAmendment_ForAnAcceptedObstacle_FromItsPage()
+    {
+        var obstacle = await AcceptedObstacle(ReporterA);
+        using var coordinator = await SignedIn(Coordinator.UnitId, "Phạm Điều Phối", "coordinator");
+
+        var (_, obstaclePage) = await coordinator.Open($"/desk/obstacles/{obstacle}");
+        using var refused = await coordinator.Post($"/desk/amendments/new?obstacleId={obstacle}", $"/desk/amendments/new?obstacleId={obstacle}",
+            [new("regulationId", CircularId), new("kind", "amend"), new("title", "Sửa Điều 5"), new("draftingUnitId", DraftingUnitId.ToString()),
+             new("responsibleOfficial.name", ""), new("responsibleOfficial.position", "Thứ trưởng"), new("dueOn", "2026-06-30")]);
+        using var opened = await coordinator.Post($"/desk/amendments/new?obstacleId={obstacle}", $"/desk/amendments/new?obstacleId={obstacle}",
+            [new("regulationId", CircularId), new("kind", "amend"), new("title", "Sửa Điều 5"), new("draftingUnitId", DraftingUnitId.ToString()),
+             new("responsibleOfficial.name", "Nguyễn Văn B"), new("responsibleOfficial.position", "Thứ trưởng"), new("dueOn", "2026-06-30")]);
+        var id = opened.Headers.Location!.ToString().Split('/', '?')[3];
+        var amendment = await GetAmendment(id);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(obstaclePage, Does.Contain($"/desk/amendments/new?obstacleId={obstacle}"));
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await refused.Content.ReadAsStringAsync(), Does.Contain("id=\"f-responsibleOfficial-name-error\""));
+            Assert.That(opened.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+            Assert.That(amendment["obstacles"]![0]!.Str("id"), Is.EqualTo(obstacle));
+            Assert.That(amendment["deadlines"]![0]!["person"]!.Str("name"), Is.EqualTo("Phạm Điều Phối"));
+            Assert.That(await ObstacleStatus(obstacle), Is.EqualTo("in_amendment"));
+        });
+    }
+
+    [Test]
     public async Task TheResponsibleOfficial_SeesTheirLateWork_OnTheirDesk()
     {
         var officialEmail = await AddPerson(Coordinator.UnitId, "Nguyễn Văn B", "reporter");

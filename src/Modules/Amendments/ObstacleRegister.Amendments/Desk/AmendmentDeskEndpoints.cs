@@ -49,6 +49,10 @@ internal static class AmendmentDeskEndpoints
                 await StaffPages.Render<Pages.AmendmentPage>(http, new AmendmentPageModel((await mediator.Send(new GetAmendment(id), ct)).Amendment, Saved: saved == true)))
             .StaffPage();
         app.MapPost("/desk/amendments/{id:guid}/{action}", Act).StaffPage();
+        app.MapGet("/desk/amendments/new", async (Guid obstacleId, HttpContext http, IMediator mediator, CancellationToken ct) =>
+                await StaffPages.Render<Pages.OpenAmendmentPage>(http, await OpenAmendmentForm.Load(obstacleId, PageForm.Empty, mediator, ct)))
+            .StaffPage(Roles.Coordinator);
+        app.MapPost("/desk/amendments/new", OpenAmendmentForm.Open).StaffPage(Roles.Coordinator);
     }
 
     private static async Task<IResult> Act(Guid id, string action, IFormCollection form, HttpContext http, IMediator mediator, CancellationToken ct)

@@ -58,3 +58,11 @@ internal sealed class GetUnitsHandler(IDbSession db) : IRequestHandler<GetUnits,
             ? []
             : (await db.QueryAsync<UnitRow>(ByIds, new { Ids = db.Dialect.IdList(request.Ids) }, cancellationToken)).Select(u => u.ToDto().ToSummary()).ToList();
 }
+
+internal sealed class GetAllUnitsHandler(IDbSession db) : IRequestHandler<GetAllUnits, IReadOnlyList<UnitSummary>>
+{
+    private const string All = $"SELECT {UnitQueries.Columns} FROM unit ORDER BY name, code";
+
+    public async Task<IReadOnlyList<UnitSummary>> Handle(GetAllUnits request, CancellationToken cancellationToken) =>
+        [.. (await db.QueryAsync<UnitRow>(All, null, cancellationToken)).Select(u => u.ToDto().ToSummary())];
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using MediatR;
+using Microsoft.AspNetCore.Http;
+using ObstacleRegister.Access.Contracts;
+using ObstacleRegister.Amendments.Contracts;
+using ObstacleRegister.Amendments.Get;
+using ObstacleRegister.Amendments.Open;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Errors;
+using ObstacleRegister.Obstacles.Contracts;
+using ObstacleRegister.Pages;
+using ObstacleRegister.Regulations.Contracts;
+
+namespace ObstacleRegister.Amendments.Desk;
+
+/// <summary>The form that opens an amendment for an accepted obstacle: the documents it cites and the units to choose from.</summary>
+internal sealed record OpenAmendmentPageModel(
+    Guid ObstacleId, string Reference, IReadOnlyList<RegulationSummary> Regulations, IReadOnlyList<UnitSummary> Units, PageForm Form);
+
+/// <summary><c>/desk/amendments/new?obstacleId=</c>: a coordinator takes an accepted obstacle on, as <c>POST /api/v1/amendments</c> does.</summary>
+internal static class OpenAmendmentForm
+{
+    public static async Task<OpenAmendmentPageModel> Load(Guid obstacleId, PageForm form, IMediator mediator, CancellationToken ct)
+    {
+        var obstacle = (await mediator.Send(new GetObstacles([obstacleId]), ct)).SingleOrDefault() ?? throw new NotFoundException("obstacle", obstacleId);
+        var regulations = await mediator.Send(new GetRegulations(obstacle.RegulationIds), ct);
+        return new OpenAmendmentPageModel(obstacleId, obstacle.Reference, regulations, await mediator.Send(new GetAllUnits(), ct), form);
+    }
+
+    public static async Task<IResult> Open(Guid obstacleId, IFormCollection form, HttpContext http, IMediator mediator, CancellationToken ct)
+    {
+        var input = PageForm.Of(form);
+        try
+        {
+            var body = new OpenAmendmentBody(
+                Id(input.Optional("regulationId")), Kind(input.Optional("kind")), input.Optional("title"), Id(input.Optional("draftingUnitId")),
+                new ResponsibleOfficialBody(input.Optional("responsibleOfficial.name"), input.Optional("responsibleOfficial.position"),
+                    input.Optional("responsibleOfficial.email")),
+                Day(input.Optional("dueOn")), null, null, [obstacleId]);
+            var opened = await mediator.Send(new OpenAmendment(NewAmendmentRules.Check(body)), ct);
+            return Results.Redirect($"/desk/amendments/{opened.Amendment.Id}?saved=true");
+        }
+        catch (ProblemException problem) when (problem.Status is >= 400 and < 500 and not 404)
+        {
+            return await StaffPages.Render<Pages.OpenAmendmentPage>(http, await Load(obstacleId, input.Refused(problem), mediator, ct), problem.Status);
+        }
+    }
+
+    private static Guid? Id(string? value) => Guid.TryParse(value, out var id) ? id : null;
+
+    private static AmendmentKind? Kind(string? value) =>
+        Enum.GetValues<AmendmentKind>().Where(k => WireNames.Of(k) == value).Select(k => (AmendmentKind?)k).FirstOrDefault();
+
+    private static DateOnly? Day(string? value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+}
