@@ -19,7 +19,20 @@ public static class PageLanguage
     /// <param name="Remembered">The request chose it and the answer sets the cookie: an answer for this reader only.</param>
     public readonly record struct Choice(CultureInfo Culture, bool Remembered);
 
+    /// <summary>The page's language, chosen once per request (the cookie set at most once) and made the thread's.</summary>
     public static Choice Choose(HttpContext http)
+    {
+        if (http.Items[typeof(Choice)] is not Choice choice)
+        {
+            choice = ChooseFromRequest(http);
+            http.Items[typeof(Choice)] = choice;
+        }
+
+        CultureInfo.CurrentUICulture = choice.Culture;
+        return choice;
+    }
+
+    private static Choice ChooseFromRequest(HttpContext http)
     {
         var request = http.Request;
         if (Languages.Supported(request.Query[Parameter].FirstOrDefault()) is { } chosen)

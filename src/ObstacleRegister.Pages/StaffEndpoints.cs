@@ -46,6 +46,8 @@ public static class StaffEndpoints
     public static RouteHandlerBuilder OverHttps(this RouteHandlerBuilder endpoint) => endpoint.AddEndpointFilter(async (context, next) =>
     {
         var http = context.HttpContext;
+        // Before the requests run: their problems and field errors are then written in the page's language.
+        PageLanguage.Choose(http);
         if (http.Request.IsHttps || http.Connection.RemoteIpAddress is { } peer && System.Net.IPAddress.IsLoopback(peer))
         {
             return await next(context);

@@ -57,7 +57,6 @@ public static class StaffPages
     public static StaffView ViewOf(HttpContext http)
     {
         var language = PageLanguage.Choose(http);
-        CultureInfo.CurrentUICulture = language.Culture;
         var tokens = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
         return new StaffView(
             http.Request.Path.Value ?? "/", http.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),

@@ -44,6 +44,7 @@ public static class AccessModule
     {
         SignIn.SignInEndpoints.MapSignIn(app);
         Desk.DeskEndpoints.MapDesk(app);
+        Desk.PeoplePage.MapPeoplePage(app);
         return app;
     }
 

@@ -44,6 +44,14 @@ internal static class SignInRegistration
             o.LogoutPath = SignInPaths.SignOut;
             o.ReturnUrlParameter = "returnUrl";
             o.Events.OnValidatePrincipal = PersonSessions.Validate;
+            // A person without the role a page needs is told so on a page, not sent to a sign-in they already did.
+            o.Events.OnRedirectToAccessDenied = async context =>
+            {
+                PageLanguage.Choose(context.HttpContext);
+                var page = await StaffPages.Render<ObstacleRegister.Pages.Components.StaffErrorPage>(
+                    context.HttpContext, new StaffError(StatusCodes.Status403Forbidden, BuildingBlocks.Localization.Say.Text("Staff.NoRole")), StatusCodes.Status403Forbidden);
+                await page.ExecuteAsync(context.HttpContext);
+            };
         });
         services.AddOptions<CookieAuthenticationOptions>(PersonSessions.Scheme).Configure<IOptions<SessionOptions>, TimeProvider>((o, session, clock) =>
         {
