@@ -148,6 +148,20 @@ public sealed class SiteInABrowserTests(DatabaseProvider provider) : SiteTest(pr
         });
     }
 
+    [Test]
+    public async Task EveryPage_HasNoSeriousAccessibilityFinding_InEitherLanguage_OnAPhoneOrADesk()
+    {
+        await RegisterCountedByHand();
+        var findings = new List<string>();
+
+        foreach (var (path, name) in new[] { ("/", "progress"), ("/responsibility", "responsibility"), ("/results", "results"), ("/hotspots", "hotspots"), ("/backlog", "backlog") })
+        {
+            findings.AddRange(Browser.CheckEveryWay(Chromium, Root + path, $"axe-{name}"));
+        }
+
+        Assert.That(findings, Is.Empty);
+    }
+
     private void Open(string path) => Chromium.Navigate().GoToUrl(Root + path);
 
     private List<string> Column(string table, int column) =>
