@@ -60,6 +60,7 @@ internal static class ObstacleDeskEndpoints
                 await StaffPages.Render<Pages.ObstaclePage>(http, await Load(id, mediator, ct) with { Saved = saved == true }))
             .StaffPage();
         app.MapPost("/desk/obstacles/{id:guid}/{action}", Act).StaffPage();
+        app.MapImportPage();
     }
 
     private static async Task<IResult> Report(IFormCollection form, HttpContext http, IMediator mediator, CancellationToken ct)
