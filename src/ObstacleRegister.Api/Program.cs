@@ -33,7 +33,7 @@ builder.AddHttpPipeline();
 var app = builder.Build();
 if (AdminCommands.Names(args))
 {
-    return await AdminCommands.Run(app);
+    return await AdminCommands.Run(app, args);
 }
 
 

@@ -77,6 +77,44 @@ public sealed partial class StartupTests
         });
     }
 
+    /// <summary>
+    /// A new register has a first admin who signs in with the link printed at first start, once; on the server,
+    /// <c>sign-in-link ADDRESS</c> prints another.
+    /// </summary>
+    [Test]
+    public async Task FirstStart_PrintsTheFirstAdminsSignInLink_AndTheCommandPrintsAnother()
+    {
+        var database = Path.Combine(folder.FullName, "register.db");
+        var first = await StartAndCapture(database, _ => Task.CompletedTask);
+        var second = await StartAndCapture(database, _ => Task.CompletedTask);
+        SqliteConnection.ClearAllPools();
+
+        var (exitCode, output) = await ServiceProcess.RunCommand(
+            new Dictionary<string, string> { ["ConnectionStrings__Register"] = $"Data Source={database}" }, "sign-in-link", "admin@register.invalid");
+        var (unknownExit, _) = await ServiceProcess.RunCommand(
+            new Dictionary<string, string> { ["ConnectionStrings__Register"] = $"Data Source={database}" }, "sign-in-link", "nobody@example.org");
+        var statuses = new List<int>();
+        await StartAndCapture(database, async factory =>
+        {
+            foreach (var path in new[] { SignInLinkLine().Match(first).Groups["path"].Value, SignInLinkLine().Match(output).Groups["path"].Value })
+            {
+                using var browser = new StaffBrowser(factory);
+                using var used = await browser.Post(path, "/signin/link", [new("token", Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri("https://localhost" + path).Query)["token"].ToString())]);
+                statuses.Add((int)used.StatusCode);
+                statuses.Add((int)(await browser.Open("/desk/people")).Status);
+            }
+        });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first, Does.Contain("admin@register.invalid").And.Match(SignInLinkLine()));
+            Assert.That(second, Does.Not.Contain("/signin/link"), "printed at the first start only");
+            Assert.That(exitCode, Is.Zero, output);
+            Assert.That(unknownExit, Is.EqualTo(1));
+            Assert.That(statuses, Is.EqualTo(new[] { 302, 200, 302, 200 }), "each link signs the first admin in, and they may open the people page");
+        });
+    }
+
     private static HttpClient Keyed(WebApplicationFactory<Program> factory, string key)
     {
         var client = factory.CreateClient();
@@ -123,4 +161,7 @@ public sealed partial class StartupTests
 
     [GeneratedRegex(@"^\s+(?<key>ork_\S+)\s*$", RegexOptions.Multiline)]
     private static partial Regex AdminKeyLine();
+
+    [GeneratedRegex(@"^\s+(?<path>/signin/link\?token=\S+)\s*$", RegexOptions.Multiline)]
+    private static partial Regex SignInLinkLine();
 }

@@ -11,7 +11,7 @@ namespace ObstacleRegister.Tests.Infrastructure;
 /// A person at the staff pages over the real pipeline, as a browser without script would be: HTTPS (the session's
 /// cookies are Secure), cookies kept, redirects seen, forms posted with the token their page carried.
 /// </summary>
-internal sealed partial class StaffBrowser(RegisterFactory factory) : IDisposable
+internal sealed partial class StaffBrowser(WebApplicationFactory<Program> factory) : IDisposable
 {
     public HttpClient Http { get; } = factory.CreateClient(new WebApplicationFactoryClientOptions
     {

@@ -39,6 +39,14 @@ public static class AccessModule
         return (reset.Key, reset.Revoked);
     }
 
+    /// <summary>The <c>sign-in-link</c> command: a fresh link's path for the person with this address, or null when nobody has it.</summary>
+    public static async Task<string?> MakeSignInLinkAsync(IServiceProvider services, string email, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var token = await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new MakeSignInLink(email), ct);
+        return token is null ? null : SignInPaths.Link(token, null);
+    }
+
     /// <summary>The sign-in pages and the staff pages Access owns, outside the API.</summary>
     public static IEndpointRouteBuilder MapAccessPages(this IEndpointRouteBuilder app)
     {
