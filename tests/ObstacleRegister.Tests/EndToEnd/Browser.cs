@@ -20,6 +20,17 @@ internal static class Browser
         : !File.Exists(DriverPath) ? $"No chromedriver at {DriverPath} (apt-get install chromium-driver): browser tests not run."
         : null;
 
+    /// <summary>A browser for a fixture, or the fixture ignored (with the reason) where Chromium is not installed.</summary>
+    public static ChromeDriver StartOrIgnore()
+    {
+        if (Missing() is { } reason)
+        {
+            Assert.Ignore(reason);
+        }
+
+        return Start();
+    }
+
     /// <summary>A headless Chromium whose Accept-Language names neither of the site's languages, so the site's own default shows.</summary>
     public static ChromeDriver Start()
     {

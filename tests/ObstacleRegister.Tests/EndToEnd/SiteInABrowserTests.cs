@@ -26,15 +26,7 @@ public sealed class SiteInABrowserTests(DatabaseProvider provider) : SiteTest(pr
     private string Root => Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 
     [OneTimeSetUp]
-    public void StartBrowser()
-    {
-        if (Browser.Missing() is { } reason)
-        {
-            Assert.Ignore(reason);
-        }
-
-        browser = Browser.Start();
-    }
+    public void StartBrowser() => browser = Browser.StartOrIgnore();
 
     [OneTimeTearDown]
     public void StopBrowser()

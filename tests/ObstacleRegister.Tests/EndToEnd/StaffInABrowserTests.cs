@@ -45,19 +45,12 @@ public sealed class StaffInABrowserTests(DatabaseProvider provider) : DeskTest(p
     private string Root => Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 
     [OneTimeSetUp]
-    public void StartBrowser()
-    {
-        if (Browser.Missing() is { } reason)
-        {
-            Assert.Ignore(reason);
-        }
-
-        browser = Browser.Start();
-    }
+    public void StartBrowser() => browser = Browser.StartOrIgnore();
 
     [OneTimeTearDown]
     public async Task StopBrowserAndProvider()
     {
+        // Quit ends the browser and its driver process; Dispose releases the client.
         browser?.Quit();
         browser?.Dispose();
         if (identityProvider is not null)
