@@ -100,6 +100,39 @@ public sealed partial class ObstacleDeskTests(DatabaseProvider provider) : DeskT
     }
 
     [Test]
+    public async Task TheReportingUnit_CorrectsItsReport_AndAddsEvidence_FromThePage()
+    {
+        var id = (await Submit(ReporterA, Obstacle(regulationId: CircularId))).Str("id");
+        using var reporter = await SignedIn(ReporterA.UnitId, "Lê Thị Báo Cáo", "reporter");
+
+        var (_, page) = await reporter.Open($"/desk/obstacles/{id}");
+        using var emptied = await reporter.Post($"/desk/obstacles/{id}", $"/desk/obstacles/{id}/correct",
+            [new("version", "1"), new("title", ""), new("description", "Mô tả mới."), new("impact", ""), new("contact", "")]);
+        using var corrected = await reporter.Post($"/desk/obstacles/{id}", $"/desk/obstacles/{id}/correct",
+            [new("version", "1"), new("title", "Tiêu đề đã sửa"), new("description", "Mô tả mới."), new("impact", ""), new("contact", "")]);
+        var (_, withToken) = await reporter.Open($"/desk/obstacles/{id}");
+        using var file = new MultipartFormDataContent
+        {
+            { new StringContent(StaffBrowser.TokenIn(withToken)), "__RequestVerificationToken" },
+            { new ByteArrayContent(System.Text.Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")), "file", "so-lieu.pdf" },
+        };
+        using var attached = await reporter.Http.PostAsync($"/desk/obstacles/{id}/attach", file);
+        var obstacle = await ReporterA.Http.GetAsync($"/api/v1/obstacles/{id}").ExpectJson(200);
+        var evidence = await ReporterA.Http.GetAsync($"/api/v1/obstacles/{id}/attachments").ExpectJson(200);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(page, Does.Contain("value=\"Quy định chồng chéo về cấp phép\""), "the correction form holds the report as it is");
+            Assert.That(emptied.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(corrected.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+            Assert.That(obstacle.Str("title"), Is.EqualTo("Tiêu đề đã sửa"));
+            Assert.That(attached.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+            Assert.That(evidence["items"]![0]!.Str("fileName"), Is.EqualTo("so-lieu.pdf"));
+            Assert.That(evidence["items"]![0]!["person"]!.Str("name"), Is.EqualTo("Lê Thị Báo Cáo"));
+        });
+    }
+
+    [Test]
     public async Task APersonOfAnotherUnit_SeesNoPrivateField_AndNoAction()
     {
         var body = Obstacle(regulationId: CircularId);

@@ -19,11 +19,16 @@ namespace ObstacleRegister.Obstacles.Desk;
 /// <param name="Thread">The questions and comments, for those who see the obstacle in full; null for others.</param>
 /// <param name="Refused">The action whose form was refused, shown again with <paramref name="Form"/>.</param>
 /// <param name="Stale">The form was sent for an older version: the obstacle is shown as it is now.</param>
+/// <param name="Evidence">The evidence files, for those who see the obstacle in full; null for others.</param>
 internal sealed record ObstaclePageModel(
-    ObstacleDto Obstacle, IReadOnlyList<ObstacleEventDto> History, IReadOnlyList<ObstacleComment>? Thread, string? Refused = null,
-    PageForm? Form = null, bool Stale = false, bool Saved = false)
+    ObstacleDto Obstacle, IReadOnlyList<ObstacleEventDto> History, IReadOnlyList<ObstacleComment>? Thread, IReadOnlyList<ObstacleAttachment>? Evidence,
+    string? Refused = null, PageForm? Form = null, bool Stale = false, bool Saved = false)
 {
     public PageForm FormOf(string action) => Refused == action && Form is not null ? Form : PageForm.Empty;
+
+    /// <summary>The correction form: as sent when it was refused, else the obstacle's own fields to change.</summary>
+    public PageForm Correction => Refused == "correct" && Form is not null ? Form
+        : PageForm.With(("title", Obstacle.Title), ("description", Obstacle.Description), ("impact", Obstacle.Impact), ("contact", Obstacle.Contact));
 }
 
 /// <summary>
@@ -47,7 +52,17 @@ internal static class ObstacleDeskEndpoints
             ["withdraw"] = (Roles.Reporter, (m, id, ifMatch, form, ct) =>
                 m.Send(new WithdrawObstacle(id, ifMatch, TriageRules.Note(new TriageNoteBody(form.Optional("note")))), ct)),
             ["comment"] = (null, (m, id, _, form, ct) => m.Send(new AddComment(id, CommentRules.Text(new CommentBody(form.Optional("text")))), ct)),
+            ["correct"] = (Roles.Reporter, (m, id, ifMatch, form, ct) => m.Send(new Correct.CorrectObstacle(id, ifMatch, Correction(form)), ct)),
         };
+
+    /// <summary>The correction form as a merge patch of the fields it shows: an emptied optional field is removed.</summary>
+    private static System.Text.Json.Nodes.JsonObject Correction(PageForm form) => new()
+    {
+        ["title"] = form.Value("title"),
+        ["description"] = form.Value("description"),
+        ["impact"] = form.Optional("impact"),
+        ["contact"] = form.Optional("contact"),
+    };
 
     public static void MapObstacleDesk(this IEndpointRouteBuilder app)
     {
@@ -60,6 +75,7 @@ internal static class ObstacleDeskEndpoints
                 await StaffPages.Render<Pages.ObstaclePage>(http, await Load(id, mediator, ct) with { Saved = saved == true }))
             .StaffPage();
         app.MapPost("/desk/obstacles/{id:guid}/{action}", Act).StaffPage();
+        app.MapPost("/desk/obstacles/{id:guid}/attach", Attach).StaffPage().WithMetadata(new BodySizeLimit(EvidenceUpload.MaxRequestBytes));
         app.MapImportPage();
     }
 
@@ -116,11 +132,28 @@ internal static class ObstacleDeskEndpoints
         }
     }
 
+    /// <summary>An evidence file added from the page: the API's upload, read and typed the same way.</summary>
+    private static async Task<IResult> Attach(Guid id, IFormCollection form, HttpContext http, IMediator mediator, CancellationToken ct)
+    {
+        try
+        {
+            await mediator.Send(new AddAttachment(id, await EvidenceUpload.Read(http.Request, ct)), ct);
+            return Results.Redirect($"/desk/obstacles/{id}?saved=true");
+        }
+        catch (ProblemException problem) when (problem.Status is >= 400 and < 500 and not 404)
+        {
+            var shown = await Load(id, mediator, ct) with { Refused = "attach", Form = PageForm.Of(form).Refused(problem) };
+            return await StaffPages.Render<Pages.ObstaclePage>(http, shown, problem.Status);
+        }
+    }
+
     private static async Task<ObstaclePageModel> Load(Guid id, IMediator mediator, CancellationToken ct)
     {
         var (obstacle, _) = await mediator.Send(new GetObstacle(id), ct);
         var history = await mediator.Send(new GetObstacleHistory(id, 100, null), ct);
-        var thread = obstacle.Visibility == "full" ? (await mediator.Send(new ListComments(id, 100, null), ct)).Items : null;
-        return new ObstaclePageModel(obstacle, history.Items, thread);
+        var full = obstacle.Visibility == "full";
+        var thread = full ? (await mediator.Send(new ListComments(id, 100, null), ct)).Items : null;
+        var evidence = full ? (await mediator.Send(new ListAttachments(id, 100, null), ct)).Items : null;
+        return new ObstaclePageModel(obstacle, history.Items, thread, evidence);
     }
 }
