@@ -69,6 +69,25 @@ public sealed class AmendmentDeskTests(DatabaseProvider provider) : DeskTest(pro
     }
 
     [Test]
+    public async Task ACoordinator_AddsAnAcceptedObstacle_ToWorkUnderWayOnTheSameDocument()
+    {
+        var id = (await Open()).Str("id");
+        var obstacle = await AcceptedObstacle(ReporterB, "Một vướng mắc nữa về thời hạn");
+        using var coordinator = await SignedIn(Coordinator.UnitId, "Phạm Điều Phối", "coordinator");
+
+        var (_, page) = await coordinator.Open($"/desk/amendments/new?obstacleId={obstacle}");
+        using var linked = await coordinator.Post($"/desk/amendments/new?obstacleId={obstacle}", $"/desk/amendments/{id}/obstacles", [new("obstacleId", obstacle)]);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(page, Does.Contain($"action=\"/desk/amendments/{id}/obstacles\""), "the work under way on the cited document is offered");
+            Assert.That(linked.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+            Assert.That((await GetAmendment(id))["obstacles"]!.AsArray().Select(o => o!.Str("id")), Does.Contain(obstacle));
+            Assert.That(await ObstacleStatus(obstacle), Is.EqualTo("in_amendment"));
+        });
+    }
+
+    [Test]
     public async Task TheResponsibleOfficial_SeesTheirLateWork_OnTheirDesk()
     {
         var officialEmail = await AddPerson(Coordinator.UnitId, "Nguyễn Văn B", "reporter");

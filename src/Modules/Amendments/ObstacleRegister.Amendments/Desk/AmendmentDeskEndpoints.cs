@@ -32,13 +32,15 @@ internal static class AmendmentDeskEndpoints
     public static readonly AmendmentStatus[] CheckInStages =
         [AmendmentStatus.Planned, AmendmentStatus.Drafting, AmendmentStatus.Consultation, AmendmentStatus.Appraisal, AmendmentStatus.Submitted];
 
-    private static readonly Dictionary<string, (string[] Roles, Func<IMediator, Guid, string, PageForm, CancellationToken, Task> Send)> Actions =
+    private static readonly Dictionary<string, (string[] Roles, Func<IMediator, Guid, string?, PageForm, CancellationToken, Task> Send)> Actions =
         new(StringComparer.Ordinal)
         {
             ["progress"] = ([Roles.Drafter], (m, id, ifMatch, form, ct) => m.Send(new ReportProgress(id, ifMatch, NewProgressRules.Check(new ReportProgressBody(
                 Stage(form.Optional("stage")), form.Optional("note"), form.Optional("blockers"), form.Optional("resourcesRequested")))), ct)),
             ["deadline"] = ([Roles.Coordinator], (m, id, ifMatch, form, ct) =>
                 m.Send(new MoveDeadline(id, ifMatch, NewDeadlineRules.Check(new MoveDeadlineBody(Day(form.Optional("dueOn")), form.Optional("reason")))), ct)),
+            ["obstacles"] = ([Roles.Coordinator], (m, id, ifMatch, form, ct) => m.Send(new Link.LinkObstacles(id, ifMatch, Link.LinkObstaclesRules.Check(
+                new Link.LinkObstaclesBody(Guid.TryParse(form.Optional("obstacleId"), out var obstacle) ? [obstacle] : []))), ct)),
             ["issue"] = ([Roles.Drafter, Roles.Coordinator], (m, id, ifMatch, form, ct) => m.Send(new IssueAmendment(id, ifMatch, IssueAmendmentRules.Check(
                 new IssueAmendmentBody(form.Optional("documentSymbol"), Day(form.Optional("issuedOn")), Day(form.Optional("effectiveOn")), null, null, null))), ct)),
         };
@@ -70,7 +72,8 @@ internal static class AmendmentDeskEndpoints
                 throw new ForbiddenException(Say.Text("Staff.NoRole"));
             }
 
-            await taken.Send(mediator, id, $"\"{input.Value("version")}\"", input, ct);
+            // A form that changes what the page showed sends its version; adding an obstacle to work under way overwrites nothing.
+            await taken.Send(mediator, id, input.Optional("version") is { } version ? $"\"{version}\"" : null, input, ct);
             return Results.Redirect($"/desk/amendments/{id}?saved=true");
         }
         catch (ProblemException problem) when (problem.Status is >= 400 and < 500 and not 404)

@@ -14,8 +14,10 @@ using ObstacleRegister.Regulations.Contracts;
 namespace ObstacleRegister.Amendments.Desk;
 
 /// <summary>The form that opens an amendment for an accepted obstacle: the documents it cites and the units to choose from.</summary>
+/// <param name="UnderWay">Open amendments of the documents it cites: the obstacle may be added to one of them instead.</param>
 internal sealed record OpenAmendmentPageModel(
-    Guid ObstacleId, string Reference, IReadOnlyList<RegulationSummary> Regulations, IReadOnlyList<UnitSummary> Units, PageForm Form);
+    Guid ObstacleId, string Reference, IReadOnlyList<RegulationSummary> Regulations, IReadOnlyList<UnitSummary> Units, PageForm Form,
+    IReadOnlyList<AmendmentListItem> UnderWay);
 
 /// <summary><c>/desk/amendments/new?obstacleId=</c>: a coordinator takes an accepted obstacle on, as <c>POST /api/v1/amendments</c> does.</summary>
 internal static class OpenAmendmentForm
@@ -24,7 +26,13 @@ internal static class OpenAmendmentForm
     {
         var obstacle = (await mediator.Send(new GetObstacles([obstacleId]), ct)).SingleOrDefault() ?? throw new NotFoundException("obstacle", obstacleId);
         var regulations = await mediator.Send(new GetRegulations(obstacle.RegulationIds), ct);
-        return new OpenAmendmentPageModel(obstacleId, obstacle.Reference, regulations, await mediator.Send(new GetAllUnits(), ct), form);
+        var underWay = new List<AmendmentListItem>();
+        foreach (var regulation in regulations)
+        {
+            underWay.AddRange((await mediator.Send(new List.ListAmendments(null, null, regulation.Id, null, null, null, null, 20, null, Open: true), ct)).Items);
+        }
+
+        return new OpenAmendmentPageModel(obstacleId, obstacle.Reference, regulations, await mediator.Send(new GetAllUnits(), ct), form, underWay);
     }
 
     public static async Task<IResult> Open(Guid obstacleId, IFormCollection form, HttpContext http, IMediator mediator, CancellationToken ct)
