@@ -1,11 +1,6 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using ObstacleRegister.BuildingBlocks.Data;
-using ObstacleRegister.Tests.Api.Desk;
 using ObstacleRegister.Tests.Infrastructure;
 using OpenQA.Selenium;
-using OpenQA.Selenium.Chrome;
 
 namespace ObstacleRegister.Tests.EndToEnd;
 
@@ -15,36 +10,8 @@ namespace ObstacleRegister.Tests.EndToEnd;
 /// pass axe-core in both languages at both widths.
 /// </summary>
 [NonParallelizable]
-public sealed class SignInLinkInABrowserTests(DatabaseProvider provider) : DeskTest(provider)
+public sealed class SignInLinkInABrowserTests(DatabaseProvider provider) : DeskInABrowserTest(provider)
 {
-    private ChromeDriver? browser;
-
-    protected override bool ListensOnAPort => true;
-
-    private ChromeDriver Chromium => browser ?? throw new InvalidOperationException("The browser did not start.");
-
-    private string Root => Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-
-    [OneTimeSetUp]
-    public void StartBrowser() => browser = Browser.StartOrIgnore();
-
-    [OneTimeTearDown]
-    public void StopBrowser()
-    {
-        // Quit ends the browser and its driver process; Dispose releases the client.
-        browser?.Quit();
-        browser?.Dispose();
-    }
-
-    [SetUp]
-    public void OnTheRealClock()
-    {
-        Clock.Now = DateTimeOffset.UtcNow;
-        Chromium.Manage().Window.Size = new System.Drawing.Size(1280, 1600);
-        Chromium.Navigate().GoToUrl(Root + "/desk.css");
-        Chromium.Manage().Cookies.DeleteAllCookies();
-    }
-
     [Test]
     public async Task AnAdmin_SignsInWithAnEmailedLink_AndAddsAPerson()
     {
@@ -62,7 +29,7 @@ public sealed class SignInLinkInABrowserTests(DatabaseProvider provider) : DeskT
         findings.AddRange(Browser.CheckEveryWay(Chromium, Root + "/" + link, "signin-link"));
         Chromium.Navigate().GoToUrl(Root + "/" + link);
         Chromium.FindElement(By.CssSelector("button[value=send]")).Click();
-        new OpenQA.Selenium.Support.UI.WebDriverWait(Chromium, TimeSpan.FromSeconds(30)).Until(d => !d.Url.Contains("token=", StringComparison.Ordinal));
+        WaitForAddress(url => !url.Contains("token=", StringComparison.Ordinal));
         var landed = new Uri(Chromium.Url).PathAndQuery;
 
         findings.AddRange(Browser.CheckEveryWay(Chromium, Root + "/desk/people", "people"));
@@ -72,7 +39,7 @@ public sealed class SignInLinkInABrowserTests(DatabaseProvider provider) : DeskT
         Chromium.FindElement(By.Id("f-unitId")).FindElement(By.CssSelector($"option[value='{ReporterA.UnitId}']")).Click();
         Chromium.FindElement(By.Id("f-roles-reporter")).Click();
         Chromium.FindElement(By.CssSelector("form.staff button[value=send]")).Click();
-        new OpenQA.Selenium.Support.UI.WebDriverWait(Chromium, TimeSpan.FromSeconds(30)).Until(d => d.Url.Contains("saved=true", StringComparison.Ordinal));
+        WaitForAddress(url => url.Contains("saved=true", StringComparison.Ordinal));
         var listed = Chromium.FindElement(By.CssSelector("table")).Text;
         findings.AddRange(Browser.CheckEveryWay(Chromium, Root + "/desk/imports", "imports"));
 

@@ -1,12 +1,7 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using ObstacleRegister.BuildingBlocks.Data;
-using ObstacleRegister.Tests.Api.Desk;
 using ObstacleRegister.Tests.Infrastructure;
 using OpenQA.Selenium;
-using OpenQA.Selenium.Chrome;
 
 namespace ObstacleRegister.Tests.EndToEnd;
 
@@ -18,7 +13,7 @@ namespace ObstacleRegister.Tests.EndToEnd;
 /// vouches for is refused, and the report form is completed with the keyboard alone.
 /// </summary>
 [NonParallelizable]
-public sealed class StaffInABrowserTests(DatabaseProvider provider) : DeskTest(provider)
+public sealed class StaffInABrowserTests(DatabaseProvider provider) : DeskInABrowserTest(provider)
 {
     private static readonly TestIdentityProvider.Account ReporterAccount = new("sub-reporter", "bao.cao@donvi-a.gov.vn", "Lê Thị Báo Cáo");
     private static readonly TestIdentityProvider.Account CoordinatorAccount = new("sub-coordinator", "dieu.phoi@moj.gov.vn", "Phạm Văn Điều Phối");
@@ -27,9 +22,6 @@ public sealed class StaffInABrowserTests(DatabaseProvider provider) : DeskTest(p
     private static readonly TestIdentityProvider.Account StrangerAccount = new("sub-stranger", "nguoi.la@example.org", "Người Lạ");
 
     private TestIdentityProvider? identityProvider;
-    private ChromeDriver? browser;
-
-    protected override bool ListensOnAPort => true;
 
     protected override IReadOnlyDictionary<string, string>? HostSettings => new Dictionary<string, string>
     {
@@ -40,31 +32,13 @@ public sealed class StaffInABrowserTests(DatabaseProvider provider) : DeskTest(p
 
     private TestIdentityProvider IdentityProvider => identityProvider ??= StartProvider();
 
-    private ChromeDriver Chromium => browser ?? throw new InvalidOperationException("The browser did not start.");
-
-    private string Root => Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-
-    [OneTimeSetUp]
-    public void StartBrowser() => browser = Browser.StartOrIgnore();
-
     [OneTimeTearDown]
-    public async Task StopBrowserAndProvider()
+    public async Task StopProvider()
     {
-        // Quit ends the browser and its driver process; Dispose releases the client.
-        browser?.Quit();
-        browser?.Dispose();
         if (identityProvider is not null)
         {
             await identityProvider.DisposeAsync();
         }
-    }
-
-    [SetUp]
-    public void OnTheRealClock()
-    {
-        // The provider signs its tokens on the real clock; the register's cookies must not be born expired.
-        Clock.Now = DateTimeOffset.UtcNow;
-        Chromium.Manage().Window.Size = new System.Drawing.Size(1280, 1600);
     }
 
     [Test]
@@ -85,6 +59,7 @@ public sealed class StaffInABrowserTests(DatabaseProvider provider) : DeskTest(p
         Fill("f-regulations-0--symbol", symbol);
         Fill("f-regulations-0--provision", "Điều 5, khoản 2");
         Chromium.FindElement(By.CssSelector("button[value=send]")).Click();
+        WaitForAddress(url => url.Contains("saved=true", StringComparison.Ordinal));
         var obstaclePath = new Uri(Chromium.Url).AbsolutePath;
         Assert.That(obstaclePath, Does.StartWith("/desk/obstacles/"), "the report is sent and its page shown");
         findings.AddRange(Browser.CheckEveryWay(Chromium, Root + obstaclePath, "obstacle-reporter"));
@@ -105,6 +80,7 @@ public sealed class StaffInABrowserTests(DatabaseProvider provider) : DeskTest(p
         Open(obstaclePath);
         Submit("accept");
         Chromium.FindElement(By.PartialLinkText("Giao sửa đổi")).Click();
+        WaitForAddress(url => url.Contains("/desk/amendments/new", StringComparison.Ordinal));
         findings.AddRange(Browser.CheckEveryWay(Chromium, Chromium.Url, "open-amendment"));
         Select("f-regulationId", CircularId);
         Select("f-draftingUnitId", DraftingUnitId.ToString());
@@ -114,6 +90,7 @@ public sealed class StaffInABrowserTests(DatabaseProvider provider) : DeskTest(p
         Fill("f-responsibleOfficial-email", OfficialAccount.Email);
         SetDate("f-dueOn", DateOnly.FromDateTime(Clock.Now.UtcDateTime).AddDays(5));
         Chromium.FindElement(By.CssSelector("button[value=send]")).Click();
+        WaitForAddress(url => url.Contains("saved=true", StringComparison.Ordinal));
         var amendmentPath = new Uri(Chromium.Url).AbsolutePath;
         Assert.That(amendmentPath, Does.StartWith("/desk/amendments/"), "the amendment is opened and its page shown");
 
@@ -192,7 +169,7 @@ public sealed class StaffInABrowserTests(DatabaseProvider provider) : DeskTest(p
             .SendKeys(symbol).SendKeys(Keys.Tab).SendKeys("Điều 5").Perform();
         TabTo("send");
         keys.SendKeys(Keys.Enter).Perform();
-        new OpenQA.Selenium.Support.UI.WebDriverWait(Chromium, TimeSpan.FromSeconds(30)).Until(d => d.Url.Contains("saved=true", StringComparison.Ordinal));
+        WaitForAddress(url => url.Contains("saved=true", StringComparison.Ordinal));
 
         Assert.That(Chromium.FindElement(By.TagName("h1")).Text, Does.EndWith("Báo cáo bằng bàn phím"));
     }
@@ -234,8 +211,7 @@ public sealed class StaffInABrowserTests(DatabaseProvider provider) : DeskTest(p
         Open("/desk?lang=vi");
         Chromium.FindElement(By.Id("account-" + account.Subject)).Click();
         // The provider answers with a page that posts the code back (form_post): wait until the register has answered that.
-        new OpenQA.Selenium.Support.UI.WebDriverWait(Chromium, TimeSpan.FromSeconds(30)).Until(d =>
-            d.Url.StartsWith(Root, StringComparison.Ordinal) && !d.Url.Contains("/signin-oidc", StringComparison.Ordinal));
+        WaitForAddress(url => url.StartsWith(Root, StringComparison.Ordinal) && !url.Contains("/signin-oidc", StringComparison.Ordinal));
         if (expectDesk)
         {
             Assert.That(new Uri(Chromium.Url).AbsolutePath, Is.EqualTo("/desk"), $"{account.Email} signed in");
