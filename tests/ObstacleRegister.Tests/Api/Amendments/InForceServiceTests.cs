@@ -20,7 +20,7 @@ public sealed class InForceServiceTests(DatabaseProvider provider) : AmendmentTe
         var beforeTheDate = (await GetAmendment(id)).Str("status");
 
         SetLocalTime("2026-04-01T00:00:05");
-        var status = await WaitForStatus(id, "in_force", TimeSpan.FromSeconds(10));
+        var status = await WaitForStatus(id, "in_force", TimeSpan.FromSeconds(30));
 
         Assert.Multiple(async () =>
         {

@@ -54,7 +54,7 @@ public sealed class TelemetryTests(DatabaseProvider provider) : WebhookTest(prov
     /// </summary>
     private async Task<List<Activity>> SpansOf(ActivityTraceId traceId)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
             Factory.Services.GetRequiredService<TracerProvider>().ForceFlush();
