@@ -1,4 +1,7 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using ObstacleRegister.BuildingBlocks.Data;
+using ObstacleRegister.BuildingBlocks.Localization;
 using ObstacleRegister.BuildingBlocks.Errors;
 
 namespace ObstacleRegister.Pages;
@@ -38,11 +41,28 @@ public sealed class PageForm
     /// <summary>The value as given, or null when the field was left empty.</summary>
     public string? Optional(string name) => values.GetValueOrDefault(name) is { Length: > 0 } value && !string.IsNullOrWhiteSpace(value) ? value : null;
 
+    /// <summary>A date input's value (<c>yyyy-MM-dd</c>); anything else is null, for the API's rules to call missing.</summary>
+    public DateOnly? Day(string name) =>
+        DateOnly.TryParseExact(Optional(name), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
+    /// <summary>An id chosen in a select or carried in a hidden field; anything else is null.</summary>
+    public Guid? Id(string name) => Guid.TryParse(Optional(name), out var id) ? id : null;
+
+    /// <summary>An enumeration value by its wire name (among <paramref name="allowed"/> when given); anything else is null.</summary>
+    public TEnum? Choice<TEnum>(string name, IEnumerable<TEnum>? allowed = null)
+        where TEnum : struct, Enum =>
+        Optional(name) is { } value && (allowed ?? Enum.GetValues<TEnum>()).Where(v => WireNames.OfAny(v) == value).Select(v => (TEnum?)v).FirstOrDefault() is { } chosen
+            ? chosen : null;
+
     public IReadOnlyList<string> ErrorsOf(string name) => Errors.GetValueOrDefault(name) ?? [];
 
-    /// <summary>The same input, refused: a 400's field errors beside their fields, any other problem's detail above the form.</summary>
+    /// <summary>
+    /// The same input, refused: a 400's field errors beside their fields, any other problem's detail above the form; a
+    /// 412 says, in a person's words, that the page was out of date.
+    /// </summary>
     public PageForm Refused(ProblemException problem) =>
-        new(values, problem.Message, problem is RequestValidationException invalid ? invalid.Errors : null);
+        new(values, problem is PreconditionFailedException ? Say.Text("Staff.Stale") : problem.Message,
+            problem is RequestValidationException invalid ? invalid.Errors : null);
 
     /// <summary>
     /// The id a field's input carries (and its label and messages point at): the name with brackets and dots made

@@ -44,7 +44,7 @@ internal static class PeoplePage
         {
             var roles = form["roles"].Select(r => Enum.GetValues<ApiKeyRole>().Where(k => WireNames.Of(k) == r).Select(k => (ApiKeyRole?)k).FirstOrDefault())
                 .OfType<ApiKeyRole>().ToList();
-            var body = new PersonBody(input.Optional("email"), input.Optional("name"), Guid.TryParse(input.Optional("unitId"), out var unit) ? unit : null, roles);
+            var body = new PersonBody(input.Optional("email"), input.Optional("name"), input.Id("unitId"), roles);
             await mediator.Send(new AddPerson(PersonRules.Check(body)), ct);
             return Results.Redirect(Path + "?saved=true");
         }

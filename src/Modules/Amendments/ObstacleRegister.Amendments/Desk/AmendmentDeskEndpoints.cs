@@ -1,4 +1,3 @@
-using System.Globalization;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -36,13 +35,13 @@ internal static class AmendmentDeskEndpoints
         new(StringComparer.Ordinal)
         {
             ["progress"] = ([Roles.Drafter], (m, id, ifMatch, form, ct) => m.Send(new ReportProgress(id, ifMatch, NewProgressRules.Check(new ReportProgressBody(
-                Stage(form.Optional("stage")), form.Optional("note"), form.Optional("blockers"), form.Optional("resourcesRequested")))), ct)),
+                form.Choice("stage", CheckInStages), form.Optional("note"), form.Optional("blockers"), form.Optional("resourcesRequested")))), ct)),
             ["deadline"] = ([Roles.Coordinator], (m, id, ifMatch, form, ct) =>
-                m.Send(new MoveDeadline(id, ifMatch, NewDeadlineRules.Check(new MoveDeadlineBody(Day(form.Optional("dueOn")), form.Optional("reason")))), ct)),
+                m.Send(new MoveDeadline(id, ifMatch, NewDeadlineRules.Check(new MoveDeadlineBody(form.Day("dueOn"), form.Optional("reason")))), ct)),
             ["obstacles"] = ([Roles.Coordinator], (m, id, ifMatch, form, ct) => m.Send(new Link.LinkObstacles(id, ifMatch, Link.LinkObstaclesRules.Check(
-                new Link.LinkObstaclesBody(Guid.TryParse(form.Optional("obstacleId"), out var obstacle) ? [obstacle] : []))), ct)),
+                new Link.LinkObstaclesBody(form.Id("obstacleId") is { } obstacle ? [obstacle] : []))), ct)),
             ["issue"] = ([Roles.Drafter, Roles.Coordinator], (m, id, ifMatch, form, ct) => m.Send(new IssueAmendment(id, ifMatch, IssueAmendmentRules.Check(
-                new IssueAmendmentBody(form.Optional("documentSymbol"), Day(form.Optional("issuedOn")), Day(form.Optional("effectiveOn")), null, null, null))), ct)),
+                new IssueAmendmentBody(form.Optional("documentSymbol"), form.Day("issuedOn"), form.Day("effectiveOn"), null, null, null))), ct)),
         };
 
     public static void MapAmendmentDesk(this IEndpointRouteBuilder app)
@@ -80,14 +79,7 @@ internal static class AmendmentDeskEndpoints
         {
             var stale = problem is PreconditionFailedException;
             var amendment = (await mediator.Send(new GetAmendment(id), ct)).Amendment;
-            var refused = input.Refused(stale ? new ProblemException(412, ProblemTypes.PreconditionFailed, "", Say.Text("Staff.Stale")) : problem);
-            return await StaffPages.Render<Pages.AmendmentPage>(http, new AmendmentPageModel(amendment, action, refused, stale), problem.Status);
+            return await StaffPages.Render<Pages.AmendmentPage>(http, new AmendmentPageModel(amendment, action, input.Refused(problem), stale), problem.Status);
         }
     }
-
-    /// <summary>A date input's value (<c>yyyy-MM-dd</c>); anything else is left for the rules to call missing.</summary>
-    private static DateOnly? Day(string? value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
-
-    private static AmendmentStatus? Stage(string? value) => CheckInStages.FirstOrDefault(s => WireNames.Of(s) == value) is var stage && WireNames.Of(stage) == value ? stage : null;
 }

@@ -1,11 +1,9 @@
-using System.Globalization;
 using MediatR;
 using Microsoft.AspNetCore.Http;
 using ObstacleRegister.Access.Contracts;
 using ObstacleRegister.Amendments.Contracts;
 using ObstacleRegister.Amendments.Get;
 using ObstacleRegister.Amendments.Open;
-using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.Obstacles.Contracts;
 using ObstacleRegister.Pages;
@@ -41,10 +39,10 @@ internal static class OpenAmendmentForm
         try
         {
             var body = new OpenAmendmentBody(
-                Id(input.Optional("regulationId")), Kind(input.Optional("kind")), input.Optional("title"), Id(input.Optional("draftingUnitId")),
+                input.Id("regulationId"), input.Choice<AmendmentKind>("kind"), input.Optional("title"), input.Id("draftingUnitId"),
                 new ResponsibleOfficialBody(input.Optional("responsibleOfficial.name"), input.Optional("responsibleOfficial.position"),
                     input.Optional("responsibleOfficial.email")),
-                Day(input.Optional("dueOn")), null, null, [obstacleId]);
+                input.Day("dueOn"), null, null, [obstacleId]);
             var opened = await mediator.Send(new OpenAmendment(NewAmendmentRules.Check(body)), ct);
             return Results.Redirect($"/desk/amendments/{opened.Amendment.Id}?saved=true");
         }
@@ -53,12 +51,4 @@ internal static class OpenAmendmentForm
             return await StaffPages.Render<Pages.OpenAmendmentPage>(http, await Load(obstacleId, input.Refused(problem), mediator, ct), problem.Status);
         }
     }
-
-    private static Guid? Id(string? value) => Guid.TryParse(value, out var id) ? id : null;
-
-    private static AmendmentKind? Kind(string? value) =>
-        Enum.GetValues<AmendmentKind>().Where(k => WireNames.Of(k) == value).Select(k => (AmendmentKind?)k).FirstOrDefault();
-
-    private static DateOnly? Day(string? value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 }

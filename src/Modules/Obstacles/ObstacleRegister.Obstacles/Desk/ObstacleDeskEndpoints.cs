@@ -46,7 +46,7 @@ internal static class ObstacleDeskEndpoints
             ["reject"] = (Roles.Coordinator, (m, id, ifMatch, form, ct) =>
                 m.Send(new RejectObstacle(id, ifMatch, TriageRules.Reason(new RejectBody(form.Optional("reason")))), ct)),
             ["duplicate"] = (Roles.Coordinator, (m, id, ifMatch, form, ct) => m.Send(new MarkDuplicate(id, ifMatch, TriageRules.Duplicate(
-                new DuplicateBody(Guid.TryParse(form.Optional("duplicateOfId"), out var master) ? master : null, form.Optional("note")))), ct)),
+                new DuplicateBody(form.Id("duplicateOfId"), form.Optional("note")))), ct)),
             ["request-information"] = (Roles.Coordinator, (m, id, ifMatch, form, ct) =>
                 m.Send(new RequestInformation(id, ifMatch, InformationRequestRules.Question(new InformationRequestBody(form.Optional("question")))), ct)),
             ["withdraw"] = (Roles.Reporter, (m, id, ifMatch, form, ct) =>
@@ -125,8 +125,7 @@ internal static class ObstacleDeskEndpoints
             var stale = problem is PreconditionFailedException;
             var shown = await Load(id, mediator, ct) with
             {
-                Refused = action, Form = stale ? input.Refused(new ProblemException(412, ProblemTypes.PreconditionFailed, "", Say.Text("Staff.Stale"))) : input.Refused(problem),
-                Stale = stale,
+                Refused = action, Form = input.Refused(problem), Stale = stale,
             };
             return await StaffPages.Render<Pages.ObstaclePage>(http, shown, problem.Status);
         }

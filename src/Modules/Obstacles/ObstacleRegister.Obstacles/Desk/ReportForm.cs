@@ -53,8 +53,8 @@ internal static class ReportForm
         }
 
         var body = new SubmitObstacleBody(
-            form.Optional("title"), form.Optional("description"), Parse<ObstacleCategory>(form, "category"), Parse<ObstacleSeverity>(form, "severity"),
-            Parse<RemedyRoute>(form, "proposal"), form.Optional("impact"), form.Optional("contact"), cited);
+            form.Optional("title"), form.Optional("description"), form.Choice<ObstacleCategory>("category"), form.Choice<ObstacleSeverity>("severity"),
+            form.Choice<RemedyRoute>("proposal"), form.Optional("impact"), form.Optional("contact"), cited);
         var obstacle = NewObstacleRules.Validate(body, errors);
         errors.ThrowIfAny();
         return obstacle!;
@@ -69,10 +69,6 @@ internal static class ReportForm
         _ => Say.Text("Desk.Report.Field." + field),
     };
 
-    private static TEnum? Parse<TEnum>(PageForm form, string field)
-        where TEnum : struct, Enum =>
-        form.Optional(field) is { } value && Enum.GetValues<TEnum>().FirstOrDefault(v => WireNames.OfAny(v) == value) is var found
-            && WireNames.OfAny(found) == value ? found : null;
 
     /// <summary>The evidence file sent with the form, if any: read and typed as the API's upload is.</summary>
     public static async Task<EvidenceFile?> Evidence(HttpRequest request, IFormCollection form, CancellationToken ct) =>
