@@ -9,6 +9,16 @@ namespace ObstacleRegister.Pages;
 /// <summary>A problem shown as a page: what a staff page answers instead of the API's problem JSON.</summary>
 public sealed record StaffError(int Status, string Detail);
 
+/// <summary>Marks an endpoint whose answers are pages for people, so that what fails before it runs is a page too.</summary>
+public sealed class StaffPageMetadata
+{
+    public static readonly StaffPageMetadata Instance = new();
+
+    private StaffPageMetadata()
+    {
+    }
+}
+
 /// <summary>How a module's staff pages are mapped: for a signed-in person only, outside the API's description.</summary>
 public static class StaffEndpoints
 {
@@ -38,12 +48,28 @@ public static class StaffEndpoints
             }
         });
 
+    /// <summary>Whether the request is for a staff or sign-in page, whose problems are written as pages rather than JSON.</summary>
+    /// <remarks>The exception handler clears the request's endpoint before it runs, and keeps it in its feature.</remarks>
+    public static bool IsStaffPage(HttpContext http) =>
+        (http.GetEndpoint() ?? http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Endpoint)?.Metadata.GetMetadata<StaffPageMetadata>() is not null;
+
+    /// <summary>
+    /// A problem raised before the page's handler ran (a form without its anti-forgery token, a value the binder could
+    /// not read) as the error page, in the page's language.
+    /// </summary>
+    public static async Task WriteProblemPage(HttpContext http, int status, string? detail, bool forged)
+    {
+        PageLanguage.Choose(http);
+        var page = await StaffPages.Render<StaffErrorPage>(http, new StaffError(status, forged ? Say.Text("Staff.Forged") : detail ?? ""), status);
+        await page.ExecuteAsync(http);
+    }
+
     /// <summary>
     /// Sessions and forms travel over HTTPS only (directly, or as a trusted proxy says): a page asked for over plain
     /// HTTP from another machine is refused, so no session or token ever crosses a network in the clear. The one
     /// exception is this machine itself (loopback), where a developer runs the register without a certificate.
     /// </summary>
-    public static RouteHandlerBuilder OverHttps(this RouteHandlerBuilder endpoint) => endpoint.AddEndpointFilter(async (context, next) =>
+    public static RouteHandlerBuilder OverHttps(this RouteHandlerBuilder endpoint) => endpoint.WithMetadata(StaffPageMetadata.Instance).AddEndpointFilter(async (context, next) =>
     {
         var http = context.HttpContext;
         // Before the requests run: their problems and field errors are then written in the page's language.

@@ -30,6 +30,9 @@ public sealed record StaffView(
     /// <summary>A moment as the register's people read it: in its time zone, in the page's language.</summary>
     public string Moment(DateTimeOffset at) => PageFormat.Moment(TimeZoneInfo.ConvertTime(at, Zone));
 
+    /// <summary>The day a moment fell on in the register's time zone.</summary>
+    public string Day(DateTimeOffset at) => PageFormat.Day(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Zone).DateTime));
+
     public string Language => PageLanguage.Tag(Culture);
 
     public string OtherLanguage => Language == "vi" ? "en" : "vi";

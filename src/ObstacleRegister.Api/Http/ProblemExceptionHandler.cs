@@ -71,6 +71,13 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             httpContext.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        if (ObstacleRegister.Pages.StaffEndpoints.IsStaffPage(httpContext))
+        {
+            await ObstacleRegister.Pages.StaffEndpoints.WriteProblemPage(httpContext, httpContext.Response.StatusCode, problem.Detail,
+                forged: exception is BadHttpRequestException { InnerException: Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException });
+            return true;
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

@@ -41,6 +41,47 @@ public abstract class DeskInABrowserTest(DatabaseProvider provider) : DeskTest(p
         Chromium.Manage().Cookies.DeleteAllCookies();
     }
 
+    /// <summary>Signs out whoever was signed in, then this person in by the link the register emails them, landing on the desk.</summary>
+    protected async Task SignInWithLink(string email)
+    {
+        Chromium.Navigate().GoToUrl(Root + "/signout");
+        Chromium.Navigate().GoToUrl(Root + "/signin");
+        Chromium.FindElement(OpenQA.Selenium.By.Id("f-email")).SendKeys(email);
+        Chromium.FindElement(OpenQA.Selenium.By.CssSelector("button[value=send]")).Click();
+        new OpenQA.Selenium.Support.UI.WebDriverWait(Chromium, TimeSpan.FromSeconds(30)).Until(d => d.FindElements(OpenQA.Selenium.By.CssSelector("p.notice")).Count > 0);
+        using var outbox = new Infrastructure.StaffBrowser(Factory);
+        var link = await outbox.LatestLinkTo(email) ?? throw new AssertionException($"No link was queued for {email}.");
+        Chromium.Navigate().GoToUrl(Root + "/" + link);
+        Chromium.FindElement(OpenQA.Selenium.By.CssSelector("button[value=send]")).Click();
+        WaitForAddress(url => !url.Contains("token=", StringComparison.Ordinal));
+    }
+
+    /// <summary>Clicks what sends a form and waits (up to 30 s) until the page that answers it has replaced this one.</summary>
+    protected void ClickForTheNextPage(OpenQA.Selenium.By button)
+    {
+        var before = Chromium.FindElement(OpenQA.Selenium.By.TagName("html"));
+        Chromium.FindElement(button).Click();
+        new OpenQA.Selenium.Support.UI.WebDriverWait(Chromium, TimeSpan.FromSeconds(30)).Until(_ => IsGone(before));
+    }
+
+    private static bool IsGone(OpenQA.Selenium.IWebElement element)
+    {
+        try
+        {
+            _ = element.TagName;
+            return false;
+        }
+        catch (OpenQA.Selenium.StaleElementReferenceException)
+        {
+            return true;
+        }
+        catch (OpenQA.Selenium.UnknownErrorException replaced) when (replaced.Message.Contains("does not belong to the document", StringComparison.Ordinal))
+        {
+            // Chromium's way of saying the same while the new page is being built.
+            return true;
+        }
+    }
+
     /// <summary>Waits (up to 30 s) until the browser's address says the page that answers a form has come.</summary>
     protected void WaitForAddress(Func<string, bool> arrived) =>
         new OpenQA.Selenium.Support.UI.WebDriverWait(Chromium, TimeSpan.FromSeconds(30)).Until(d => arrived(d.Url));

@@ -244,24 +244,9 @@ public sealed class StaffInABrowserTests(DatabaseProvider provider) : DeskInABro
     /// <summary>Sends one of the page's forms by its button, and waits for the page that answers it.</summary>
     private void Submit(string scope)
     {
-        var before = Chromium.FindElement(By.TagName("html"));
-        Chromium.FindElement(By.CssSelector($"form[action$='/{ActionOf(scope)}'] button[value=send]")).Click();
-        new OpenQA.Selenium.Support.UI.WebDriverWait(Chromium, TimeSpan.FromSeconds(30)).Until(_ => IsStale(before));
+        ClickForTheNextPage(By.CssSelector($"form[action$='/{ActionOf(scope)}'] button[value=send]"));
         Assert.That(Chromium.FindElements(By.CssSelector(".problem")), Is.Empty, $"the {scope} form was accepted: {Chromium.PageSource[..Math.Min(2000, Chromium.PageSource.Length)]}");
     }
 
     private static string ActionOf(string scope) => scope == "ask" ? "request-information" : scope;
-
-    private static bool IsStale(IWebElement element)
-    {
-        try
-        {
-            _ = element.TagName;
-            return false;
-        }
-        catch (StaleElementReferenceException)
-        {
-            return true;
-        }
-    }
 }

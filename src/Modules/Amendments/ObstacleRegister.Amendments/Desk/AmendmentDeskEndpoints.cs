@@ -50,6 +50,7 @@ internal static class AmendmentDeskEndpoints
                 await StaffPages.Render<Pages.AmendmentPage>(http, new AmendmentPageModel((await mediator.Send(new GetAmendment(id), ct)).Amendment, Saved: saved == true)))
             .StaffPage();
         app.MapPost("/desk/amendments/{id:guid}/{action}", Act).StaffPage();
+        app.MapAmendmentListPage();
         app.MapGet("/desk/amendments/new", async (Guid obstacleId, HttpContext http, IMediator mediator, CancellationToken ct) =>
                 await StaffPages.Render<Pages.OpenAmendmentPage>(http, await OpenAmendmentForm.Load(obstacleId, PageForm.Empty, mediator, ct)))
             .StaffPage(Roles.Coordinator);

@@ -12,7 +12,8 @@ namespace ObstacleRegister.Amendments.Desk;
 /// <summary>Amendments on a desk, soonest due first, with today's date to tell due-soon from later.</summary>
 /// <param name="DueSoonDays">The first due-soon reminder's distance: work due within it is marked.</param>
 /// <param name="Official">The responsible official's own, rather than the drafting unit's.</param>
-internal sealed record AmendmentsDesk(IReadOnlyList<AmendmentListItem> Amendments, DateOnly Today, int DueSoonDays, bool Official)
+/// <param name="UnitId">The drafting unit whose work it is, when it is one unit's.</param>
+internal sealed record AmendmentsDesk(IReadOnlyList<AmendmentListItem> Amendments, DateOnly Today, int DueSoonDays, bool Official, Guid? UnitId = null)
 {
     public bool DueSoon(AmendmentListItem amendment) => !amendment.Overdue && amendment.DueOn.DayNumber - Today.DayNumber <= DueSoonDays;
 }
@@ -46,7 +47,7 @@ internal sealed class DrafterDeskSection(IMediator mediator, AmendmentClock cloc
         }
 
         var open = await mediator.Send(new ListAmendments(null, person.UnitId, null, null, null, null, null, 50, null, Open: true), ct);
-        return DeskFragments.Of<Pages.AmendmentsSection>(new AmendmentsDesk(open.Items, clock.Today, notices.Value.DueSoon.Max(), Official: false));
+        return DeskFragments.Of<Pages.AmendmentsSection>(new AmendmentsDesk(open.Items, clock.Today, notices.Value.DueSoon.Max(), Official: false, person.UnitId));
     }
 }
 

@@ -77,6 +77,7 @@ internal static class ObstacleDeskEndpoints
         app.MapPost("/desk/obstacles/{id:guid}/{action}", Act).StaffPage();
         app.MapPost("/desk/obstacles/{id:guid}/attach", Attach).StaffPage().WithMetadata(new BodySizeLimit(EvidenceUpload.MaxRequestBytes));
         app.MapImportPage();
+        app.MapObstacleListPage();
     }
 
     private static async Task<IResult> Report(IFormCollection form, HttpContext http, IMediator mediator, CancellationToken ct)

@@ -8,7 +8,7 @@ using ObstacleRegister.Pages;
 namespace ObstacleRegister.Obstacles.Desk;
 
 /// <summary>The reporting unit's part of the desk: the questions waiting for its answer, then its latest reports.</summary>
-internal sealed record ReporterDesk(IReadOnlyList<ObstacleListItem> Questions, IReadOnlyList<ObstacleListItem> Latest);
+internal sealed record ReporterDesk(Guid UnitId, IReadOnlyList<ObstacleListItem> Questions, IReadOnlyList<ObstacleListItem> Latest);
 
 /// <summary>The coordinators' part of the desk: the reports waiting for an answer, oldest first.</summary>
 internal sealed record TriageDesk(IReadOnlyList<QueuedReport> Reports, int Total);
@@ -28,7 +28,7 @@ internal sealed class ReporterDeskSection(IMediator mediator) : IDeskSection
 
         var questions = await mediator.Send(List(ObstacleStatus.NeedsInformation, person.UnitId, 50), ct);
         var latest = await mediator.Send(List(null, person.UnitId, Shown), ct);
-        return DeskFragments.Of<Pages.ReporterSection>(new ReporterDesk(questions.Items, latest.Items));
+        return DeskFragments.Of<Pages.ReporterSection>(new ReporterDesk(person.UnitId, questions.Items, latest.Items));
     }
 
     private static ListObstacles List(ObstacleStatus? status, Guid unitId, int limit) =>
