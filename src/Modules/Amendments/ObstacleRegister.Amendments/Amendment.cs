@@ -39,6 +39,9 @@ internal sealed class AmendmentRow
 
     public string? OfficialEmail { get; set; }
 
+    /// <summary>The address folded, by which the official's desk finds their work; written, never read back.</summary>
+    public string? OfficialEmailKey { get; set; }
+
     public bool ShortenedProcedure { get; set; }
 
     public string Status { get; set; } = "";
@@ -102,4 +105,10 @@ internal static class AmendmentQueries
 
     public static Task<IReadOnlyList<Guid>> LinkedObstacleIds(IDbSession db, Guid id, CancellationToken ct) =>
         db.QueryAsync<Guid>(ObstacleIds, new { Id = id }, ct);
+}
+
+/// <summary>How an official's address is matched whatever its case: folded once when stored, and the same when looked up.</summary>
+internal static class OfficialEmails
+{
+    public static string? Key(string? email) => email?.Trim().ToLowerInvariant();
 }

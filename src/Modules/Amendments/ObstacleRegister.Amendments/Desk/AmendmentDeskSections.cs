@@ -25,12 +25,12 @@ internal sealed class GetOfficialsAmendmentsHandler(IDbSession db, AmendmentCloc
 {
     private const string Query = $"""
         SELECT {AmendmentQueries.Columns} FROM amendment
-        WHERE is_open = 1 AND LOWER(official_email) = @Email
+        WHERE is_open = 1 AND official_email_key = @Email
         ORDER BY due_on, id
         """;
 
     public async Task<IReadOnlyList<AmendmentListItem>> Handle(GetOfficialsAmendments request, CancellationToken cancellationToken) =>
-        [.. (await db.QueryAsync<AmendmentRow>(db.Dialect.Limit(Query), new { Email = request.Email.Trim().ToLowerInvariant(), request.Limit }, cancellationToken))
+        [.. (await db.QueryAsync<AmendmentRow>(db.Dialect.Limit(Query), new { Email = OfficialEmails.Key(request.Email), request.Limit }, cancellationToken))
             .Select(r => r.ToListItem(clock))];
 }
 

@@ -27,9 +27,9 @@ internal sealed class OpenAmendmentHandler(
     : IRequestHandler<OpenAmendment, VersionedAmendment>
 {
     private const string Insert = """
-        INSERT INTO amendment (id, regulation_id, kind, title, drafting_unit_id, official_name, official_position, official_email, shortened_procedure,
+        INSERT INTO amendment (id, regulation_id, kind, title, drafting_unit_id, official_name, official_position, official_email, official_email_key, shortened_procedure,
                                status, is_open, due_on, original_due_on, last_progress_at, created_at, updated_at, version)
-        VALUES (@Id, @RegulationId, @Kind, @Title, @DraftingUnitId, @OfficialName, @OfficialPosition, @OfficialEmail, @ShortenedProcedure,
+        VALUES (@Id, @RegulationId, @Kind, @Title, @DraftingUnitId, @OfficialName, @OfficialPosition, @OfficialEmail, @OfficialEmailKey, @ShortenedProcedure,
                 @Status, @IsOpen, @DueOn, @OriginalDueOn, @LastProgressAt, @CreatedAt, @UpdatedAt, @Version)
         """;
 
@@ -52,6 +52,7 @@ internal sealed class OpenAmendmentHandler(
         {
             Id = Guid.CreateVersion7(), RegulationId = amendment.RegulationId, Kind = WireNames.Of(amendment.Kind), Title = amendment.Title,
             DraftingUnitId = amendment.DraftingUnitId, OfficialName = official.Name, OfficialPosition = official.Position, OfficialEmail = official.Email,
+            OfficialEmailKey = OfficialEmails.Key(official.Email),
             ShortenedProcedure = amendment.ShortenedProcedure, Status = WireNames.Of(AmendmentStatus.Planned), IsOpen = true, DueOn = amendment.DueOn,
             OriginalDueOn = amendment.DueOn, LastProgressAt = now, CreatedAt = now, UpdatedAt = now, Version = 1,
         };

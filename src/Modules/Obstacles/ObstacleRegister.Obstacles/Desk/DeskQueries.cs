@@ -11,8 +11,15 @@ namespace ObstacleRegister.Obstacles.Desk;
 /// <summary>A report waiting for the coordinators' answer, with how many likely duplicates intake found.</summary>
 internal sealed record QueuedReport(Guid Id, string Reference, string Title, Guid UnitId, DateTimeOffset CreatedAt, long Hints);
 
-/// <summary>The coordinators' triage queue: reports not yet answered, oldest first (the longest wait is answered first).</summary>
-internal sealed record GetTriageQueue(int Limit) : IQuery<(IReadOnlyList<QueuedReport> Reports, int Total)>;
+/// <summary>
+/// The coordinators' triage queue: reports not yet answered, oldest first (the longest wait is answered first), and how
+/// many wait, counted up to <see cref="CountedUpTo"/> (a larger backlog reads as "more than"): counting every waiting
+/// report is an index range as long as the backlog, the desk's dearest read at a million reports.
+/// </summary>
+internal sealed record GetTriageQueue(int Limit) : IQuery<(IReadOnlyList<QueuedReport> Reports, int Total)>
+{
+    public const int CountedUpTo = 1000;
+}
 
 /// <summary>Obstacles by id with their public fields, for showing likely duplicates by reference and title.</summary>
 internal sealed record GetObstacleTitles(IReadOnlyCollection<Guid> Ids) : IQuery<IReadOnlyList<QueuedReport>>;
@@ -26,7 +33,7 @@ internal sealed class DeskQueryHandlers(IDbSession db, ICaller caller)
         FROM obstacle o WHERE o.status = 'submitted' ORDER BY o.seq
         """;
 
-    private const string Waiting = "SELECT COUNT(*) FROM obstacle WHERE status = 'submitted'";
+    private const string Waiting = "SELECT seq FROM obstacle WHERE status = 'submitted' ORDER BY seq";
 
     private const string Titles = "SELECT id, reference, title, unit_id, created_at, 0 AS hints FROM obstacle WHERE id IN @Ids";
 
@@ -38,7 +45,7 @@ internal sealed class DeskQueryHandlers(IDbSession db, ICaller caller)
         }
 
         var reports = await db.QueryAsync<QueuedReport>(db.Dialect.Limit(Queue), new { request.Limit }, cancellationToken);
-        return (reports, await db.ExecuteScalarAsync<int>(Waiting, null, cancellationToken));
+        return (reports, await db.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM ({db.Dialect.Limit(Waiting)}) waiting", new { Limit = GetTriageQueue.CountedUpTo + 1 }, cancellationToken));
     }
 
     public async Task<IReadOnlyList<QueuedReport>> Handle(GetObstacleTitles request, CancellationToken cancellationToken) =>
