@@ -5,7 +5,8 @@ namespace ObstacleRegister.Changes.Contracts;
 /// <summary>A committed change with its position in the log, for code that follows the log (webhook fan-out).</summary>
 /// <param name="Type">What happened, <c>resource.action</c>.</param>
 /// <param name="UnitId">The unit it belongs to, if any.</param>
-public sealed record CommittedChange(long Position, Guid Id, string Type, string Resource, Guid ResourceId, Guid? UnitId, DateTimeOffset At);
+/// <param name="PersonId">The person whose step it was, when a person's (not a key's or the register's own).</param>
+public sealed record CommittedChange(long Position, Guid Id, string Type, string Resource, Guid ResourceId, Guid? UnitId, DateTimeOffset At, Guid? PersonId = null);
 
 /// <summary>The committed changes after <paramref name="AfterPosition"/>, oldest first, at most <paramref name="Limit"/>.</summary>
 public sealed record ReadChanges(long AfterPosition, int Limit) : IRequest<IReadOnlyList<CommittedChange>>;

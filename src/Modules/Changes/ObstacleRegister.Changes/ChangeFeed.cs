@@ -94,7 +94,7 @@ internal sealed class ReadChangesHandler(IDbSession db) : IRequestHandler<ReadCh
 {
     public async Task<IReadOnlyList<CommittedChange>> Handle(ReadChanges request, CancellationToken cancellationToken) =>
         (await db.QueryAsync<ChangeRow>(ListChangesHandler.Query(db.Dialect), new { After = request.AfterPosition, request.Limit }, cancellationToken))
-            .Select(r => new CommittedChange(r.Position, r.Id, r.Type, r.Resource, r.ResourceId, r.UnitId, r.At))
+            .Select(r => new CommittedChange(r.Position, r.Id, r.Type, r.Resource, r.ResourceId, r.UnitId, r.At, r.PersonId))
             .ToList();
 }
 

@@ -37,6 +37,32 @@ public sealed class WebhookDeliveryTests(DatabaseProvider provider) : WebhookTes
     }
 
     [Test]
+    public async Task Delivery_OfAPersonsStep_NamesThePerson_AndAKeysNamesNone()
+    {
+        var url = Url();
+        await RegisterEndpoint(url, ["obstacle.accepted", "obstacle.rejected"], null);
+        var byPerson = (await Submit(ReporterA)).Str("id");
+        var byKey = (await Submit(ReporterA)).Str("id");
+        using var coordinator = new StaffBrowser(Factory);
+        using (await coordinator.SignInByLink(await AddPerson(Coordinator.UnitId, "Phạm Điều Phối", "coordinator")))
+        {
+        }
+
+        using var accepted = await coordinator.Post($"/desk/obstacles/{byPerson}", $"/desk/obstacles/{byPerson}/accept", [new("version", "1"), new("note", "")]);
+        await Transition(Coordinator.Http, byKey, "reject", new JsonObject { ["reason"] = "Không thuộc phạm vi." });
+
+        await DispatchRounds(2);
+        var payloads = Receiver.For(url).Select(r => JsonNode.Parse(r.Body)!).ToDictionary(p => p["data"]!.Str("resourceId"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+            Assert.That(payloads[byPerson]["data"]!["person"]!.Str("name"), Is.EqualTo("Phạm Điều Phối"));
+            Assert.That(payloads[byKey]["data"]!["person"], Is.Null);
+        });
+    }
+
+    [Test]
     public async Task Delivery_AfterFailures_IsRetriedWithTheSameIdUntilAccepted()
     {
         var url = Url();

@@ -46,22 +46,26 @@ internal sealed class FanOutChangesHandler(IDbSession db, IMediator mediator, Ti
         }
 
         var endpoints = await db.QueryAsync<WebhookEndpointRow>(Active, null, cancellationToken);
+        var people = await mediator.Send(new Access.Contracts.GetActorNames([], [.. changes.Select(c => c.PersonId).OfType<Guid>().Distinct()]), cancellationToken);
         var now = clock.GetUtcNow();
         var deliveries = changes
             .SelectMany(c => endpoints.Where(e => c.Position > e.FromPosition && e.Wants(c.Type, c.UnitId)).Select(e => new
             {
-                Id = Guid.CreateVersion7(), EndpointId = e.Id, ChangeId = c.Id, c.Type, Payload = Payload(c), Now = now,
+                Id = Guid.CreateVersion7(), EndpointId = e.Id, ChangeId = c.Id, c.Type, Payload = Payload(c, people.Person(c.PersonId)), Now = now,
             }))
             .ToList();
         await db.ExecuteAsync(Insert, deliveries, cancellationToken);
         return changes.Count;
     }
 
-    /// <summary>The Standard Webhooks envelope: type, timestamp, data. The data names the resource; the receiver fetches it with its key.</summary>
-    private static string Payload(CommittedChange change) => JsonSerializer.Serialize(new
+    /// <summary>
+    /// The Standard Webhooks envelope: type, timestamp, data. The data names the resource and, when a person took the
+    /// step, the person (as the change feed does); the receiver fetches the resource with its key.
+    /// </summary>
+    private static string Payload(CommittedChange change, Access.Contracts.PersonRef? person) => JsonSerializer.Serialize(new
     {
         type = change.Type,
         timestamp = change.At,
-        data = new { changeId = change.Id, resource = change.Resource, resourceId = change.ResourceId, unitId = change.UnitId },
+        data = new { changeId = change.Id, resource = change.Resource, resourceId = change.ResourceId, unitId = change.UnitId, person },
     }, Json);
 }
