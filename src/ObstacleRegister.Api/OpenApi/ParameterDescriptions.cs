@@ -42,6 +42,7 @@ internal static class ParameterDescriptions
         ["overdue"] = "true: only open work past its due date; false: only work that is not.",
         ["open"] = "true: only work not yet issued, in force or cancelled; false: only work that is.",
         ["stale"] = "true: only open work without a check-in for more than 7 days; false: only work that is not.",
+        ["atRisk"] = "true: only open work whose latest forecast puts its 85th-percentile issue date after its due date; false: only work that is not.",
         ["dueBefore"] = "Only work due on or before this day.",
         ["withinDays"] = "How many days ahead count as due soon (0 to 366, default 14).",
         ["reviewNeeded"] = "true: only documents with an open review; false: only those without.",

@@ -206,7 +206,7 @@ public sealed partial class SqlStatementTests
     public async Task AmendmentListAndDeadlines_AreValidOnBothEngines()
     {
         var list = new ListAmendments(
-            AmendmentStatus.Drafting, Guid.NewGuid(), Guid.NewGuid(), AmendmentKind.Amend, true, false, new DateOnly(2026, 6, 30), 50, null);
+            AmendmentStatus.Drafting, Guid.NewGuid(), Guid.NewGuid(), AmendmentKind.Amend, true, false, new DateOnly(2026, 6, 30), 50, null, AtRisk: true);
         var (sql, _) = ListAmendmentsHandler.Build(list, new AmendmentCursor(new DateOnly(2026, 4, 30), Guid.NewGuid()), AmendmentClock());
         var deadlines = GetDeadlinesHandler.Statements(SqlServerDialect.Instance).ToList();
         using var scratch = await SqliteScratch.Migrated();
@@ -214,7 +214,7 @@ public sealed partial class SqlStatementTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(deadlines, Has.Count.EqualTo(6));
+            Assert.That(deadlines, Has.Count.EqualTo(8), "a count and a page for each of the four parts");
             foreach (var tsql in deadlines.Append(SqlServerDialect.Instance.Limit(sql)))
             {
                 TSql.Parse(tsql, out var errors);

@@ -18,6 +18,7 @@ public static class AmendmentEvents
     public const string Overdue = "overdue";
     public const string Stale = "stale";
     public const string Escalated = "escalated";
+    public const string AtRisk = "at_risk";
 
     public static string Type(string action) => $"{Resource}.{action}";
 }

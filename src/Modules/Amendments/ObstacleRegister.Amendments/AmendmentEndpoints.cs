@@ -46,12 +46,12 @@ internal static class AmendmentEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         amendments.MapGet("/", async (
-                [WireEnum<AmendmentStatus>] string? status, Guid? draftingUnitId, Guid? regulationId, [WireEnum<AmendmentKind>] string? kind, bool? overdue, bool? stale, DateOnly? dueBefore,
+                [WireEnum<AmendmentStatus>] string? status, Guid? draftingUnitId, Guid? regulationId, [WireEnum<AmendmentKind>] string? kind, bool? overdue, bool? stale, bool? atRisk, DateOnly? dueBefore,
                 int? limit, string? cursor, HttpRequest http, IMediator mediator, CancellationToken ct) =>
             {
                 var list = new ListAmendments(
                     QueryValues.Enum<AmendmentStatus>(status, "status"), draftingUnitId, regulationId, QueryValues.Enum<AmendmentKind>(kind, "kind"),
-                    overdue, stale, dueBefore, Cursor.Limit(limit), cursor);
+                    overdue, stale, dueBefore, Cursor.Limit(limit), cursor, AtRisk: atRisk);
                 return CsvDownload.IsWanted(http)
                     ? await CsvDownload.Stream("amendments.csv", AmendmentListCsv.Header, AmendmentListCsv.Pages(list, mediator), ct)
                     : TypedResults.Ok(await mediator.Send(list, ct));
@@ -61,7 +61,8 @@ internal static class AmendmentEndpoints
             .WithName("ListAmendments")
             .WithSummary("List amendments")
             .WithDescription("Soonest due first, paged by cursor. overdue: open and past its due date; stale: open with no check-in for " +
-                "more than 7 days; both judged today in the register's time zone. dueBefore excludes that day. Accept: text/csv streams " +
+                "more than 7 days; both judged today in the register's time zone. atRisk: open, and its forecast (made by the notice round, " +
+                "see forecast on one amendment) puts the 85th percentile of its issue date after its due date. dueBefore excludes that day. Accept: text/csv streams " +
                 "every amendment the filters match (not one page; limit and cursor do not apply) as CSV, UTF-8 with BOM.")
             .ProducesValidationProblem();
 
@@ -72,7 +73,8 @@ internal static class AmendmentEndpoints
             })
             .WithName("GetAmendment")
             .WithSummary("Get one amendment")
-            .WithDescription("With its obstacles, stages, deadline history, latest check-ins, daysOverdue and totalDaysLate.")
+            .WithDescription("With its obstacles, stages, deadline history, latest check-ins, daysOverdue and totalDaysLate, and while open " +
+                "its forecast issue date from the pace of the register's past amendments.")
             .Produces<AmendmentDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -135,7 +137,8 @@ internal static class AmendmentEndpoints
             .WithTags("Amendments")
             .WithName("GetDeadlines")
             .WithSummary("A drafting unit's deadlines")
-            .WithDescription("What is overdue (with days), due within withinDays (default 14, at most 366) and stale, for unitId (default: " +
+            .WithDescription("What is overdue (with days), due within withinDays (default 14, at most 366), stale, and at risk of missing " +
+                "its date by its forecast, for unitId (default: " +
                 "the key's unit), judged today in the register's time zone. Each part gives its count and its first limit items.")
             .Produces<DeadlinesDto>()
             .ProducesValidationProblem();

@@ -24,6 +24,7 @@ public enum AmendmentNoticeKind
     OverdueEscalated,
     Stale,
     StaleEscalated,
+    AtRisk,
 }
 
 /// <summary>A reminder or escalation about one amendment.</summary>

@@ -15,7 +15,9 @@ internal sealed record DeadlineSection(int Count, IReadOnlyList<AmendmentListIte
 /// <param name="Overdue">Open work past its due date, most overdue first.</param>
 /// <param name="DueSoon">Open work due between today and <paramref name="WithinDays"/> days from now, soonest first.</param>
 /// <param name="Stale">Open work with no check-in for more than 7 days, longest silence first.</param>
-internal sealed record DeadlinesDto(Guid UnitId, DateOnly Today, int WithinDays, DeadlineSection Overdue, DeadlineSection DueSoon, DeadlineSection Stale);
+/// <param name="AtRisk">Open work not late yet whose forecast says it will likely miss its due date, soonest due first.</param>
+internal sealed record DeadlinesDto(
+    Guid UnitId, DateOnly Today, int WithinDays, DeadlineSection Overdue, DeadlineSection DueSoon, DeadlineSection Stale, DeadlineSection AtRisk);
 
 internal sealed record GetDeadlines(Guid UnitId, int WithinDays, int Limit) : IQuery<DeadlinesDto>;
 
@@ -28,12 +30,13 @@ internal sealed class GetDeadlinesHandler(IDbSession db, AmendmentClock clock) :
 
     private const string DueSoon = "is_open = 1 AND due_on >= @Today AND due_on <= @Until";
 
-    /// <summary>Each part's condition and order; the unit's (drafting_unit_id, due_on, id) index serves all three.</summary>
+    /// <summary>Each part's condition and order; the unit's (drafting_unit_id, due_on, id) index serves all four.</summary>
     private static readonly (string Condition, string Order)[] Parts =
     [
         (Unit + AmendmentFilters.IsOverdue, "due_on, id"),
         (Unit + DueSoon, "due_on, id"),
         (Unit + AmendmentFilters.IsStale, "last_progress_at, id"),
+        (Unit + "due_on >= @Today AND " + AmendmentFilters.IsAtRisk, "due_on, id"),
     ];
 
     /// <summary>Every statement this query runs, for the tests that check them on both engines.</summary>
@@ -51,7 +54,7 @@ internal sealed class GetDeadlinesHandler(IDbSession db, AmendmentClock clock) :
             sections.Add(await Section(part, parameters, cancellationToken));
         }
 
-        return new DeadlinesDto(request.UnitId, clock.Today, request.WithinDays, sections[0], sections[1], sections[2]);
+        return new DeadlinesDto(request.UnitId, clock.Today, request.WithinDays, sections[0], sections[1], sections[2], sections[3]);
     }
 
     private async Task<DeadlineSection> Section((string Condition, string Order) part, object parameters, CancellationToken ct)

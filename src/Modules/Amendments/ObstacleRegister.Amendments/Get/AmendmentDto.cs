@@ -27,11 +27,27 @@ internal sealed record AmendmentDto(
     Guid DraftingUnitId, UnitRef? DraftingUnit, ResponsibleOfficial ResponsibleOfficial, DateOnly DueOn, DateOnly OriginalDueOn, int DaysOverdue,
     int TotalDaysLate, bool Overdue, bool Stale, DateTimeOffset LastProgressAt, int DaysSinceProgress, IReadOnlyList<StageDto> Stages,
     IReadOnlyList<LinkedObstacle> Obstacles, IReadOnlyList<DeadlineChange> Deadlines, IReadOnlyList<ProgressDto> RecentProgress,
-    IssuedDocument? IssuedDocument, string? CancellationReason, IReadOnlyList<NoticeDto> Notices, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version);
+    IssuedDocument? IssuedDocument, string? CancellationReason, IReadOnlyList<NoticeDto> Notices, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version)
+{
+    /// <summary>
+    /// When it will likely be issued, from the pace of the register's past amendments; null once issued or cancelled,
+    /// and until the notice round has forecast the amendment as it now is (within its check interval).
+    /// </summary>
+    public AmendmentForecast? Forecast { get; init; }
+}
+
+/// <summary>An open amendment's forecast issue date, made once a day and whenever it changes (ADR 0044).</summary>
+/// <param name="P50IssuedOn">As likely to be issued before this day as after it; null when the history is too thin to say.</param>
+/// <param name="P85IssuedOn">Issued by this day in 85 of 100 simulated paths; null when the history is too thin to say.</param>
+/// <param name="OnTimeProbability">The share of simulated paths issued by <c>dueOn</c>, 0 to 1; null when the history is too thin.</param>
+/// <param name="Basis">How many completed stages of past amendments the forecast rests on (fewer than 10 for a stage: no dates).</param>
+/// <param name="AtRisk">Not late yet, but <paramref name="P85IssuedOn"/> is after <c>dueOn</c>.</param>
+/// <param name="ComputedOn">The day it was made, in the register's time zone.</param>
+internal sealed record AmendmentForecast(DateOnly? P50IssuedOn, DateOnly? P85IssuedOn, double? OnTimeProbability, int Basis, bool AtRisk, DateOnly ComputedOn);
 
 /// <summary>A reminder or escalation the register decided about this amendment.</summary>
-/// <param name="Tier">The rule: <c>due_soon_14</c>, <c>due_soon_3</c>, <c>overdue</c>, <c>overdue_escalated_7</c>, <c>overdue_escalated_30</c>, <c>stale</c>, <c>stale_escalated_14</c> (days as configured).</param>
-/// <param name="Event">The change-feed and webhook event it published: <c>amendment.due_soon</c>, <c>amendment.overdue</c>, <c>amendment.stale</c> or <c>amendment.escalated</c>.</param>
+/// <param name="Tier">The rule: <c>at_risk</c>, <c>due_soon_14</c>, <c>due_soon_3</c>, <c>overdue</c>, <c>overdue_escalated_7</c>, <c>overdue_escalated_30</c>, <c>stale</c>, <c>stale_escalated_14</c> (days as configured).</param>
+/// <param name="Event">The change-feed and webhook event it published: <c>amendment.at_risk</c>, <c>amendment.due_soon</c>, <c>amendment.overdue</c>, <c>amendment.stale</c> or <c>amendment.escalated</c>.</param>
 /// <param name="Audience">Who it is for: <c>drafting_unit</c>, <c>responsible_official</c>, <c>coordinators</c>, <c>coordinators_leadership</c>.</param>
 /// <param name="Basis">What it counts from: the due date for the deadline tiers, the last check-in for the stale ones.</param>
 /// <param name="Deliveries">Where it went, one per channel: the change feed (and so the webhooks subscribed to its event), and email.</param>

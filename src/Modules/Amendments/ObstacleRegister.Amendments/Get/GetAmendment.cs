@@ -28,6 +28,11 @@ internal sealed class GetAmendmentHandler(IDbSession db, IMediator mediator, Ame
         FROM amendment_deadline WHERE amendment_id = @Id ORDER BY at, id
         """;
 
+    private const string ForecastQuery = """
+        SELECT p50_issued_on, p85_issued_on, on_time_probability, basis, at_risk, computed_on
+        FROM amendment_forecast WHERE amendment_id = @Id AND amendment_version = @Version
+        """;
+
     private const string NoticeQuery = """
         SELECT id, tier, basis, audience, decided_at
         FROM amendment_notice WHERE amendment_id = @Id
@@ -56,7 +61,10 @@ internal sealed class GetAmendmentHandler(IDbSession db, IMediator mediator, Ame
             clock.DaysSinceProgress(row), await Stages(row.Id, cancellationToken),
             obstacles.Select(o => new LinkedObstacle(o.Id, o.Reference, o.Status, o.UnitId)).ToList(), deadlines, progress,
             row.IssuedRegulationId is { } issuedId ? new IssuedDocument(issuedId, row.DocumentSymbol!, row.IssuedOn!.Value, row.EffectiveOn!.Value) : null,
-            row.CancellationReason, await NoticesOf(row.Id, cancellationToken), row.CreatedAt, row.UpdatedAt, row.Version);
+            row.CancellationReason, await NoticesOf(row.Id, cancellationToken), row.CreatedAt, row.UpdatedAt, row.Version)
+        {
+            Forecast = row.IsOpen ? (await db.QuerySingleOrDefaultAsync<Forecasts.ForecastRow>(ForecastQuery, new { row.Id, row.Version }, cancellationToken))?.ToDto() : null,
+        };
         return new VersionedAmendment(dto);
     }
 

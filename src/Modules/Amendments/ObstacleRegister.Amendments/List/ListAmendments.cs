@@ -14,7 +14,7 @@ namespace ObstacleRegister.Amendments.List;
 /// </summary>
 internal sealed record ListAmendments(
     AmendmentStatus? Status, Guid? DraftingUnitId, Guid? RegulationId, AmendmentKind? Kind, bool? Overdue, bool? Stale, DateOnly? DueBefore,
-    int Limit, string? Cursor, bool? Open = null) : IQuery<Page<AmendmentListItem>>;
+    int Limit, string? Cursor, bool? Open = null, bool? AtRisk = null) : IQuery<Page<AmendmentListItem>>;
 
 internal sealed record AmendmentCursor(DateOnly DueOn, Guid Id);
 
@@ -40,6 +40,7 @@ internal sealed class ListAmendmentsHandler(IDbSession db, AmendmentClock clock)
         if (request.Open is { } open) filters.Add(open ? "is_open = 1" : "is_open = 0");
         AmendmentFilters.Overdue(filters, request.Overdue, clock);
         AmendmentFilters.Stale(filters, request.Stale, clock);
+        if (request.AtRisk is { } atRisk) filters.Add(atRisk ? $"({AmendmentFilters.IsAtRisk})" : $"NOT ({AmendmentFilters.IsAtRisk})");
         if (after is not null)
         {
             filters.Add("(due_on > @AfterDueOn OR (due_on = @AfterDueOn AND id > @AfterId))", "AfterDueOn", after.DueOn);
@@ -57,6 +58,9 @@ internal static class AmendmentFilters
     public const string IsOverdue = "is_open = 1 AND due_on < @Today";
 
     public const string IsStale = "is_open = 1 AND last_progress_at < @StaleBefore";
+
+    /// <summary>Open work whose latest forecast (made by the notice round) is at risk of missing its due date.</summary>
+    public const string IsAtRisk = "is_open = 1 AND id IN (SELECT f.amendment_id FROM amendment_forecast f WHERE f.at_risk = 1)";
 
     public static void Overdue(QueryFilters filters, bool? overdue, AmendmentClock clock)
     {

@@ -62,6 +62,7 @@ internal static class NoticeRules
     /// <summary>A tier's place on its ladder, for notices decided in the same round (they share the instant).</summary>
     public static int Rank(string tier) => tier switch
     {
+        "at_risk" => 0,
         _ when tier.StartsWith("due_soon_", StringComparison.Ordinal) => 0,
         "overdue" => 1,
         _ when tier.StartsWith("overdue_escalated_", StringComparison.Ordinal) => 2,
@@ -77,6 +78,7 @@ internal static class NoticeRules
         _ when tier.StartsWith("stale_escalated_", StringComparison.Ordinal) => AmendmentNoticeKind.StaleEscalated,
         "overdue" => AmendmentNoticeKind.Overdue,
         "stale" => AmendmentNoticeKind.Stale,
+        "at_risk" => AmendmentNoticeKind.AtRisk,
         _ => throw new ArgumentOutOfRangeException(nameof(tier), tier, "No email says this tier."),
     };
 
@@ -86,10 +88,12 @@ internal static class NoticeRules
         _ when tier.StartsWith("due_soon_", StringComparison.Ordinal) => AmendmentEvents.DueSoon,
         "overdue" => AmendmentEvents.Overdue,
         "stale" => AmendmentEvents.Stale,
+        "at_risk" => AmendmentEvents.AtRisk,
         _ => AmendmentEvents.Escalated,
     };
 
-    public static IEnumerable<NoticeTier> Due(AmendmentRow row, DateOnly today, DateOnly lastCheckIn, NoticeOptions options)
+    /// <param name="atRisk">The amendment's forecast for its current version, made today, says it is at risk.</param>
+    public static IEnumerable<NoticeTier> Due(AmendmentRow row, DateOnly today, DateOnly lastCheckIn, NoticeOptions options, bool atRisk = false)
     {
         if (!row.IsOpen)
         {
@@ -100,6 +104,12 @@ internal static class NoticeRules
         var daysLeft = row.DueOn.DayNumber - today.DayNumber;
         if (daysLeft >= 0)
         {
+            // Once per deadline, like the other tiers: a moved deadline may be at risk again.
+            if (atRisk)
+            {
+                yield return new NoticeTier("at_risk", AmendmentEvents.AtRisk, ToDraftingUnit, dueBasis);
+            }
+
             if (options.DueSoon.Where(d => daysLeft <= d).DefaultIfEmpty(-1).Min() is var days and > 0)
             {
                 yield return new NoticeTier($"due_soon_{days}", AmendmentEvents.DueSoon, ToDraftingUnit, dueBasis);

@@ -16,6 +16,9 @@ internal enum NoticePass
 
     /// <summary>Without a check-in since before the stale threshold: by (last_progress_at, id).</summary>
     Silent,
+
+    /// <summary>Forecast at risk of missing its date, however far off: by id.</summary>
+    AtRisk,
 }
 
 /// <summary>
@@ -23,10 +26,11 @@ internal enum NoticePass
 /// already decided for it.
 /// </summary>
 internal sealed record FindNoticeCandidates(
-    NoticePass Pass, DateOnly DueUntil, DateTimeOffset SilentBefore, DateOnly AfterDue, DateTimeOffset AfterProgress, Guid AfterId, int Limit)
+    NoticePass Pass, DateOnly Today, DateOnly DueUntil, DateTimeOffset SilentBefore, DateOnly AfterDue, DateTimeOffset AfterProgress, Guid AfterId, int Limit)
     : IQuery<IReadOnlyList<NoticeCandidate>>;
 
-internal sealed record NoticeCandidate(AmendmentRow Amendment, IReadOnlySet<(string Tier, string Basis)> Decided);
+/// <param name="AtRisk">Today's forecast of the amendment as it is says it is at risk.</param>
+internal sealed record NoticeCandidate(AmendmentRow Amendment, IReadOnlySet<(string Tier, string Basis)> Decided, bool AtRisk);
 
 internal sealed class FindNoticeCandidatesHandler(IDbSession db) : IRequestHandler<FindNoticeCandidates, IReadOnlyList<NoticeCandidate>>
 {
@@ -44,11 +48,17 @@ internal sealed class FindNoticeCandidatesHandler(IDbSession db) : IRequestHandl
         ORDER BY last_progress_at, id
         """;
 
+    private const string AtRisk = $"""
+        SELECT {AmendmentQueries.Columns} FROM amendment
+        WHERE is_open = 1 AND id IN (SELECT f.amendment_id FROM amendment_forecast f WHERE f.at_risk = 1) AND id > @AfterId
+        ORDER BY id
+        """;
+
     private const string Decided = "SELECT amendment_id, tier, basis FROM amendment_notice WHERE amendment_id IN @Ids";
 
     public async Task<IReadOnlyList<NoticeCandidate>> Handle(FindNoticeCandidates request, CancellationToken cancellationToken)
     {
-        var query = request.Pass == NoticePass.DueOrLate ? DueOrLate : Silent;
+        var query = request.Pass switch { NoticePass.DueOrLate => DueOrLate, NoticePass.Silent => Silent, _ => AtRisk };
         var rows = await db.QueryAsync<AmendmentRow>(db.Dialect.Limit(query), request, cancellationToken);
         if (rows.Count == 0)
         {
@@ -57,7 +67,8 @@ internal sealed class FindNoticeCandidatesHandler(IDbSession db) : IRequestHandl
 
         var decided = await db.QueryAsync<DecidedRow>(Decided, new { Ids = db.Dialect.IdList(rows.Select(r => r.Id)) }, cancellationToken);
         var byAmendment = decided.ToLookup(d => d.AmendmentId, d => (d.Tier, d.Basis));
-        return [.. rows.Select(r => new NoticeCandidate(r, byAmendment[r.Id].ToHashSet()))];
+        var atRisk = await AtRiskForecasts.Of(db, rows, request.Today, cancellationToken);
+        return [.. rows.Select(r => new NoticeCandidate(r, byAmendment[r.Id].ToHashSet(), atRisk.Contains(r.Id)))];
     }
 
     private sealed class DecidedRow
@@ -97,7 +108,8 @@ internal sealed class DecideNoticesHandler(
         }
 
         var decided = (await db.QueryAsync<(string Tier, string Basis)>(Decided, new { row.Id }, cancellationToken)).ToHashSet();
-        var due = NoticeRules.Due(row, clock.Today, clock.DateOf(row.LastProgressAt), options.Value).Where(n => !decided.Contains((n.Tier, n.Basis))).ToList();
+        var atRisk = (await AtRiskForecasts.Of(db, [row], clock.Today, cancellationToken)).Contains(row.Id);
+        var due = NoticeRules.Due(row, clock.Today, clock.DateOf(row.LastProgressAt), options.Value, atRisk).Where(n => !decided.Contains((n.Tier, n.Basis))).ToList();
         foreach (var notice in due)
         {
             var noticeId = Guid.CreateVersion7();
@@ -118,6 +130,22 @@ internal sealed class DecideNoticesHandler(
         }
 
         return due.Count;
+    }
+}
+
+/// <summary>Which of these amendments today's forecast, made for the version they are at, calls at risk.</summary>
+internal static class AtRiskForecasts
+{
+    private const string Query = """
+        SELECT amendment_id, amendment_version FROM amendment_forecast
+        WHERE amendment_id IN @Ids AND at_risk = 1 AND computed_on = @Today
+        """;
+
+    public static async Task<IReadOnlySet<Guid>> Of(IDbSession db, IReadOnlyList<AmendmentRow> rows, DateOnly today, CancellationToken ct)
+    {
+        var flagged = await db.QueryAsync<(Guid Id, long Version)>(Query, new { Ids = db.Dialect.IdList(rows.Select(r => r.Id)), Today = today }, ct);
+        var current = rows.ToDictionary(r => r.Id, r => r.Version);
+        return flagged.Where(f => current.TryGetValue(f.Id, out var version) && version == f.Version).Select(f => f.Id).ToHashSet();
     }
 }
 
@@ -146,12 +174,13 @@ internal sealed class NoticeSweep(IServiceScopeFactory scopes, IOptions<NoticeOp
         var (today, dueUntil, silentBefore) = (clock.Today, clock.Today.AddDays(options.DueSoon.DefaultIfEmpty(0).Max()), clock.StaleBefore);
         var decided = 0;
         var tried = new HashSet<Guid>();
-        foreach (var pass in new[] { NoticePass.DueOrLate, NoticePass.Silent })
+        await Forecasts.ForecastRound.Run(scopes, ct);
+        foreach (var pass in new[] { NoticePass.DueOrLate, NoticePass.Silent, NoticePass.AtRisk })
         {
             var (afterDue, afterProgress, afterId) = (DateOnly.MinValue, DateTimeOffset.MinValue, Guid.Empty);
             while (!ct.IsCancellationRequested)
             {
-                var page = await mediator.Send(new FindNoticeCandidates(pass, dueUntil, silentBefore, afterDue, afterProgress, afterId, BatchSize), ct);
+                var page = await mediator.Send(new FindNoticeCandidates(pass, today, dueUntil, silentBefore, afterDue, afterProgress, afterId, BatchSize), ct);
                 foreach (var candidate in page.Where(c => tried.Add(c.Amendment.Id) && CallsForANotice(c, today, clock, options)))
                 {
                     try
@@ -178,6 +207,6 @@ internal sealed class NoticeSweep(IServiceScopeFactory scopes, IOptions<NoticeOp
     }
 
     private static bool CallsForANotice(NoticeCandidate candidate, DateOnly today, AmendmentClock clock, NoticeOptions options) =>
-        NoticeRules.Due(candidate.Amendment, today, clock.DateOf(candidate.Amendment.LastProgressAt), options)
+        NoticeRules.Due(candidate.Amendment, today, clock.DateOf(candidate.Amendment.LastProgressAt), options, candidate.AtRisk)
             .Any(n => !candidate.Decided.Contains((n.Tier, n.Basis)));
 }
