@@ -42,4 +42,19 @@ public sealed class EmailMessageTests
 
         Assert.That(rendered.TextBody, Does.Contain("----------").And.Not.Contain("{0}"));
     }
+
+    [Test]
+    public void EveryKindOfAmendmentNotice_HasItsSubjectAndIntroduction_InBothLanguages()
+    {
+        var template = new AmendmentNoticeEmail(Options.Create(new RecipientOptions()));
+        foreach (var kind in Enum.GetValues<AmendmentNoticeKind>())
+        {
+            var (_, content) = StoredMessage.Of(new AmendmentNoticeMessage(kind, Amendment));
+            foreach (var culture in new[] { "vi", "en" })
+            {
+                var part = template.Compose(new System.Globalization.CultureInfo(culture), EmailContent.FromJson(content.ToJson()));
+                Assert.That(part.Subject, Does.Not.Contain("Email.Notice").And.Contain("Sửa đổi Thông tư 05"), $"{kind} in {culture}");
+            }
+        }
+    }
 }
