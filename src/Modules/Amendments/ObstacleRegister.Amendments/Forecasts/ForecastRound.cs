@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ObstacleRegister.Amendments.Contracts;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.BuildingBlocks.Messaging;
@@ -44,7 +45,8 @@ internal sealed class ForecastRow
     public Get.AmendmentForecast ToDto() => new(P50IssuedOn, P85IssuedOn, OnTimeProbability, Basis, AtRisk, ComputedOn);
 }
 
-internal sealed record FindForecastsDue(DateOnly Today, int Limit) : IQuery<IReadOnlyList<ForecastDue>>;
+/// <summary>The next open amendments after <paramref name="AfterId"/> (by id) whose forecast is due.</summary>
+internal sealed record FindForecastsDue(DateOnly Today, Guid AfterId, int Limit) : IQuery<IReadOnlyList<ForecastDue>>;
 
 /// <summary>The register's history of stage pace, read whole (a row per stage reached).</summary>
 internal sealed record GetStagePace : IQuery<StagePace>;
@@ -64,7 +66,7 @@ internal sealed class ForecastHandlers(IDbSession db)
         FROM amendment a
         JOIN amendment_stage s ON s.amendment_id = a.id AND s.stage = a.status
         LEFT JOIN amendment_forecast f ON f.amendment_id = a.id
-        WHERE a.is_open = 1 AND s.reached_on IS NOT NULL
+        WHERE a.is_open = 1 AND a.id > @AfterId AND s.reached_on IS NOT NULL
           AND (f.amendment_id IS NULL OR f.computed_on < @Today OR f.amendment_version <> a.version)
         ORDER BY a.id
         """;
@@ -76,6 +78,7 @@ internal sealed class ForecastHandlers(IDbSession db)
         """;
 
     private const string Delete = "DELETE FROM amendment_forecast WHERE amendment_id IN @Ids";
+
 
     private const string Insert = """
         INSERT INTO amendment_forecast (amendment_id, amendment_version, computed_on, p50_issued_on, p85_issued_on, on_time_probability, basis, at_risk)
@@ -112,7 +115,7 @@ internal sealed class ForecastHandlers(IDbSession db)
 /// Part of the notice round, before the notices: forecasts every open amendment whose forecast is missing or out of
 /// date (a new day, or the amendment changed), from the history read once per round, in batches of one transaction.
 /// </summary>
-internal static class ForecastRound
+internal static partial class ForecastRound
 {
     private const int BatchSize = 1000;
 
@@ -122,11 +125,12 @@ internal static class ForecastRound
         await using var scope = scopes.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         var today = scope.ServiceProvider.GetRequiredService<AmendmentClock>().Today;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         IssueForecaster? forecaster = null;
-        var stored = 0;
+        var (stored, afterId) = (0, Guid.Empty);
         while (!ct.IsCancellationRequested)
         {
-            var due = await mediator.Send(new FindForecastsDue(today, BatchSize), ct);
+            var due = await mediator.Send(new FindForecastsDue(today, afterId, BatchSize), ct);
             if (due.Count == 0)
             {
                 break;
@@ -139,9 +143,21 @@ internal static class ForecastRound
             {
                 break;
             }
+
+            afterId = due[^1].Id;
         }
 
         await mediator.Send(new DropClosedForecasts(), ct);
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ForecastRound));
+        if (stored > 0 && logger.IsEnabled(LogLevel.Information))
+        {
+            var milliseconds = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            Forecast(logger, stored, today, milliseconds);
+        }
+
         return stored;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} amendments forecast on {Today} in {Milliseconds} ms")]
+    private static partial void Forecast(ILogger logger, int count, DateOnly today, long milliseconds);
 }
