@@ -11,7 +11,7 @@ namespace ObstacleRegister.Tests.Api.Amendments;
 /// sooner is at risk (once per deadline, with its notice, feed entry and email), work due later is not, and a moved
 /// deadline is forecast again in the next round.
 /// </summary>
-public sealed class ForecastTests(DatabaseProvider provider) : AmendmentTest(provider)
+public sealed class ForecastTests(DatabaseProvider provider) : Desk.DeskTest(provider)
 {
     private static readonly DateOnly Start = new(2026, 3, 2);
 
@@ -33,6 +33,9 @@ public sealed class ForecastTests(DatabaseProvider provider) : AmendmentTest(pro
         var deadlines = await Drafter.Http.GetAsync("/api/v1/deadlines").ExpectJson(200);
         var history = Actions(await Coordinator.Http.GetAsync($"/api/v1/amendments/{atRisk}/history?limit=200").ExpectJson(200));
         var notices = (await GetAmendment(atRisk))["notices"]!.AsArray();
+        using var drafter = await SignedIn(DraftingUnitId, "Trần Soạn Thảo", "drafter");
+        var (_, page) = await drafter.Open($"/desk/amendments/{atRisk}");
+        var (_, atRiskList) = await drafter.Open($"/desk/amendments?draftingUnitId={DraftingUnitId}&atRisk=true");
 
         Assert.Multiple(() =>
         {
@@ -48,6 +51,8 @@ public sealed class ForecastTests(DatabaseProvider provider) : AmendmentTest(pro
             Assert.That((firstRound, secondRound), Is.EqualTo((1, 0)), "one at-risk notice, decided once");
             Assert.That(history.Count(a => a == "at_risk"), Is.EqualTo(1));
             Assert.That(notices.Select(n => (n!.Str("tier"), n!.Str("event"))), Is.EqualTo(new[] { ("at_risk", "amendment.at_risk") }));
+            Assert.That(page, Does.Contain("Có nguy cơ trễ hạn").And.Contain("khả năng đúng hạn 0 %"), "the drafter's page says so in words");
+            Assert.That(atRiskList, Does.Contain($"/desk/amendments/{atRisk}\"").And.Not.Contain($"/desk/amendments/{onTime}\""));
             Assert.That(notices[0]!["audience"]!.AsArray().Select(a => a!.GetValue<string>()), Is.EqualTo(new[] { "drafting_unit", "responsible_official" }));
         });
     }

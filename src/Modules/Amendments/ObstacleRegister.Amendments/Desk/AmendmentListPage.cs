@@ -13,7 +13,7 @@ using ObstacleRegister.Pages;
 namespace ObstacleRegister.Amendments.Desk;
 
 /// <summary>The filters of the amendment list, as its address carries them.</summary>
-internal sealed record AmendmentFilter(AmendmentStatus? Status, Guid? DraftingUnitId, bool Overdue, bool Stale);
+internal sealed record AmendmentFilter(AmendmentStatus? Status, Guid? DraftingUnitId, bool Overdue, bool Stale, bool AtRisk = false);
 
 /// <summary>One page of amendments as the filter chose them, marked as on the desk, with the units to choose from.</summary>
 internal sealed record AmendmentListPageModel(AmendmentsDesk Work, AmendmentFilter Filter, string? NextCursor, IReadOnlyList<UnitSummary> Units)
@@ -41,17 +41,18 @@ internal static class AmendmentListPage
         if (filter.DraftingUnitId is { } unit) query = query.Add("draftingUnitId", unit.ToString());
         if (filter.Overdue) query = query.Add("overdue", "true");
         if (filter.Stale) query = query.Add("stale", "true");
+        if (filter.AtRisk) query = query.Add("atRisk", "true");
         if (cursor is not null) query = query.Add("cursor", cursor);
         return Path + query.ToUriComponent();
     }
 
     public static void MapAmendmentListPage(this IEndpointRouteBuilder app) =>
-        app.MapGet(Path, async (string? status, Guid? draftingUnitId, bool? overdue, bool? stale, string? cursor,
+        app.MapGet(Path, async (string? status, Guid? draftingUnitId, bool? overdue, bool? stale, bool? atRisk, string? cursor,
                 HttpContext http, IMediator mediator, AmendmentClock clock, IOptions<Notices.NoticeOptions> notices, CancellationToken ct) =>
             {
-                var filter = new AmendmentFilter(QueryValues.Enum<AmendmentStatus>(status, "status"), draftingUnitId, overdue == true, stale == true);
+                var filter = new AmendmentFilter(QueryValues.Enum<AmendmentStatus>(status, "status"), draftingUnitId, overdue == true, stale == true, atRisk == true);
                 var page = await mediator.Send(new ListAmendments(filter.Status, filter.DraftingUnitId, null, null, filter.Overdue ? true : null,
-                    filter.Stale ? true : null, null, PageSize, cursor, Open: filter.Status is null ? true : null), ct);
+                    filter.Stale ? true : null, null, PageSize, cursor, Open: filter.Status is null ? true : null, AtRisk: filter.AtRisk ? true : null), ct);
                 var work = new AmendmentsDesk(page.Items, clock.Today, notices.Value.DueSoon.Max(), Official: false, filter.DraftingUnitId);
                 return await StaffPages.Render<Pages.AmendmentsPage>(http,
                     new AmendmentListPageModel(work, filter, page.NextCursor, await mediator.Send(new GetAllUnits(), ct)));
