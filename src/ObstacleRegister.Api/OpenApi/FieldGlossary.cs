@@ -48,6 +48,7 @@ internal static class FieldGlossary
         ["roles"] = "Its roles: `reporter`, `drafter`, `coordinator`, `admin`.",
         ["hasMore"] = "Whether more changes follow this page now.",
         ["withinDays"] = "How many days ahead count as due soon.",
+        ["weeks"] = "How many past weeks were replayed.",
         ["article"] = "The article (Điều) number.",
         ["provision"] = "The provision as the reporters wrote it, e.g. `Điều 5, khoản 2`.",
         ["rank"] = "Its place in the ranking, 1 first.",

@@ -45,6 +45,7 @@ internal static class ParameterDescriptions
         ["atRisk"] = "true: only open work whose latest forecast puts its 85th-percentile issue date after its due date; false: only work that is not.",
         ["dueBefore"] = "Only work due on or before this day.",
         ["withinDays"] = "How many days ahead count as due soon (0 to 366, default 14).",
+        ["weeks"] = "How many past weeks to replay, the last first counted back from today (1 to 104, default 26).",
         ["reviewNeeded"] = "true: only documents with an open review; false: only those without.",
         ["rankBy"] = "open_obstacles (default) or units_affected first.",
         ["lang"] = "vi (default) or en.",

@@ -6,6 +6,7 @@ using Microsoft.Net.Http.Headers;
 using ObstacleRegister.BuildingBlocks.Errors;
 using ObstacleRegister.BuildingBlocks.Http;
 using ObstacleRegister.BuildingBlocks.Paging;
+using ObstacleRegister.BuildingBlocks.Security;
 using ObstacleRegister.Obstacles.Contracts;
 using ObstacleRegister.Reports.Backlog;
 using ObstacleRegister.Reports.Hotspots;
@@ -69,5 +70,27 @@ internal static class ReportEndpoints
             .WithDescription("New-guidance amendments not yet in force (nor cancelled): the document they guide, drafting unit, " +
                 "responsible official, due date and days overdue; soonest due first, paged by cursor.")
             .ProducesValidationProblem();
+
+        reports.MapGet("/forecast-accuracy", async (int? weeks, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new Amendments.Contracts.GetForecastAccuracy(BacktestWeeks(weeks)), ct)))
+            .RequireAuthorization(p => p.RequireRole(Roles.Coordinator))
+            .WithName("GetForecastAccuracy")
+            .WithSummary("How the at-risk forecast did on the register's past")
+            .WithDescription("Coordinators. As of each of the last weeks (default 26, at most 104), forecasts every amendment then open and " +
+                "not yet late from only the history known that day, and compares the at-risk flags with what happened by each due date " +
+                "that has passed since: how often a flag was right (precision), how much of the late work was flagged ahead (recall), and " +
+                "how many days ahead (median). Computed on request from the whole history: seconds on a large register.")
+            .Produces<Amendments.Contracts.ForecastAccuracy>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
     }
+
+    private const int MaxBacktestWeeks = 104;
+
+    private static int BacktestWeeks(int? weeks) => weeks switch
+    {
+        null => 26,
+        < 1 or > MaxBacktestWeeks => throw RequestValidationException.For("weeks", Say.Text("Validation.Weeks", MaxBacktestWeeks)),
+        _ => weeks.Value,
+    };
 }

@@ -103,6 +103,34 @@ public sealed class ForecastTests(DatabaseProvider provider) : Desk.DeskTest(pro
         });
     }
 
+    [Test]
+    public async Task TheBacktest_ReplaysThePastWeekByWeek_AndFindsTheLateWorkFlaggedAhead()
+    {
+        await PastAmendments(StagePace.MinObservations);
+        var opened = Start.AddDays(80);
+        var late = (await Open(WithDueOn(OpenBody(), opened.AddDays(60)))).Str("id");
+        var onTime = (await Open(WithDueOn(OpenBody(), opened.AddDays(100)))).Str("id");
+        await Walk([late, onTime], opened);
+        SetLocalTime($"{Day(Start.AddDays(200))}T08:00:00");
+
+        var accuracy = await Coordinator.Http.GetAsync("/api/v1/reports/forecast-accuracy?weeks=26").ExpectJson(200);
+        await Drafter.Http.GetAsync("/api/v1/reports/forecast-accuracy").ExpectProblem(403);
+        var refused = await Coordinator.Http.GetAsync("/api/v1/reports/forecast-accuracy?weeks=0").ExpectProblem(400);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(accuracy["dueDatesJudged"]!.GetValue<int>(), Is.EqualTo(2), "the two due dates passed by today; the past work's are still ahead");
+            Assert.That(accuracy["flagged"]!.GetValue<int>(), Is.EqualTo(1));
+            Assert.That(accuracy["flaggedAndLate"]!.GetValue<int>(), Is.EqualTo(1));
+            Assert.That(accuracy["precision"]!.GetValue<double>(), Is.EqualTo(1));
+            Assert.That(accuracy["late"]!.GetValue<int>(), Is.EqualTo(1));
+            Assert.That(accuracy["recall"]!.GetValue<double>(), Is.EqualTo(1));
+            Assert.That(accuracy["medianLeadDays"]!.GetValue<int>(), Is.EqualTo(59), "first flagged on the first week's day after it opened: day 81, due on day 140");
+            Assert.That(accuracy.Str("from"), Is.EqualTo(Day(Start.AddDays(200 - 7 * 26))));
+            Assert.That(refused["errors"]!["weeks"], Is.Not.Null);
+        });
+    }
+
     /// <summary>Amendments opened together at the start, each stage reached on the same day, then issued: a pace of 5, 10, 20, 15 and 30 days.</summary>
     private async Task PastAmendments(int count)
     {
@@ -113,7 +141,13 @@ public sealed class ForecastTests(DatabaseProvider provider) : Desk.DeskTest(pro
             ids.Add((await Open(WithDueOn(OpenBody(), Start.AddDays(365)))).Str("id"));
         }
 
-        var on = Start;
+        await Walk(ids, Start);
+    }
+
+    /// <summary>Brings amendments opened on <paramref name="opened"/> through every stage at the pace, and issues them 80 days after.</summary>
+    private async Task Walk(IReadOnlyList<string> ids, DateOnly opened)
+    {
+        var on = opened;
         foreach (var (stage, days) in Pace)
         {
             on = on.AddDays(days);
