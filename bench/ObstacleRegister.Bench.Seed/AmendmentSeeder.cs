@@ -4,18 +4,19 @@ using Microsoft.Data.Sqlite;
 namespace ObstacleRegister.Bench.Seed;
 
 /// <summary>
-/// Amendments at the budget's ratio (one per 20 obstacles: 50,000 at a million), spread over units and due
-/// dates around today, with their stage rows, first deadline, first event, a check-in when open, and two
-/// linked obstacles each, so list, detail and deadline reads do the work they do in production.
+/// Amendments at the budget's ratio (one per 20 obstacles: 50,000 at a million), opened over the last two years, each
+/// walked through its stages at a pace drawn per stage and kind (skewed: most stages take weeks, some many months) so
+/// the stage it has reached today, its stage dates and its issue date tell one story, as the forecast and its backtest
+/// need; due dates a plan's length after opening, a quarter of them moved. With their stage rows, first deadline,
+/// first event, a check-in when open, and two linked obstacles each, so list, detail and deadline reads do the work
+/// they do in production.
 /// </summary>
 internal sealed class AmendmentSeeder(SqliteConnection connection, VietnameseCorpus corpus, Random random)
 {
     private const int Batch = 10_000;
 
-    private static readonly (string Status, int Weight)[] Statuses =
-    [
-        ("planned", 10), ("drafting", 25), ("consultation", 15), ("appraisal", 10), ("submitted", 10), ("issued", 5), ("in_force", 20), ("cancelled", 5),
-    ];
+    /// <summary>Median days in planned, drafting, consultation, appraisal and submitted (until issued).</summary>
+    private static readonly int[] MedianStageDays = [10, 60, 30, 20, 30];
 
     private static readonly string[] Stages = ["planned", "drafting", "consultation", "appraisal", "submitted", "issued", "in_force"];
 
@@ -25,8 +26,9 @@ internal sealed class AmendmentSeeder(SqliteConnection connection, VietnameseCor
     [
         """
         INSERT INTO amendment (id, regulation_id, kind, title, drafting_unit_id, official_name, official_position, shortened_procedure,
-                               status, is_open, due_on, original_due_on, last_progress_at, created_at, updated_at, version)
-        VALUES ($id, $regulation, $kind, $title, $unit, 'Nguyễn Văn B', 'Thứ trưởng', 0, $status, $open, $due, $original, $progress, $created, $created, 1)
+                               status, is_open, due_on, original_due_on, last_progress_at, issued_on, effective_on, created_at, updated_at, version)
+        VALUES ($id, $regulation, $kind, $title, $unit, 'Nguyễn Văn B', 'Thứ trưởng', 0, $status, $open, $due, $original, $progress,
+                $issued, $effective, $created, $created, 1)
         """,
         "INSERT INTO amendment_stage (amendment_id, stage, planned_on, reached_on) VALUES ($id, $stage, NULL, $reached)",
         """
@@ -61,25 +63,28 @@ internal sealed class AmendmentSeeder(SqliteConnection connection, VietnameseCor
 
             var id = Guid.CreateVersion7();
             ids.Add(id);
-            var status = Pick();
+            var kind = Kinds[random.Next(Kinds.Length)];
+            var created = now.AddDays(-random.Next(30, 730));
+            var reached = Walk(DateOnly.FromDateTime(created.UtcDateTime), today, kind);
+            var status = random.Next(20) == 0 && reached.Count <= 5 ? "cancelled" : Stages[reached.Count - 1];
             var open = Array.IndexOf(Stages, status) is >= 0 and <= 4;
-            var due = today.AddDays(random.Next(-400, 400));
-            var original = random.Next(4) == 0 ? due.AddDays(-random.Next(10, 120)) : due;
-            var created = now.AddDays(-random.Next(30, 700));
-            var progress = now.AddDays(-random.Next(0, 30)).AddMinutes(-random.Next(1440));
+            var original = DateOnly.FromDateTime(created.UtcDateTime).AddDays(random.Next(90, 360));
+            var due = random.Next(4) == 0 ? original.AddDays(random.Next(10, 120)) : original;
+            var progress = open ? now.AddDays(-random.Next(0, 30)).AddMinutes(-random.Next(1440)) : created;
+            var issued = reached.Count > 5 ? reached[5] : (DateOnly?)null;
             var values = new (string, object?)[]
             {
-                ("$id", id.ToString()), ("$regulation", regulations[random.Next(regulations.Count)].ToString()), ("$kind", Kinds[random.Next(Kinds.Length)]),
+                ("$id", id.ToString()), ("$regulation", regulations[random.Next(regulations.Count)].ToString()), ("$kind", kind),
                 ("$title", corpus.Title()), ("$unit", units[random.Next(units.Count)].ToString()), ("$status", status), ("$open", open ? 1 : 0),
                 ("$due", Date(due)), ("$original", Date(original)), ("$progress", Seeder.Text(progress)), ("$created", Seeder.Text(created)),
+                ("$issued", issued is { } on ? Date(on) : null), ("$effective", issued is { } from ? Date(from.AddDays(15)) : null),
                 ("$row", Guid.CreateVersion7().ToString()), ("$note", corpus.Description()),
             };
-            Seeder.Bind(commands[0], values[..11]);
+            Seeder.Bind(commands[0], values[..13]);
             await commands[0].ExecuteNonQueryAsync();
-            var reachedUpTo = status == "cancelled" ? 1 : Array.IndexOf(Stages, status);
             for (var s = 0; s < Stages.Length; s++)
             {
-                Seeder.Bind(commands[1], ("$id", id.ToString()), ("$stage", Stages[s]), ("$reached", s <= reachedUpTo ? Date(today.AddDays(s - 10)) : null));
+                Seeder.Bind(commands[1], ("$id", id.ToString()), ("$stage", Stages[s]), ("$reached", s < reached.Count ? Date(reached[s]) : null));
                 await commands[1].ExecuteNonQueryAsync();
             }
 
@@ -109,17 +114,32 @@ internal sealed class AmendmentSeeder(SqliteConnection connection, VietnameseCor
 
     private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private string Pick()
+    /// <summary>
+    /// The days an amendment opened on <paramref name="opened"/> reached each stage up to today: each stage lasts its
+    /// median times a log-normal factor (a few take several times the median), repeals and interpretations half as
+    /// long, replacements half as long again; issued work enters into force 15 days later.
+    /// </summary>
+    private List<DateOnly> Walk(DateOnly opened, DateOnly today, string kind)
     {
-        var roll = random.Next(100);
-        foreach (var (status, weight) in Statuses)
+        var pace = kind switch { "repeal" or "interpretation" => 0.5, "replace" => 1.5, _ => 1.0 };
+        var reached = new List<DateOnly> { opened };
+        for (var stage = 0; stage < MedianStageDays.Length; stage++)
         {
-            if ((roll -= weight) < 0)
+            var gaussian = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            var next = reached[^1].AddDays(Math.Max(1, (int)Math.Round(MedianStageDays[stage] * pace * Math.Exp(0.6 * gaussian))));
+            if (next > today)
             {
-                return status;
+                return reached;
             }
+
+            reached.Add(next);
         }
 
-        return "drafting";
+        if (reached[^1].AddDays(15) <= today)
+        {
+            reached.Add(reached[^1].AddDays(15));
+        }
+
+        return reached;
     }
 }
