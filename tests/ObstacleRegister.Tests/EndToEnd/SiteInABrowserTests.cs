@@ -72,7 +72,8 @@ public sealed class SiteInABrowserTests(DatabaseProvider provider) : SiteTest(pr
         {
             Assert.That(Chromium.FindElement(By.TagName("h1")).Text, Is.EqualTo("Trách nhiệm"));
             Assert.That(Column("table-amendments", 0), Is.EqualTo(new[] { OverdueTitle }));
-            Assert.That(Column("table-amendments", 7), Is.EqualTo(new[] { "10" }));
+            Assert.That(Column("table-amendments", 7), Is.EqualTo(new[] { "Không" }), "at risk: no");
+            Assert.That(Column("table-amendments", 8), Is.EqualTo(new[] { "10" }));
             Assert.That(Column("table-amendments", 6), Is.EqualTo(new[] { "Đang soạn thảo" }));
         });
         Browser.Keep(Chromium, "responsibility-vi");

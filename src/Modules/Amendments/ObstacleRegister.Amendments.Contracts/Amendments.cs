@@ -83,9 +83,10 @@ public sealed record GetGuidanceBacklog(DateOnly? AfterDueOn, Guid? AfterId, int
 /// <summary>An amendment as the public may read it: who answers for it, by when, how late. No check-in text.</summary>
 /// <param name="DaysOverdue">Days past the current due date while open, today in the register's time zone.</param>
 /// <param name="TotalDaysLate">Days past the first due date, up to issuance or today.</param>
+/// <param name="AtRisk">Open, not late yet, and today's forecast says it will likely miss its due date.</param>
 public sealed record PublicAmendment(
     Guid Id, string Title, AmendmentKind Kind, AmendmentStatus Status, Guid RegulationId, Guid DraftingUnitId, string OfficialName,
-    string OfficialPosition, DateOnly DueOn, DateOnly OriginalDueOn, int DaysOverdue, int TotalDaysLate, Guid? IssuedRegulationId);
+    string OfficialPosition, DateOnly DueOn, DateOnly OriginalDueOn, int DaysOverdue, int TotalDaysLate, Guid? IssuedRegulationId, bool AtRisk = false);
 
 /// <summary>A page of amendments, soonest due first; <paramref name="NextCursor"/> is absent on the last page.</summary>
 public sealed record PublicAmendmentPage(IReadOnlyList<PublicAmendment> Items, string? NextCursor);

@@ -36,6 +36,9 @@ public sealed class ForecastTests(DatabaseProvider provider) : Desk.DeskTest(pro
         using var drafter = await SignedIn(DraftingUnitId, "Trần Soạn Thảo", "drafter");
         var (_, page) = await drafter.Open($"/desk/amendments/{atRisk}");
         var (_, atRiskList) = await drafter.Open($"/desk/amendments?draftingUnitId={DraftingUnitId}&atRisk=true");
+        using var anonymous = Anonymous();
+        var published = (await anonymous.GetAsync($"/api/v1/public/amendments?draftingUnitId={DraftingUnitId}&limit=200").ExpectJson(200))["items"]!.AsArray()
+            .ToDictionary(a => a!.Str("id"), a => a!["atRisk"]!.GetValue<bool>());
 
         Assert.Multiple(() =>
         {
@@ -51,6 +54,7 @@ public sealed class ForecastTests(DatabaseProvider provider) : Desk.DeskTest(pro
             Assert.That((firstRound, secondRound), Is.EqualTo((1, 0)), "one at-risk notice, decided once");
             Assert.That(history.Count(a => a == "at_risk"), Is.EqualTo(1));
             Assert.That(notices.Select(n => (n!.Str("tier"), n!.Str("event"))), Is.EqualTo(new[] { ("at_risk", "amendment.at_risk") }));
+            Assert.That((published[atRisk], published[onTime]), Is.EqualTo((true, false)), "the public responsibility view says so too");
             Assert.That(page, Does.Contain("Có nguy cơ trễ hạn").And.Contain("khả năng đúng hạn 0 %"), "the drafter's page says so in words");
             Assert.That(atRiskList, Does.Contain($"/desk/amendments/{atRisk}\"").And.Not.Contain($"/desk/amendments/{onTime}\""));
             Assert.That(notices[0]!["audience"]!.AsArray().Select(a => a!.GetValue<string>()), Is.EqualTo(new[] { "drafting_unit", "responsible_official" }));

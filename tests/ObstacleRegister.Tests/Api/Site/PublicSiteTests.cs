@@ -99,7 +99,8 @@ public sealed partial class PublicSiteTests(DatabaseProvider provider) : SiteTes
         {
             Assert.That(amendments.Skip(1).Select(r => r[0]), Is.EqualTo(new[] { OverdueTitle, "Bổ sung hướng dẫn thủ tục" }), "open work only, most overdue first");
             Assert.That(amendments[1][^1], Is.EqualTo("10"), "days overdue");
-            Assert.That(amendments[1][^2], Is.EqualTo("drafting"));
+            Assert.That(amendments[1][^2], Is.EqualTo("false"), "not at risk: no history to forecast from");
+            Assert.That(amendments[1][^3], Is.EqualTo("drafting"));
             Assert.That(amendments[1][3], Is.EqualTo("Trần Văn C"));
             Assert.That(scorecards[0], Is.EqualTo(new[] { "unit_code", "unit", "issued", "on_time_rate", "overdue", "days_late", "stale", "median_days_to_resolution" }));
             Assert.That(scorecards[1][2..7], Is.EqualTo(new[] { "1", "1", "1", "10", "0" }), "the drafting unit: one issued on time, one overdue by ten days");

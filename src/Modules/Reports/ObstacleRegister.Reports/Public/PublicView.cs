@@ -20,9 +20,10 @@ internal sealed record PublicOfficial(string Name, string Position);
 /// <summary>Responsibility: who drafts an amendment, who answers for it, by when, how late.</summary>
 /// <param name="DaysOverdue">Days past the current due date while open, today in the register's time zone.</param>
 /// <param name="TotalDaysLate">Days past the first due date, up to issuance or today.</param>
+/// <param name="AtRisk">Open, not late yet, and the register's forecast says it will likely miss its due date.</param>
 internal sealed record PublicAmendmentItem(
     Guid Id, string Title, AmendmentKind Kind, AmendmentStatus Status, PublicRegulation? Regulation, PublicUnit? DraftingUnit,
-    PublicOfficial ResponsibleOfficial, DateOnly DueOn, DateOnly OriginalDueOn, int DaysOverdue, int TotalDaysLate, Guid? IssuedRegulationId);
+    PublicOfficial ResponsibleOfficial, DateOnly DueOn, DateOnly OriginalDueOn, int DaysOverdue, int TotalDaysLate, Guid? IssuedRegulationId, bool AtRisk);
 
 /// <summary>A document in force that resolved obstacles.</summary>
 /// <param name="Symbol">Its number and symbol, e.g. <c>15/2026/NĐ-CP</c>.</param>
@@ -52,7 +53,7 @@ internal sealed class ListPublicAmendmentItemsHandler(IMediator mediator) : IReq
             a.Id, a.Title, a.Kind, a.Status,
             regulations.GetValueOrDefault(a.RegulationId) is { } r ? new PublicRegulation(r.Id, r.Symbol, r.Title, r.Status) : null,
             units.GetValueOrDefault(a.DraftingUnitId), new PublicOfficial(a.OfficialName, a.OfficialPosition), a.DueOn, a.OriginalDueOn,
-            a.DaysOverdue, a.TotalDaysLate, a.IssuedRegulationId)).ToList(), page.NextCursor);
+            a.DaysOverdue, a.TotalDaysLate, a.IssuedRegulationId, a.AtRisk)).ToList(), page.NextCursor);
     }
 }
 

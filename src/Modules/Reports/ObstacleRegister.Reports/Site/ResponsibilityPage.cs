@@ -29,10 +29,10 @@ internal sealed record ResponsibilityPage(
 
     public IReadOnlyList<SiteTable> Tables() =>
     [
-        new("amendments", ["title", "regulation", "drafting_unit", "responsible_official", "position", "due_on", "stage", "days_overdue"],
+        new("amendments", ["title", "regulation", "drafting_unit", "responsible_official", "position", "due_on", "stage", "at_risk", "days_overdue"],
             [.. Amendments.Items.Select(a => (IReadOnlyList<object?>)[
                 a.Title, a.Regulation?.Symbol, a.DraftingUnit?.Name, a.ResponsibleOfficial.Name, a.ResponsibleOfficial.Position, a.DueOn, a.Status,
-                a.DaysOverdue])]),
+                a.AtRisk, a.DaysOverdue])]),
         new("scorecards", ["unit_code", "unit", "issued", "on_time_rate", "overdue", "days_late", "stale", "median_days_to_resolution"],
             [.. Scorecards.Select(s => (IReadOnlyList<object?>)[
                 s.Unit.Code, s.Unit.Name, s.Issued, Share.Of(s.OnTimeRate), s.Overdue, s.DaysLate, s.Stale, s.MedianDaysToResolution])]),

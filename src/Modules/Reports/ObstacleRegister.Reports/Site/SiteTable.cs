@@ -33,6 +33,7 @@ public sealed record SiteTable(string Name, IReadOnlyList<string> Columns, IRead
     {
         null => null,
         DateOnly day => ReportCsv.Day(day),
+        bool flag => flag ? "true" : "false",
         Enum value => WireNames.OfAny(value),
         Share share => share.Value.ToString("0.###", CultureInfo.InvariantCulture),
         double number => number.ToString("0.###", CultureInfo.InvariantCulture),
@@ -45,6 +46,7 @@ public sealed record SiteTable(string Name, IReadOnlyList<string> Columns, IRead
     {
         null => "—",
         DateOnly day => PageFormat.Day(day),
+        bool flag => Say.Text(flag ? "Site.Yes" : "Site.No"),
         Enum value => PageFormat.Label(value),
         Share share => PageFormat.Percent(share.Value),
         double number => PageFormat.Tenths(number),
