@@ -14,18 +14,12 @@ internal sealed class ForecastBacktestHandler(IDbSession db, AmendmentClock cloc
 {
     private const string Amendments = "SELECT id, kind, shortened_procedure, issued_on FROM amendment WHERE status <> 'cancelled'";
 
-    private const string Reached = """
-        SELECT s.amendment_id, a.kind, s.stage, s.reached_on
-        FROM amendment_stage s JOIN amendment a ON a.id = s.amendment_id
-        WHERE s.reached_on IS NOT NULL AND a.status <> 'cancelled'
-        """;
-
     private const string Deadlines = "SELECT amendment_id, at, due_on FROM amendment_deadline ORDER BY amendment_id, at, id";
 
     public async Task<ForecastAccuracy> Handle(GetForecastAccuracy request, CancellationToken cancellationToken)
     {
         var amendments = (await db.QueryAsync<PastAmendment>(Amendments, null, cancellationToken)).ToDictionary(a => a.Id);
-        var reached = await db.QueryAsync<ReachedStage>(Reached, null, cancellationToken);
+        var reached = await db.QueryAsync<ReachedStage>(ForecastHandlers.Reached, null, cancellationToken);
         var stagesOf = reached.ToLookup(r => r.AmendmentId);
         var deadlinesOf = (await db.QueryAsync<DeadlineSet>(Deadlines, null, cancellationToken)).ToLookup(d => d.AmendmentId);
         var today = clock.Today;

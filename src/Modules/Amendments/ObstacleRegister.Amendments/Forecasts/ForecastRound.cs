@@ -71,7 +71,8 @@ internal sealed class ForecastHandlers(IDbSession db)
         ORDER BY a.id
         """;
 
-    private const string Reached = """
+    /// <summary>Every stage reached by work not cancelled: the history of pace, for the round and the backtest.</summary>
+    internal const string Reached = """
         SELECT s.amendment_id, a.kind, s.stage, s.reached_on
         FROM amendment_stage s JOIN amendment a ON a.id = s.amendment_id
         WHERE s.reached_on IS NOT NULL AND a.status <> 'cancelled'
