@@ -43,6 +43,12 @@ internal sealed record ObstacleDto(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Contact { get; init; }
 
+    /// <summary>
+    /// While it waits for the coordinators' answer (submitted), the day by which they answer it: accept, reject, mark it
+    /// a duplicate or ask for information. Counted from its submission, or from the reporting unit's answer to a question.
+    /// </summary>
+    public DateOnly? AnswerDueOn { get; init; }
+
     /// <summary>Obstacles found at intake that may be the same. Full view only.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<LikelyDuplicateDto>? LikelyDuplicates { get; init; }
@@ -87,6 +93,9 @@ internal sealed class ObstacleRow
 
     public string? Answer { get; set; }
 
+    /// <summary>Since when it has waited for the coordinators' answer; meaningful while it is submitted.</summary>
+    public DateTimeOffset? AwaitingAnswerSince { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -109,7 +118,7 @@ internal static class ObstacleQueries
         seq, id, reference, unit_id, reported_by_key_id, reported_by_person_id,
         title, description, category, severity, proposal,
         impact, contact, status, duplicate_of_id, answer,
-        created_at, updated_at, version
+        awaiting_answer_since, created_at, updated_at, version
         """;
 
     private const string ById = $"SELECT {Columns} FROM obstacle WHERE id = @Id";

@@ -10,6 +10,9 @@ public static class ObstaclesModule
 {
     public static IServiceCollection AddObstacles(this IServiceCollection services)
     {
+        services.AddOptions<ObstacleClockOptions>().BindConfiguration("Obstacles")
+            .Validate(o => o.IsValid, "Obstacles: AnswerWithinDays must be between 1 and 366.")
+            .ValidateOnStart();
         services.AddScoped<ObstacleIntake>();
         services.AddScoped<ObstacleSubmissions>();
         services.AddScoped<ObstacleTransitions>();

@@ -25,7 +25,9 @@ internal sealed record VersionedObstacle(ObstacleDto Obstacle) : IHasComposedVie
 /// <summary>One obstacle, in full for its unit and coordinators, its public fields for everyone else.</summary>
 internal sealed record GetObstacle(Guid Id) : IQuery<VersionedObstacle>;
 
-internal sealed class GetObstacleHandler(IDbSession db, IMediator mediator, ICaller caller) : IRequestHandler<GetObstacle, VersionedObstacle>
+internal sealed class GetObstacleHandler(
+    IDbSession db, IMediator mediator, ICaller caller, BuildingBlocks.Time.RegisterCalendar calendar, Microsoft.Extensions.Options.IOptions<ObstacleClockOptions> clock)
+    : IRequestHandler<GetObstacle, VersionedObstacle>
 {
     private const string Citations = """
         SELECT regulation_id, provision, article, clause, point
@@ -62,6 +64,8 @@ internal sealed class GetObstacleHandler(IDbSession db, IMediator mediator, ICal
             row.CreatedAt, row.UpdatedAt, row.Version)
         {
             Contact = full ? row.Contact : null,
+            AnswerDueOn = row.StatusValue == ObstacleStatus.Submitted && row.AwaitingAnswerSince is { } since
+                ? calendar.DateOf(since).AddDays(clock.Value.AnswerWithinDays) : null,
             LikelyDuplicates = full ? await LikelyDuplicates(row.Id, cancellationToken) : null,
         };
         return new VersionedObstacle(dto);

@@ -27,9 +27,9 @@ internal sealed class ObstacleIntake(IDbSession db, Reporting.HotspotTally hotsp
 
     private const string InsertObstacle = """
         INSERT INTO obstacle (id, reference, unit_id, reported_by_key_id, reported_by_person_id, title, description, category, severity, proposal,
-                              impact, contact, status, duplicate_of_id, answer, created_at, updated_at, version)
+                              impact, contact, status, duplicate_of_id, answer, awaiting_answer_since, created_at, updated_at, version)
         VALUES (@Id, @Reference, @UnitId, @ReportedByKeyId, @ReportedByPersonId, @Title, @Description, @Category, @Severity, @Proposal,
-                @Impact, @Contact, @Status, NULL, NULL, @CreatedAt, @UpdatedAt, 1)
+                @Impact, @Contact, @Status, NULL, NULL, @CreatedAt, @CreatedAt, @UpdatedAt, 1)
         """;
 
     private const string InsertCitation = """
