@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 
@@ -42,6 +43,22 @@ internal static class Browser
         var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
         driver.Manage().Timeouts().PageLoad = TimeSpan.FromSeconds(60);
         return driver;
+    }
+
+    /// <summary>Where a host listening on a port of this machine answers.</summary>
+    public static string RootOf(Infrastructure.RegisterFactory factory) =>
+        factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+
+    /// <summary>
+    /// A test's browser as a new visitor's: the desk's width, and no cookie from the test before (cookies are cleared on
+    /// the host's own origin, so a small asset of it is opened first).
+    /// </summary>
+    public static void Forget(ChromeDriver driver, string root, string asset)
+    {
+        driver.Manage().Window.Size = new System.Drawing.Size(1280, 1600);
+        driver.Navigate().GoToUrl(root + asset);
+        driver.Manage().Cookies.DeleteAllCookies();
     }
 
     /// <summary>Saves what the browser shows (the whole page) beside the test results.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.Tests.Api.Desk;
 using OpenQA.Selenium.Chrome;
@@ -19,7 +16,7 @@ public abstract class DeskInABrowserTest(DatabaseProvider provider) : DeskTest(p
 
     protected ChromeDriver Chromium => browser ?? throw new InvalidOperationException("The browser did not start.");
 
-    protected string Root => Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+    protected string Root => Browser.RootOf(Factory);
 
     [OneTimeSetUp]
     public void StartBrowser() => browser = Browser.StartOrIgnore();
@@ -36,9 +33,7 @@ public abstract class DeskInABrowserTest(DatabaseProvider provider) : DeskTest(p
     public void OnTheRealClockWithoutCookies()
     {
         Clock.Now = DateTimeOffset.UtcNow;
-        Chromium.Manage().Window.Size = new System.Drawing.Size(1280, 1600);
-        Chromium.Navigate().GoToUrl(Root + "/desk.css");
-        Chromium.Manage().Cookies.DeleteAllCookies();
+        Browser.Forget(Chromium, Root, "/desk.css");
     }
 
     /// <summary>Signs out whoever was signed in, then this person in by the link the register emails them, landing on the desk.</summary>

@@ -1,7 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.Tests.Api.Site;
 using OpenQA.Selenium;
@@ -23,7 +20,7 @@ public sealed class SiteInABrowserTests(DatabaseProvider provider) : SiteTest(pr
 
     private ChromeDriver Chromium => browser ?? throw new InvalidOperationException("The browser did not start.");
 
-    private string Root => Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+    private string Root => Browser.RootOf(Factory);
 
     [OneTimeSetUp]
     public void StartBrowser() => browser = Browser.StartOrIgnore();
@@ -37,12 +34,7 @@ public sealed class SiteInABrowserTests(DatabaseProvider provider) : SiteTest(pr
     }
 
     [SetUp]
-    public void ForgetTheLanguageChoice()
-    {
-        Chromium.Manage().Window.Size = new System.Drawing.Size(1280, 1600);
-        Chromium.Navigate().GoToUrl(Root + "/site.css");
-        Chromium.Manage().Cookies.DeleteAllCookies();
-    }
+    public void ForgetTheLanguageChoice() => Browser.Forget(Chromium, Root, "/site.css");
 
     [Test]
     public async Task EveryPage_RendersInVietnamese_WithTheFiguresCountedByHand()
