@@ -16,7 +16,7 @@ using ObstacleRegister.Pages;
 namespace ObstacleRegister.Amendments.Desk;
 
 /// <summary>One amendment on the staff pages, with the form that was refused (if one was) shown again.</summary>
-internal sealed record AmendmentPageModel(AmendmentDto Amendment, string? Refused = null, PageForm? Form = null, bool Stale = false, bool Saved = false)
+internal sealed record AmendmentPageModel(AmendmentDto Amendment, string? Refused = null, PageForm? Form = null, bool Saved = false)
 {
     public PageForm FormOf(string action) => Refused == action && Form is not null ? Form : PageForm.Empty;
 }
@@ -78,9 +78,8 @@ internal static class AmendmentDeskEndpoints
         }
         catch (ProblemException problem) when (problem.Status is >= 400 and < 500 and not 404)
         {
-            var stale = problem is PreconditionFailedException;
             var amendment = (await mediator.Send(new GetAmendment(id), ct)).Amendment;
-            return await StaffPages.Render<Pages.AmendmentPage>(http, new AmendmentPageModel(amendment, action, input.Refused(problem), stale), problem.Status);
+            return await StaffPages.Render<Pages.AmendmentPage>(http, new AmendmentPageModel(amendment, action, input.Refused(problem)), problem.Status);
         }
     }
 }

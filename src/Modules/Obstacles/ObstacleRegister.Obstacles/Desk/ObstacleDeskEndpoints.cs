@@ -18,11 +18,10 @@ namespace ObstacleRegister.Obstacles.Desk;
 /// <summary>One obstacle on the staff pages: what the person may see of it and the actions they may take.</summary>
 /// <param name="Thread">The questions and comments, for those who see the obstacle in full; null for others.</param>
 /// <param name="Refused">The action whose form was refused, shown again with <paramref name="Form"/>.</param>
-/// <param name="Stale">The form was sent for an older version: the obstacle is shown as it is now.</param>
 /// <param name="Evidence">The evidence files, for those who see the obstacle in full; null for others.</param>
 internal sealed record ObstaclePageModel(
     ObstacleDto Obstacle, IReadOnlyList<ObstacleEventDto> History, IReadOnlyList<ObstacleComment>? Thread, IReadOnlyList<ObstacleAttachment>? Evidence,
-    string? Refused = null, PageForm? Form = null, bool Stale = false, bool Saved = false)
+    string? Refused = null, PageForm? Form = null, bool Saved = false)
 {
     public PageForm FormOf(string action) => Refused == action && Form is not null ? Form : PageForm.Empty;
 
@@ -123,11 +122,8 @@ internal static class ObstacleDeskEndpoints
         }
         catch (ProblemException problem) when (problem.Status is >= 400 and < 500 and not 404)
         {
-            var stale = problem is PreconditionFailedException;
-            var shown = await Load(id, mediator, ct) with
-            {
-                Refused = action, Form = input.Refused(problem), Stale = stale,
-            };
+            // A stale form (412) is shown with the obstacle as it is now; the refused form says why beside its button.
+            var shown = await Load(id, mediator, ct) with { Refused = action, Form = input.Refused(problem) };
             return await StaffPages.Render<Pages.ObstaclePage>(http, shown, problem.Status);
         }
     }
