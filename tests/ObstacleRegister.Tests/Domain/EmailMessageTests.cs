@@ -20,7 +20,11 @@ public sealed class EmailMessageTests
         new ReviewReminderMessage(ReviewReminderKind.Escalated, "13/2023/NĐ-CP", "Nghị định", "05/2026/NĐ-CP", new DateOnly(2026, 3, 1), 30, true, "api/v1/regulations/x"),
         new InformationRequestMessage("VM-2026-000001", "Thời hạn cấp phép", "Điều nào?", "api/v1/obstacles/x/comments"),
         new SignInLinkMessage("Nguyễn Thị Lan", "signin/link?token=x", DateTimeOffset.UtcNow.AddMinutes(15)),
+        Waiting(ObstacleClockKind.AnswerOverdue),
     ];
+
+    private static ObstacleClockMessage Waiting(ObstacleClockKind kind) =>
+        new(kind, "VM-2026-000001", "Thời hạn cấp phép", "Sở Tư pháp", new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 17), 2, "api/v1/obstacles/x");
 
     [Test]
     public void EveryKindOfMessage_IsCoveredHere() =>
@@ -33,7 +37,7 @@ public sealed class EmailMessageTests
         IEmailTemplate[] templates =
             [
                 new AmendmentNoticeEmail(recipients), new WeeklyDigestEmail(recipients), new ReviewReminderEmail(recipients), new InformationRequestEmail(recipients),
-                new SignInLinkEmail(recipients, TimeProvider.System),
+                new SignInLinkEmail(recipients, TimeProvider.System), new ObstacleClockEmail(recipients),
             ];
         var (template, content) = StoredMessage.Of(message);
 
@@ -54,6 +58,23 @@ public sealed class EmailMessageTests
             {
                 var part = template.Compose(new System.Globalization.CultureInfo(culture), EmailContent.FromJson(content.ToJson()));
                 Assert.That(part.Subject, Does.Not.Contain("Email.Notice").And.Contain("Sửa đổi Thông tư 05"), $"{kind} in {culture}");
+            }
+        }
+    }
+
+    [Test]
+    public void EveryKindOfClockNotice_HasItsSubjectAndIntroduction_InBothLanguages()
+    {
+        var template = new ObstacleClockEmail(Options.Create(new RecipientOptions()));
+        foreach (var kind in Enum.GetValues<ObstacleClockKind>())
+        {
+            var (_, content) = StoredMessage.Of(Waiting(kind));
+            foreach (var culture in new[] { "vi", "en" })
+            {
+                var part = template.Compose(new System.Globalization.CultureInfo(culture), EmailContent.FromJson(content.ToJson()));
+                var intro = ((Paragraph)part.Blocks[0]).Text;
+                Assert.That(part.Subject, Does.Not.Contain("Email.Clock").And.StartWith("[").And.Contain("VM-2026-000001"), $"{kind} in {culture}");
+                Assert.That(intro, Does.Not.Contain("Email.Clock").And.Contain("VM-2026-000001"), $"{kind} in {culture}");
             }
         }
     }

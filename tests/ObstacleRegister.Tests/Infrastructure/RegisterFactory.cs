@@ -38,6 +38,7 @@ public sealed class RegisterFactory(
         builder.UseSetting("Public:AnswerCacheSeconds", "0");
         builder.UseSetting("Webhooks:DispatchInterval", "01:00:00");
         builder.UseSetting("Notifications:CheckInterval", "01:00:00");
+        builder.UseSetting("Obstacles:CheckInterval", "01:00:00");
         builder.UseSetting("Webhooks:AllowHttp", "true");
         builder.UseSetting("DataProtection:KeyRingPath", Path.Combine(database.Folder, "keys"));
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

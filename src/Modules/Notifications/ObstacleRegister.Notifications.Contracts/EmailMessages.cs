@@ -69,3 +69,27 @@ public sealed record InformationRequestMessage(string Reference, string Title, s
 /// <param name="Path">The link's path, token included: rendered under the public address, or as it is when none is configured.</param>
 /// <param name="ExpiresAt">When the link stops working.</param>
 public sealed record SignInLinkMessage(string Name, string Path, DateTimeOffset ExpiresAt) : EmailMessage;
+
+/// <summary>Which wait of a report a clock notice is about.</summary>
+public enum ObstacleClockKind
+{
+    /// <summary>The coordinators' answer is due soon.</summary>
+    AnswerDue,
+
+    /// <summary>The coordinators' answer is late.</summary>
+    AnswerOverdue,
+
+    /// <summary>The reporting unit has not answered a question.</summary>
+    InformationReminded,
+
+    /// <summary>The question went unanswered too long: the report may be decided as it stands.</summary>
+    InformationLapsed,
+}
+
+/// <summary>A report, or a question about it, left waiting.</summary>
+/// <param name="Unit">The reporting unit's name.</param>
+/// <param name="Since">The day the wait began: the report's submission (or its last answer), or the question.</param>
+/// <param name="DueOn">The day the answer is due, or the day the question lapses.</param>
+/// <param name="Days">Days left before the answer is due, days late after it, or days the question has waited.</param>
+public sealed record ObstacleClockMessage(
+    ObstacleClockKind Kind, string Reference, string Title, string Unit, DateOnly Since, DateOnly DueOn, int Days, string Path) : EmailMessage;

@@ -30,6 +30,7 @@ public static class NotificationsModule
         services.AddSingleton<IEmailTemplate, AmendmentNoticeEmail>();
         services.AddSingleton<IEmailTemplate, WeeklyDigestEmail>();
         services.AddSingleton<IEmailTemplate, ReviewReminderEmail>();
+        services.AddSingleton<IEmailTemplate, ObstacleClockEmail>();
         services.AddSingleton<IEmailTemplate, InformationRequestEmail>();
         services.AddSingleton<IEmailTemplate, SignInLinkEmail>();
         services.AddSingleton<EmailRenderer>();

@@ -23,5 +23,17 @@ public static class ObstacleEvents
     public const string Resolved = "resolved";
     public const string ResolvedWithMaster = "resolved_with_master";
 
+    /// <summary>The coordinators' answer is due within <c>Obstacles:AnswerRemindDays</c>.</summary>
+    public const string AnswerDue = "answer_due";
+
+    /// <summary>The coordinators' answer is late: escalated to their leadership.</summary>
+    public const string AnswerOverdue = "answer_overdue";
+
+    /// <summary>The reporting unit was reminded of a question it has not answered.</summary>
+    public const string InformationReminded = "information_reminded";
+
+    /// <summary>A question went unanswered for <c>Obstacles:InformationLapseDays</c>: the report may be decided as it stands.</summary>
+    public const string InformationLapsed = "information_lapsed";
+
     public static string Type(string action) => $"{Resource}.{action}";
 }

@@ -93,7 +93,7 @@ internal sealed class ObstacleRow
 
     public string? Answer { get; set; }
 
-    /// <summary>Since when it has waited for the coordinators' answer; meaningful while it is submitted.</summary>
+    /// <summary>Since when it has waited: for the coordinators while it is submitted, for the reporting unit while it needs information.</summary>
     public DateTimeOffset? AwaitingAnswerSince { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

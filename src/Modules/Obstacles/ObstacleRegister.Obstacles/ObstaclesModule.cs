@@ -11,7 +11,7 @@ public static class ObstaclesModule
     public static IServiceCollection AddObstacles(this IServiceCollection services)
     {
         services.AddOptions<ObstacleClockOptions>().BindConfiguration("Obstacles")
-            .Validate(o => o.IsValid, "Obstacles: AnswerWithinDays must be between 1 and 366.")
+            .Validate(o => o.IsValid, ObstacleClockOptions.Problem)
             .ValidateOnStart();
         services.AddScoped<ObstacleIntake>();
         services.AddScoped<ObstacleSubmissions>();
@@ -22,6 +22,7 @@ public static class ObstaclesModule
         services.AddScoped<Reporting.PeriodCitations>();
         services.AddScoped<History.ObstacleHistory>();
         services.AddHostedService<ObstacleSearchMaintenance>();
+        services.AddHostedService<Clocks.ObstacleClockSweep>();
         services.AddHostedService<Reporting.CountPeriodCitationsAtStart>();
         Desk.ObstacleDeskRegistration.AddObstacleDesk(services);
         return services;

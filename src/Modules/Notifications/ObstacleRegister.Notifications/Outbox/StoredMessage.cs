@@ -15,6 +15,8 @@ internal static class EmailTemplates
     public const string InformationRequest = "information_request";
 
     public const string SignInLink = "sign_in_link";
+
+    public const string ObstacleClock = "obstacle_clock";
 }
 
 /// <summary>
@@ -39,6 +41,11 @@ internal static class StoredMessage
         InformationRequestMessage question => (EmailTemplates.InformationRequest, new EmailContent(new Dictionary<string, string>
         {
             ["reference"] = question.Reference, ["title"] = question.Title, ["question"] = question.Question, ["path"] = question.Path,
+        }, [])),
+        ObstacleClockMessage waiting => (EmailTemplates.ObstacleClock, new EmailContent(new Dictionary<string, string>
+        {
+            ["kind"] = Code(waiting.Kind), ["reference"] = waiting.Reference, ["title"] = waiting.Title, ["unit"] = waiting.Unit,
+            ["since"] = Iso(waiting.Since), ["dueOn"] = Iso(waiting.DueOn), ["days"] = Number(waiting.Days), ["path"] = waiting.Path,
         }, [])),
         SignInLinkMessage link => (EmailTemplates.SignInLink, new EmailContent(new Dictionary<string, string>
         {

@@ -20,6 +20,13 @@ internal sealed record HistoryReason(string Code, IReadOnlyList<string> Args)
     public static HistoryReason FollowingMaster(string masterReference, HistoryReason resolved) =>
         new("master_resolved", [masterReference, .. resolved.Args]);
 
+    /// <summary>A clock's notice: the answer's due day, or the day a question was asked (and, once it lapses, the days it waited).</summary>
+    public static HistoryReason OfClock(Clocks.ObstacleClockRules.ClockNotice notice) => notice.Tier switch
+    {
+        Contracts.ObstacleEvents.AnswerDue or Contracts.ObstacleEvents.AnswerOverdue => new(notice.Tier, [CodedText.Day(notice.DueOn)]),
+        _ => new(notice.Tier, [CodedText.Day(notice.Since), notice.Days.ToString(CultureInfo.InvariantCulture)]),
+    };
+
     public static HistoryReason MergedInto(string reference, string masterReference) => new("merged_into", [reference, masterReference]);
 
     /// <summary>A field the reporting unit corrected, with its value before and after.</summary>
