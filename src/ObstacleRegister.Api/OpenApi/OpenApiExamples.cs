@@ -20,6 +20,7 @@ internal static class OpenApiExamples
         ["SubmitObstacleBody"] = ["title", "description", "category", "severity", "proposal", "regulations"],
         ["CitedRegulationBody"] = ["regulationId", "provision"],
         ["RejectBody"] = ["reason"],
+        ["ReopenBody"] = ["reason"],
         ["DuplicateBody"] = ["duplicateOfId"],
         ["TriageNoteBody"] = [],
         ["InformationRequestBody"] = ["question"],
@@ -81,6 +82,10 @@ internal static class OpenApiExamples
         ["RejectBody"] = () => new JsonObject
         {
             ["reason"] = "Không phải vướng mắc: khoản 2 Điều 5 đã được hướng dẫn tại Thông tư 01/2024/TT-BTTTT.",
+        },
+        ["ReopenBody"] = () => new JsonObject
+        {
+            ["reason"] = "Sở vẫn yêu cầu bản sao chứng thực theo hướng dẫn cũ dù Thông tư mới đã có hiệu lực.",
         },
         ["DuplicateBody"] = () => new JsonObject
         {

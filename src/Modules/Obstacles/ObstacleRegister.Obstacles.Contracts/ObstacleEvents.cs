@@ -35,5 +35,11 @@ public static class ObstacleEvents
     /// <summary>A question went unanswered for <c>Obstacles:InformationLapseDays</c>: the report may be decided as it stands.</summary>
     public const string InformationLapsed = "information_lapsed";
 
+    /// <summary>Its reporting unit confirmed a resolved obstacle is gone in practice.</summary>
+    public const string Confirmed = "confirmed";
+
+    /// <summary>Its reporting unit said a resolved obstacle is not gone: reported again as a new one.</summary>
+    public const string Reopened = "reopened";
+
     public static string Type(string action) => $"{Resource}.{action}";
 }

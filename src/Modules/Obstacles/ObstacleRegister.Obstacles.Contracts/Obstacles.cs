@@ -71,13 +71,14 @@ public static class ObstacleViews
 /// The amendment that took these obstacles on has taken effect: those still <c>in_amendment</c> are resolved, and
 /// the duplicates that follow them with them. Sent inside the amendment's transaction, so it happens with it or not at all.
 /// </summary>
+/// <param name="DocumentId">The issued document, kept on each obstacle it resolves: a reopened one names it.</param>
 /// <param name="DocumentSymbol">The issued document, named in the obstacles' history.</param>
 /// <param name="ActorKeyId">The API key that caused it; absent when the register did it on the effective date.</param>
 /// <param name="ActorUnitId">That key's or person's unit.</param>
 /// <param name="ActorPersonId">The signed-in person who caused it, when a person did.</param>
 public sealed record ResolveObstaclesOfAmendment(
-    Guid AmendmentId, string Title, string DocumentSymbol, DateOnly EffectiveOn, IReadOnlyList<Guid> ObstacleIds, Guid? ActorKeyId, Guid? ActorUnitId,
-    Guid? ActorPersonId = null)
+    Guid AmendmentId, string Title, Guid DocumentId, string DocumentSymbol, DateOnly EffectiveOn, IReadOnlyList<Guid> ObstacleIds, Guid? ActorKeyId,
+    Guid? ActorUnitId, Guid? ActorPersonId = null)
     : IRequest<Unit>;
 
 /// <summary>
@@ -137,7 +138,20 @@ public sealed record MostCitedRegulations(DateTimeOffset From, DateTimeOffset To
 /// <param name="DuplicateOfId">The obstacle it was merged into, when it was a duplicate.</param>
 public sealed record PublishedObstacle(
     Guid Id, string Reference, Guid UnitId, string Title, ObstacleCategory Category, ObstacleStatus Status, string? Answer, Guid? DuplicateOfId,
-    DateTimeOffset ReportedAt, DateTimeOffset UpdatedAt);
+    DateTimeOffset ReportedAt, DateTimeOffset UpdatedAt, ResultConfirmation? Confirmation = null);
+
+/// <summary>What the reporting unit said of a resolution in practice.</summary>
+public enum ResultConfirmation
+{
+    /// <summary>Not said yet: it is asked to, within <c>Obstacles:ConfirmWithinDays</c> of the resolution.</summary>
+    Pending,
+
+    /// <summary>The obstacle is gone in practice.</summary>
+    Confirmed,
+
+    /// <summary>It is not: reported again as a new obstacle.</summary>
+    Reopened,
+}
 
 /// <summary>A page of published results, newest first; <paramref name="NextCursor"/> is absent on the last page.</summary>
 public sealed record PublishedObstaclePage(IReadOnlyList<PublishedObstacle> Items, string? NextCursor);

@@ -49,10 +49,28 @@ internal sealed record ObstacleDto(
     /// </summary>
     public DateOnly? AnswerDueOn { get; init; }
 
+    /// <summary>Once resolved: whether its reporting unit confirmed the obstacle is gone in practice, or reopened it.</summary>
+    public ResultConfirmationDto? Confirmation { get; init; }
+
+    /// <summary>The resolved obstacle this one reports again, and the document that did not remove it.</summary>
+    public ReopenedFromDto? ReopenedFrom { get; init; }
+
     /// <summary>Obstacles found at intake that may be the same. Full view only.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<LikelyDuplicateDto>? LikelyDuplicates { get; init; }
 }
+
+/// <summary>What the reporting unit said of a resolution in practice.</summary>
+/// <param name="State"><c>pending</c> until it confirms or reopens.</param>
+/// <param name="ConfirmBy">The day by which it is asked to say: <c>Obstacles:ConfirmWithinDays</c> (30) after the resolution.</param>
+/// <param name="At">When it said.</param>
+/// <param name="ReopenedAsId">The new obstacle it reopened as.</param>
+internal sealed record ResultConfirmationDto(ResultConfirmation State, DateOnly ConfirmBy, DateTimeOffset? At, Guid? ReopenedAsId);
+
+/// <summary>The resolved obstacle a reopened one reports again.</summary>
+/// <param name="DocumentId">The issued document whose entry into force resolved it, and did not remove it in practice.</param>
+/// <param name="DocumentSymbol">That document's number and symbol.</param>
+internal sealed record ReopenedFromDto(Guid Id, string Reference, Guid? DocumentId, string? DocumentSymbol);
 
 /// <summary>An obstacle in a list: public fields only.</summary>
 internal sealed record ObstacleListItem(
@@ -96,6 +114,22 @@ internal sealed class ObstacleRow
     /// <summary>Since when it has waited: for the coordinators while it is submitted, for the reporting unit while it needs information.</summary>
     public DateTimeOffset? AwaitingAnswerSince { get; set; }
 
+    /// <summary>When it was resolved, and by which issued document (for a duplicate, its master's).</summary>
+    public DateTimeOffset? ResolvedAt { get; set; }
+
+    public Guid? ResolvedByRegulationId { get; set; }
+
+    /// <summary>What its reporting unit said of the resolution in practice: <c>confirmed</c> or <c>reopened</c>; null until it says.</summary>
+    public string? Outcome { get; set; }
+
+    public DateTimeOffset? OutcomeAt { get; set; }
+
+    /// <summary>The new report that reopened it, when the resolution did not hold.</summary>
+    public Guid? ReopenedAsId { get; set; }
+
+    /// <summary>The resolved report this one reopens.</summary>
+    public Guid? ReopenedFromId { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -118,7 +152,8 @@ internal static class ObstacleQueries
         seq, id, reference, unit_id, reported_by_key_id, reported_by_person_id,
         title, description, category, severity, proposal,
         impact, contact, status, duplicate_of_id, answer,
-        awaiting_answer_since, created_at, updated_at, version
+        awaiting_answer_since, resolved_at, resolved_by_regulation_id, outcome, outcome_at, reopened_as_id, reopened_from_id,
+        created_at, updated_at, version
         """;
 
     private const string ById = $"SELECT {Columns} FROM obstacle WHERE id = @Id";

@@ -18,14 +18,18 @@ public sealed class ObstacleClockOptions
     /// <summary>Days after which an unanswered question lapses: the coordinators are told and may decide the report as it stands.</summary>
     public int InformationLapseDays { get; set; } = 30;
 
+    /// <summary>Days after its resolution within which the reporting unit is asked to confirm it held in practice, or reopen it.</summary>
+    public int ConfirmWithinDays { get; set; } = 30;
+
     /// <summary>How often the clocks are looked at; a notice is decided once, whatever the interval.</summary>
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     internal bool IsValid =>
         AnswerWithinDays is > 0 and <= 366 && AnswerRemindDays >= 0 && AnswerRemindDays < AnswerWithinDays
-        && InformationRemindDays > 0 && InformationLapseDays > InformationRemindDays && InformationLapseDays <= 366 && CheckInterval > TimeSpan.Zero;
+        && InformationRemindDays > 0 && InformationLapseDays > InformationRemindDays && InformationLapseDays <= 366
+        && ConfirmWithinDays is > 0 and <= 366 && CheckInterval > TimeSpan.Zero;
 
     internal const string Problem =
         "Obstacles: AnswerWithinDays must be between 1 and 366, AnswerRemindDays from 0 to less than it, InformationRemindDays above 0 "
-        + "and below InformationLapseDays (at most 366), CheckInterval above zero.";
+        + "and below InformationLapseDays (at most 366), ConfirmWithinDays between 1 and 366, CheckInterval above zero.";
 }

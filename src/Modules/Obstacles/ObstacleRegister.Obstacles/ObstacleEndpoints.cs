@@ -122,6 +122,33 @@ internal static class ObstacleEndpoints
             "(obstacle.information_requested), and a comment from the reporting unit answers it (back to submitted, " +
             "obstacle.information_provided). It may also be decided as it stands.",
             (id, ifMatch, body) => new RequestInformation(id, ifMatch, InformationRequestRules.Question(body)));
+        MapTransition<TriageNoteBody>(obstacles, "confirm", Roles.Reporter, "ConfirmObstacleResult", "Confirm a resolution held in practice",
+            "Reporters of the unit that reported it, once it is resolved (else 409 with currentStatus), within confirmation.confirmBy " +
+            "(30 days) as asked, and once: a second confirm or reopen is 409. The obstacle stays resolved; confirmation.state is " +
+            "confirmed and obstacle.confirmed is published.", (id, ifMatch, body) => new Outcomes.ConfirmObstacle(id, ifMatch, TriageRules.Note(body)));
+        obstacles.MapPost("/{id:guid}/reopen", async (
+                Guid id, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "If-Match")] string? ifMatch, Outcomes.ReopenBody? body, IMediator mediator, CancellationToken ct) =>
+            {
+                var command = new Outcomes.ReopenObstacle(id, ifMatch, Outcomes.ReopenRules.Reason(body));
+                return command.Describe(await mediator.Send(command, ct)).ToResult();
+            })
+            .AcceptsIdempotencyKey()
+            .RequireAuthorization(p => p.RequireRole(Roles.Reporter))
+            .WithName("ReopenObstacle")
+            .WithSummary("Say a resolution did not hold: report the obstacle again")
+            .WithDescription("Reporters of the unit that reported it, once it is resolved (else 409 with currentStatus), and once. The " +
+                "reason (required, public) says what still happens in practice. Answers 201 with the new obstacle: the same report, " +
+                "submitted for the coordinators to answer, with reopenedFrom naming the resolved one and the document that did not " +
+                "remove it; the resolved one keeps its status, with confirmation.state reopened and reopenedAsId. Publishes " +
+                "obstacle.reopened (on the old) and obstacle.submitted (the new). Send the old one's ETag as If-Match (412 when it " +
+                "changed), and an Idempotency-Key to retry safely.")
+            .Produces<ObstacleDto>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         MapComments(obstacles);
         MapAttachments(obstacles);
         obstacles.MapImports();

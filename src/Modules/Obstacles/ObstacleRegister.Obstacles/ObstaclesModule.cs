@@ -16,6 +16,7 @@ public static class ObstaclesModule
         services.AddScoped<ObstacleIntake>();
         services.AddScoped<ObstacleSubmissions>();
         services.AddScoped<ObstacleTransitions>();
+        services.AddScoped<Outcomes.ResultOutcomes>();
         services.AddScoped<Questions.ObstacleThread>();
         services.AddScoped<Reporting.HotspotTally>();
         services.AddScoped<Reporting.ObstacleDays>();

@@ -125,9 +125,9 @@ public sealed partial class PublicSiteTests(DatabaseProvider provider) : SiteTes
         Assert.Multiple(() =>
         {
             Assert.That(resolved, Has.Count.EqualTo(2));
-            Assert.That(resolved[1][1..], Is.EqualTo(new[] { ResolvedTitle, "Bộ Thông tin và Truyền thông", "conflict", register.IssuedSymbol, "2026-03-02", "2026-03-02" }));
+            Assert.That(resolved[1][1..], Is.EqualTo(new[] { ResolvedTitle, "Bộ Thông tin và Truyền thông", "conflict", register.IssuedSymbol, "2026-03-02", "2026-03-02", "pending" }), "not yet confirmed by the reporting unit");
             Assert.That(rejected.Skip(1).Select(r => r[^1]), Is.EqualTo(new[] { RejectedAnswer }));
-            Assert.That(page, Does.Contain(register.IssuedSymbol).And.Contain(RejectedAnswer).And.Contain("Mâu thuẫn"));
+            Assert.That(page, Does.Contain(register.IssuedSymbol).And.Contain(RejectedAnswer).And.Contain("Mâu thuẫn").And.Contain("Chưa xác nhận"));
             Assert.That(page, Does.Not.Contain("Chưa xử lý"), "an obstacle without a result is not published");
         });
     }

@@ -26,7 +26,7 @@ internal sealed class InForceTransition(AmendmentWriter writer, AmendmentHistory
             new CodedText(AmendmentHistoryCodes.EnteredIntoForce, [row.DocumentSymbol!, CodedText.Day(effectiveOn)]));
         var obstacleIds = await AmendmentQueries.LinkedObstacleIds(db, row.Id, ct);
         await mediator.Send(new ResolveObstaclesOfAmendment(
-            row.Id, row.Title, row.DocumentSymbol!, effectiveOn, obstacleIds, actor.KeyId, actor.UnitId, actor.PersonId), ct);
+            row.Id, row.Title, row.IssuedRegulationId!.Value, row.DocumentSymbol!, effectiveOn, obstacleIds, actor.KeyId, actor.UnitId, actor.PersonId), ct);
         await mediator.Send(new ApplyIssuedDocumentInForce(row.RegulationId, row.IssuedRegulationId!.Value, row.Id), ct);
     }
 }

@@ -45,8 +45,9 @@ internal sealed class GetObstacleHandler(
     {
         var row = await ObstacleQueries.Get(db, request.Id, cancellationToken);
         var citations = await db.QueryAsync<CitationRow>(Citations, new { row.Id }, cancellationToken);
-        var symbols = (await mediator.Send(new GetRegulations(citations.Select(c => c.RegulationId).ToList()), cancellationToken))
-            .ToDictionary(r => r.Id, r => r.Symbol);
+        var origin = row.ReopenedFromId is { } fromId ? await ObstacleQueries.Find(db, fromId, cancellationToken) : null;
+        List<Guid> named = [.. citations.Select(c => c.RegulationId), .. origin?.ResolvedByRegulationId is { } document ? [document] : Array.Empty<Guid>()];
+        var symbols = (await mediator.Send(new GetRegulations(named), cancellationToken)).ToDictionary(r => r.Id, r => r.Symbol);
         var master = row.DuplicateOfId is { } masterId ? await ObstacleQueries.Find(db, masterId, cancellationToken) : null;
         var full = row.IsFullyVisibleTo(caller);
         // Only an accepted obstacle can have been taken on by an amendment; the others have none to show.
@@ -67,6 +68,14 @@ internal sealed class GetObstacleHandler(
             AnswerDueOn = row.StatusValue == ObstacleStatus.Submitted && row.AwaitingAnswerSince is { } since
                 ? calendar.DateOf(since).AddDays(clock.Value.AnswerWithinDays) : null,
             LikelyDuplicates = full ? await LikelyDuplicates(row.Id, cancellationToken) : null,
+            Confirmation = row is { StatusValue: ObstacleStatus.Resolved, ResolvedAt: { } resolvedAt }
+                ? new ResultConfirmationDto(
+                    row.Outcome is null ? ResultConfirmation.Pending : WireNames.Parse<ResultConfirmation>(row.Outcome),
+                    calendar.DateOf(resolvedAt).AddDays(clock.Value.ConfirmWithinDays), row.OutcomeAt, row.ReopenedAsId)
+                : null,
+            ReopenedFrom = origin is null ? null : new ReopenedFromDto(
+                origin.Id, origin.Reference, origin.ResolvedByRegulationId,
+                origin.ResolvedByRegulationId is { } by ? symbols.GetValueOrDefault(by) : null),
         };
         return new VersionedObstacle(dto);
     }

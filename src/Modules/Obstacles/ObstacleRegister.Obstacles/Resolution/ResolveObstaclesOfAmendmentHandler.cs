@@ -15,6 +15,8 @@ namespace ObstacleRegister.Obstacles.Resolution;
 /// </summary>
 internal sealed class ResolveObstaclesOfAmendmentHandler(IDbSession db, ObstacleTransitions transitions) : IRequestHandler<ResolveObstaclesOfAmendment, Unit>
 {
+    private const string ResolvedBy = "UPDATE obstacle SET resolved_by_regulation_id = @DocumentId WHERE id IN @Ids";
+
     private const string Followers = $"SELECT {ObstacleQueries.Columns} FROM obstacle WHERE duplicate_of_id IN @Ids AND status = 'duplicate'";
 
     public async Task<Unit> Handle(ResolveObstaclesOfAmendment request, CancellationToken cancellationToken)
@@ -53,6 +55,9 @@ internal sealed class ResolveObstaclesOfAmendmentHandler(IDbSession db, Obstacle
             var why = HistoryReason.FollowingMaster(masters[follower.DuplicateOfId!.Value], reason);
             await transitions.Apply(follower, ifMatch: null, Resolved(ObstacleEvents.ResolvedWithMaster, why, request.AmendmentId, actor), cancellationToken);
         }
+
+        // What did not hold in practice is reopened against the document that was meant to remove it.
+        await db.ExecuteAsync(ResolvedBy, new { request.DocumentId, Ids = db.Dialect.IdList([.. masters.Keys, .. followers.Select(f => f.Id)]) }, cancellationToken);
     }
 
     private static ObstacleChange Resolved(string action, HistoryReason reason, Guid amendmentId, Actor actor) =>

@@ -69,7 +69,8 @@ internal sealed class ObstacleTransitions(
     private const string Move = """
         UPDATE obstacle
         SET status = @To, answer = @Answer, duplicate_of_id = @DuplicateOfId, updated_at = @Now, version = version + 1,
-            awaiting_answer_since = CASE WHEN @To IN ('submitted', 'needs_information') THEN @Now ELSE awaiting_answer_since END
+            awaiting_answer_since = CASE WHEN @To IN ('submitted', 'needs_information') THEN @Now ELSE awaiting_answer_since END,
+            resolved_at = CASE WHEN @To = 'resolved' THEN @Now ELSE resolved_at END
         WHERE id = @Id AND version = @Version
         """;
 

@@ -33,9 +33,10 @@ internal sealed record PublicDocument(Guid Id, string Symbol, RegulationType Typ
 
 /// <summary>A result: a resolved obstacle, or a rejected one with its reasoned answer.</summary>
 /// <param name="ResolvedBy">The document whose entry into force resolved it (for a duplicate, its master's); absent for rejections.</param>
+/// <param name="Confirmation">For a resolved obstacle, whether its reporting unit confirmed it is gone in practice, has not said yet, or reopened it.</param>
 internal sealed record PublicObstacleItem(
     Guid Id, string Reference, PublicUnit? Unit, string Title, ObstacleCategory Category, ObstacleStatus Status, string? Answer,
-    Guid? DuplicateOfId, DateTimeOffset ReportedAt, DateTimeOffset UpdatedAt, PublicDocument? ResolvedBy);
+    Guid? DuplicateOfId, DateTimeOffset ReportedAt, DateTimeOffset UpdatedAt, PublicDocument? ResolvedBy, ResultConfirmation? Confirmation);
 
 internal sealed record ListPublicAmendmentItems(Guid? DraftingUnitId, AmendmentStatus? Status, bool? Overdue, int Limit, string? Cursor, bool? Open = null)
     : IQuery<Page<PublicAmendmentItem>>;
@@ -66,7 +67,8 @@ internal sealed class ListPublicObstacleItemsHandler(IMediator mediator) : IRequ
         var documents = await ResolvingDocuments(page.Items, cancellationToken);
         return new Page<PublicObstacleItem>(page.Items.Select(o => new PublicObstacleItem(
             o.Id, o.Reference, units.GetValueOrDefault(o.UnitId), o.Title, o.Category, o.Status, o.Answer, o.DuplicateOfId, o.ReportedAt,
-            o.UpdatedAt, o.Status == ObstacleStatus.Resolved ? documents.GetValueOrDefault(o.DuplicateOfId ?? o.Id) : null)).ToList(), page.NextCursor);
+            o.UpdatedAt, o.Status == ObstacleStatus.Resolved ? documents.GetValueOrDefault(o.DuplicateOfId ?? o.Id) : null, o.Confirmation)).ToList(),
+            page.NextCursor);
     }
 
     /// <summary>The issued documents of the amendments in force behind a page of results, by obstacle (a duplicate's by its master).</summary>

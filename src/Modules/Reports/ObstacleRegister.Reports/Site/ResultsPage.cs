@@ -11,9 +11,9 @@ internal sealed record ResultsPage(Page<PublicObstacleItem> Resolved, Page<Publi
 {
     public IReadOnlyList<SiteTable> Tables() =>
     [
-        new("resolved", ["reference", "title", "unit", "category", "resolved_by", "issued_on", "effective_on"],
+        new("resolved", ["reference", "title", "unit", "category", "resolved_by", "issued_on", "effective_on", "confirmation"],
             [.. Resolved.Items.Select(o => (IReadOnlyList<object?>)[
-                o.Reference, o.Title, o.Unit?.Name, o.Category, o.ResolvedBy?.Symbol, o.ResolvedBy?.IssuedOn, o.ResolvedBy?.EffectiveOn])]),
+                o.Reference, o.Title, o.Unit?.Name, o.Category, o.ResolvedBy?.Symbol, o.ResolvedBy?.IssuedOn, o.ResolvedBy?.EffectiveOn, o.Confirmation])]),
         new("rejected", ["reference", "title", "unit", "category", "answer"],
             [.. Rejected.Items.Select(o => (IReadOnlyList<object?>)[o.Reference, o.Title, o.Unit?.Name, o.Category, o.Answer])]),
     ];
