@@ -100,3 +100,13 @@ public sealed record ListPublicAmendments(Guid? DraftingUnitId, AmendmentStatus?
 
 /// <summary>The amendments (cancelled ones left out) whose target is one of these regulations, newest first; one query.</summary>
 public sealed record GetAmendmentsTargeting(IReadOnlyCollection<Guid> RegulationIds) : IRequest<IReadOnlyList<AmendmentSummary>>;
+
+/// <summary>
+/// The amendments (not cancelled) due on the days <paramref name="FirstDay"/> to <paramref name="LastDay"/>, per
+/// drafting unit, in the four statuses as of <paramref name="AsOf"/>, against today's due dates (a moved deadline
+/// is the deadline).
+/// </summary>
+public sealed record CountAmendmentDeadlines(DateOnly FirstDay, DateOnly LastDay, DateOnly AsOf, Guid? UnitId) : IRequest<IReadOnlyList<AmendmentDeadlines>>;
+
+/// <summary>One drafting unit's amendments due in a period: issued by the due date, issued after it, not issued and not due yet, not issued and late.</summary>
+public sealed record AmendmentDeadlines(Guid UnitId, int DoneOnTime, int DoneLate, int OpenWithinDeadline, int Overdue);

@@ -186,3 +186,21 @@ public sealed record GetObstacleHotspots(DateTimeOffset? From, DateTimeOffset? T
 /// <summary>The ranked regulations, the articles of those regulations, and the ranked articles across every regulation.</summary>
 public sealed record ObstacleHotspots(
     IReadOnlyList<ObstacleHotspot> Regulations, IReadOnlyList<ObstacleHotspot> ArticlesOfThose, IReadOnlyList<ObstacleHotspot> Articles);
+
+/// <summary>
+/// The coordinators' answers due on the days <paramref name="FirstDay"/> to <paramref name="LastDay"/>, per reporting
+/// unit, in the four statuses as of <paramref name="AsOf"/>; for one reporting unit when <paramref name="UnitId"/> is set.
+/// </summary>
+public sealed record CountAnswerDeadlines(DateOnly FirstDay, DateOnly LastDay, DateOnly AsOf, Guid? UnitId) : IRequest<IReadOnlyList<AnswerDeadlines>>;
+
+/// <summary>One reporting unit's answers due in a period: given by the due day, given after it, not given and not due yet, not given and late.</summary>
+public sealed record AnswerDeadlines(Guid UnitId, int DoneOnTime, int DoneLate, int OpenWithinDeadline, int Overdue);
+
+/// <summary>
+/// The answers given in the instants [<paramref name="From"/>, <paramref name="To"/>), per answering (coordinating)
+/// unit; to one reporting unit's reports when <paramref name="UnitId"/> is set.
+/// </summary>
+public sealed record MeasureAnswerTimes(DateTimeOffset From, DateTimeOffset To, Guid? UnitId) : IRequest<IReadOnlyList<AnswerTimes>>;
+
+/// <summary>One unit's answers: how many, the days each took (register days from the report's wait to the answer), how many by their due day.</summary>
+public sealed record AnswerTimes(Guid UnitId, IReadOnlyList<int> Days, int OnTime);

@@ -17,6 +17,7 @@ public static class ObstaclesModule
         services.AddScoped<ObstacleSubmissions>();
         services.AddScoped<ObstacleTransitions>();
         services.AddScoped<Outcomes.ResultOutcomes>();
+        services.AddScoped<Clocks.AnswerWaits>();
         services.AddScoped<Questions.ObstacleThread>();
         services.AddScoped<Reporting.HotspotTally>();
         services.AddScoped<Reporting.ObstacleDays>();

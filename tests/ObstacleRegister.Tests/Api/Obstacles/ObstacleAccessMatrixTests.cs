@@ -27,6 +27,7 @@ public sealed class ObstacleAccessMatrixTests(DatabaseProvider provider) : Obsta
         "POST api/v1/obstacles/{id:guid}/comments", "GET api/v1/obstacles/{id:guid}/comments/{commentId:guid}",
         "POST api/v1/obstacles/{id:guid}/attachments", "GET api/v1/obstacles/{id:guid}/attachments",
         "GET api/v1/obstacles/{id:guid}/attachments/{attachmentId:guid}", "GET api/v1/obstacles/import-template", "POST api/v1/obstacles/imports",
+        "POST api/v1/obstacles/{id:guid}/confirm", "POST api/v1/obstacles/{id:guid}/reopen",
     ];
 
     private sealed record Actor(string Name, KeyedClient Key, bool SeesPrivate, bool CanTriage, bool CanWithdraw, bool CanSubmit, bool CanComment);
@@ -118,6 +119,9 @@ public sealed class ObstacleAccessMatrixTests(DatabaseProvider provider) : Obsta
         using var corrected = await http.SendAsync(correction);
         Assert.That((int)corrected.StatusCode, Is.EqualTo(actor.CanWithdraw ? 412 : 403), $"{actor.Name}: correct (the reporting unit's reporters only)");
         await Send(http, $"/api/v1/obstacles/{id}/request-information", new JsonObject { ["question"] = "Đề nghị bổ sung văn bản." }, stale, triageStatus);
+        // Only the reporting unit's reporters speak for a result, and only once it is resolved: this one is submitted.
+        await Send(http, $"/api/v1/obstacles/{id}/confirm", null, stale, actor.CanWithdraw ? 409 : 403);
+        await Send(http, $"/api/v1/obstacles/{id}/reopen", Reason("Vẫn còn vướng mắc."), stale, actor.CanWithdraw ? 409 : 403);
 
         // A comment changes no status here (the obstacle is submitted), so an allowed one is written and read back.
         using var comment = await http.PostJson($"/api/v1/obstacles/{id}/comments", new JsonObject { ["text"] = $"Ý kiến của {actor.Name}." });

@@ -151,11 +151,14 @@ public sealed class ProgressReportTests(DatabaseProvider provider) : AmendmentTe
                 "obstacles_received", "obstacles_accepted", "obstacles_rejected", "obstacles_duplicates", "obstacles_withdrawn", "obstacles_resolved",
                 "obstacles_waiting_for_information", "obstacles_longest_wait_days", "amendments_opened", "amendments_issued", "amendments_in_force", "amendments_cancelled", "amendments_overdue", "amendments_stale",
                 "total_days_late", "on_time_rate", "median_days_to_resolution",
+                "amendments_due_done_on_time", "amendments_due_done_late", "amendments_due_open_within_deadline", "amendments_due_overdue",
+                "answers_due_done_on_time", "answers_due_done_late", "answers_due_open_within_deadline", "answers_due_overdue",
             }));
             Assert.That((Cell("scope"), Cell("from"), Cell("obstacles_received"), Cell("amendments_overdue"), Cell("total_days_late")),
                 Is.EqualTo(("register", "2026-03-02", "5", "1", "4")));
             Assert.That(lines.Skip(2).TakeWhile(l => l.Length > 0).Count(), Is.EqualTo(4), "one row per unit with activity");
             Assert.That(lines, Has.Some.StartsWith("regulation_id,regulation_symbol"));
+            Assert.That(lines, Has.Some.StartsWith("scope,answering_unit_id,answering_unit_code,answering_unit_name,answers,median_days_to_answer"));
         });
     }
 

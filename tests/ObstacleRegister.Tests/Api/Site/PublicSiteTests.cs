@@ -102,7 +102,12 @@ public sealed partial class PublicSiteTests(DatabaseProvider provider) : SiteTes
             Assert.That(amendments[1][^2], Is.EqualTo("false"), "not at risk: no history to forecast from");
             Assert.That(amendments[1][^3], Is.EqualTo("drafting"));
             Assert.That(amendments[1][3], Is.EqualTo("Trần Văn C"));
-            Assert.That(scorecards[0], Is.EqualTo(new[] { "unit_code", "unit", "issued", "on_time_rate", "overdue", "days_late", "stale", "median_days_to_resolution" }));
+            Assert.That(scorecards[0], Is.EqualTo(new[]
+            {
+                "unit_code", "unit", "issued", "on_time_rate", "overdue", "days_late", "stale", "median_days_to_resolution",
+                "due_done_on_time", "due_done_late", "due_open_within_deadline", "due_overdue",
+            }));
+            Assert.That(scorecards[1][^1], Is.EqualTo("1"), "its work due in the twelve months: the overdue one");
             Assert.That(scorecards[1][2..7], Is.EqualTo(new[] { "1", "1", "1", "10", "0" }), "the drafting unit: one issued on time, one overdue by ten days");
             Assert.That(page, Does.Contain("<tr class=\"late\">"), "overdue work is marked");
             Assert.That(page, Does.Contain("Đang soạn thảo"), "stages have Vietnamese labels");

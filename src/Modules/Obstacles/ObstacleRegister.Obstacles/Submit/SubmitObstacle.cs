@@ -67,7 +67,7 @@ internal sealed class SubmitObstacleHandler(IMediator mediator, ObstacleSubmissi
 /// </summary>
 internal sealed class ObstacleSubmissions(
     IDbSession db, ICaller caller, TimeProvider clock, RegisterCalendar calendar, ObstacleIntake intake, ObstacleHistory history,
-    Reporting.HotspotTally hotspots, RegisterMetrics metrics)
+    Reporting.HotspotTally hotspots, Clocks.AnswerWaits waits, RegisterMetrics metrics)
 {
     /// <summary>
     /// Writes the obstacles in order, numbered from one block of the year's references; their hotspot tallies move
@@ -112,6 +112,7 @@ internal sealed class ObstacleSubmissions(
         };
         await intake.Store(row, obstacle.Regulations.Select(c => (c.RegulationId, c.Provision)).ToList(), ct);
         await history.Record(Actor.Of(caller), row, ObstacleEvents.Submitted, null, ObstacleStatus.Submitted, null, null, ct);
+        await waits.Began(row.Id, row.UnitId, now, ct);
         await intake.StoreHints(row.Id, hints, ct);
         return row;
     }

@@ -64,7 +64,8 @@ internal sealed record ObstacleChange(ObstacleStatus To, string Action, string? 
 
 /// <summary>Moves an obstacle to a new status: checks the version and the life cycle, writes, records history.</summary>
 internal sealed class ObstacleTransitions(
-    IDbSession db, ObstacleHistory history, Reporting.HotspotTally hotspots, ICaller caller, TimeProvider clock, RegisterMetrics metrics)
+    IDbSession db, ObstacleHistory history, Reporting.HotspotTally hotspots, Clocks.AnswerWaits waits, ICaller caller, TimeProvider clock,
+    RegisterMetrics metrics)
 {
     private const string Move = """
         UPDATE obstacle
@@ -81,6 +82,7 @@ internal sealed class ObstacleTransitions(
     {
         Versions.EnsureMatches(ifMatch, row.Version);
         ObstacleLifecycle.EnsureCanMove(row, change.To);
+        var now = clock.GetUtcNow();
         var changed = await db.ExecuteAsync(Move, new
         {
             row.Id,
@@ -88,12 +90,14 @@ internal sealed class ObstacleTransitions(
             To = WireNames.Of(change.To),
             Answer = change.Answer ?? row.Answer,
             DuplicateOfId = change.DuplicateOfId ?? row.DuplicateOfId,
-            Now = clock.GetUtcNow(),
+            Now = now,
         }, ct);
         if (changed == 0)
         {
             throw new PreconditionFailedException(row.Version + 1);
         }
+
+        await waits.Moved(row, change.To, (change.Actor ?? Actor.Of(caller)).UnitId, now, ct);
 
         await hotspots.Moved(row, change.To, (change.DuplicateOfId ?? row.DuplicateOfId) is not null, ct);
         await history.Record(

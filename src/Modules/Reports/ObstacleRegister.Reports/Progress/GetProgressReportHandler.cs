@@ -25,20 +25,29 @@ internal sealed class GetProgressReportHandler(IMediator mediator, RegisterCalen
         var median = await mediator.Send(new MedianDaysToResolution(range.From, range.To, request.UnitId), cancellationToken);
         var cited = await mediator.Send(new MostCitedRegulations(range.From, range.To, request.UnitId, TopRegulations), cancellationToken);
         var regulations = (await mediator.Send(new GetRegulations([.. cited.Select(c => c.RegulationId)]), cancellationToken)).ToDictionary(r => r.Id);
-        var unitIds = obstacles.Keys.Union(amendments.Keys).ToList();
+        var deadlines = await PeriodDeadlines.Count(mediator, range.FirstDay, range.LastDay, range.AsOf, range.From, range.To, request.UnitId, cancellationToken);
+        var unitIds = obstacles.Keys.Union(amendments.Keys).Union(deadlines.ByUnit.Keys).ToList();
         var units = (await mediator.Send(new GetUnits(unitIds), cancellationToken)).ToDictionary(u => u.Id);
 
         var perUnit = unitIds
             .Select(id => new UnitProgress(
                 id, units.GetValueOrDefault(id)?.Code, units.GetValueOrDefault(id)?.Name,
-                Obstacles(obstacles.GetValueOrDefault(id)), Amendments(amendments.TryGetValue(id, out var a) ? [a] : [])))
+                Obstacles(obstacles.GetValueOrDefault(id)), Amendments(amendments.TryGetValue(id, out var a) ? [a] : []))
+            {
+                DeadlineStatus = deadlines.Of(id),
+            })
             .OrderBy(u => u.Code, StringComparer.Ordinal)
             .ToList();
         return new ProgressReport(
             request.Period, range.FirstDay, range.LastDay, range.AsOf, request.UnitId,
             Sum(obstacles.Values), Amendments([.. amendments.Values]), median, perUnit,
             cited.Select(c => new CitedRegulation(c.RegulationId, regulations.GetValueOrDefault(c.RegulationId)?.Symbol,
-                regulations.GetValueOrDefault(c.RegulationId)?.Title, c.Obstacles)).ToList());
+                regulations.GetValueOrDefault(c.RegulationId)?.Title, c.Obstacles)).ToList())
+        {
+            DeadlineStatus = deadlines.Total,
+            AnswerTime = deadlines.AnswerTime,
+            AnswerTimes = deadlines.AnswerTimes,
+        };
     }
 
     private ObstacleFigures Obstacles(ObstacleActivity? a) =>

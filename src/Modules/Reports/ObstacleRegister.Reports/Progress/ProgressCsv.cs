@@ -20,16 +20,32 @@ internal static class ProgressCsv
         "obstacles_waiting_for_information", "obstacles_longest_wait_days",
         "amendments_opened", "amendments_issued", "amendments_in_force", "amendments_cancelled", "amendments_overdue", "amendments_stale",
         "total_days_late", "on_time_rate", "median_days_to_resolution",
+        "amendments_due_done_on_time", "amendments_due_done_late", "amendments_due_open_within_deadline", "amendments_due_overdue",
+        "answers_due_done_on_time", "answers_due_done_late", "answers_due_open_within_deadline", "answers_due_overdue",
     ];
+
+    /// <summary>The third part: the answers given in the period, over the scope and per coordinating unit.</summary>
+    public static readonly string[] AnswerColumns =
+        ["scope", "answering_unit_id", "answering_unit_code", "answering_unit_name", "answers", "median_days_to_answer", "answered_within_deadline"];
 
     public static byte[] Write(ProgressReport report)
     {
         var csv = new StringBuilder();
         Line(csv, Columns);
-        Line(csv, Row(report, report.UnitId is null ? "register" : "unit", report.UnitId, Code(report), null, report.Obstacles, report.Amendments, report.MedianDaysToResolution));
+        Line(csv, [
+            .. Row(report, report.UnitId is null ? "register" : "unit", report.UnitId, Code(report), null, report.Obstacles, report.Amendments, report.MedianDaysToResolution),
+            .. Deadlines(report.DeadlineStatus)]);
         foreach (var unit in report.UnitId is null ? report.Units : [])
         {
-            Line(csv, Row(report, "unit", unit.UnitId, unit.Code, unit.Name, unit.Obstacles, unit.Amendments, null));
+            Line(csv, [.. Row(report, "unit", unit.UnitId, unit.Code, unit.Name, unit.Obstacles, unit.Amendments, null), .. Deadlines(unit.DeadlineStatus)]);
+        }
+
+        csv.Append("\r\n");
+        Line(csv, AnswerColumns);
+        Line(csv, [report.UnitId is null ? "register" : "unit", null, null, null, .. Answers(report.AnswerTime)]);
+        foreach (var unit in report.AnswerTimes)
+        {
+            Line(csv, ["answering_unit", unit.UnitId.ToString(), unit.Code, unit.Name, .. Answers(unit.Answers)]);
         }
 
         csv.Append("\r\n");
@@ -52,6 +68,18 @@ internal static class ProgressCsv
         Number(o.WaitingForInformation), o.LongestWaitDays is { } wait ? Number(wait) : null,
         Number(a.Opened), Number(a.Issued), Number(a.InForce), Number(a.Cancelled), Number(a.Overdue), Number(a.Stale),
         Number(a.TotalDaysLate), a.OnTimeRate?.ToString("0.###", CultureInfo.InvariantCulture), median?.ToString("0.#", CultureInfo.InvariantCulture),
+    ];
+
+    private static string?[] Deadlines(DeadlineFigures d) =>
+    [
+        Number(d.Amendments.DoneOnTime), Number(d.Amendments.DoneLate), Number(d.Amendments.OpenWithinDeadline), Number(d.Amendments.Overdue),
+        Number(d.Answers.DoneOnTime), Number(d.Answers.DoneLate), Number(d.Answers.OpenWithinDeadline), Number(d.Answers.Overdue),
+    ];
+
+    private static string?[] Answers(AnswerTime a) =>
+    [
+        Number(a.Answered), a.MedianDaysToAnswer?.ToString("0.#", CultureInfo.InvariantCulture),
+        a.AnsweredWithinDeadline?.ToString("0.###", CultureInfo.InvariantCulture),
     ];
 
     private static string Day(DateOnly day) => ReportCsv.Day(day);

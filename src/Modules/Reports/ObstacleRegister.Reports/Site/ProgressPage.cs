@@ -41,6 +41,16 @@ internal sealed record ProgressPage(
         yield return Row("amendments_overdue", p => p.Amendments.Overdue);
         yield return Row("on_time_rate", p => Share.Of(p.Amendments.OnTimeRate));
         yield return Row("median_days_to_resolution", p => p.MedianDaysToResolution);
+        yield return Row("amendments_due_done_on_time", p => p.DeadlineStatus.Amendments.DoneOnTime);
+        yield return Row("amendments_due_done_late", p => p.DeadlineStatus.Amendments.DoneLate);
+        yield return Row("amendments_due_open_within_deadline", p => p.DeadlineStatus.Amendments.OpenWithinDeadline);
+        yield return Row("amendments_due_overdue", p => p.DeadlineStatus.Amendments.Overdue);
+        yield return Row("answers_due_done_on_time", p => p.DeadlineStatus.Answers.DoneOnTime);
+        yield return Row("answers_due_done_late", p => p.DeadlineStatus.Answers.DoneLate);
+        yield return Row("answers_due_open_within_deadline", p => p.DeadlineStatus.Answers.OpenWithinDeadline);
+        yield return Row("answers_due_overdue", p => p.DeadlineStatus.Answers.Overdue);
+        yield return Row("median_days_to_answer", p => p.AnswerTime.MedianDaysToAnswer);
+        yield return Row("answered_within_deadline", p => Share.Of(p.AnswerTime.AnsweredWithinDeadline));
     }
 }
 

@@ -1,0 +1,40 @@
+-- Obstacles: every wait for the coordinators' answer, from a report's entry into 'submitted' (its intake, or the
+-- reporting unit's answer to a question) to the answer that ended it (accepted, rejected, marked duplicate, or a
+-- question), so the reports count answers on time, late, open within their deadline and overdue, and how long they
+-- took, by range scans rather than by replaying history. A wait ended by withdrawal is not kept. due_on and
+-- answered_on are register days, and answer_days the days between them counted from the wait's own day.
+CREATE TABLE obstacle_answer_wait (
+    id TEXT NOT NULL PRIMARY KEY,
+    obstacle_id TEXT NOT NULL REFERENCES obstacle (id),
+    unit_id TEXT NOT NULL,
+    since TEXT NOT NULL,
+    due_on TEXT NOT NULL,
+    answered_at TEXT NULL,
+    answered_on TEXT NULL,
+    answered_by_unit_id TEXT NULL,
+    answer_days INTEGER NULL
+);
+-- Waits due in a report's period, by reporting unit: the four deadline statuses.
+CREATE INDEX ix_obstacle_answer_wait_due ON obstacle_answer_wait (due_on, unit_id, answered_on);
+-- Answers given in a period, by answering unit: the answer-time figures.
+CREATE INDEX ix_obstacle_answer_wait_answered ON obstacle_answer_wait (answered_at, answered_by_unit_id, answer_days, answered_on, due_on, unit_id) WHERE answered_at IS NOT NULL;
+-- The one open wait of a report, closed by its answer.
+CREATE INDEX ix_obstacle_answer_wait_open ON obstacle_answer_wait (obstacle_id) WHERE answered_at IS NULL;
+-- The register's history, counted in its default zone (UTC+7, without daylight saving) and the default 15 days:
+-- each entry into 'submitted', ended by the first step out of it that followed.
+WITH waits AS (
+    SELECT e.id, e.obstacle_id, e.at AS since,
+           (SELECT x.id FROM obstacle_event x
+            WHERE x.obstacle_id = e.obstacle_id AND x.from_status = 'submitted' AND x.to_status <> 'submitted' AND x.at >= e.at
+            ORDER BY x.at, x.id LIMIT 1) AS ended_by
+    FROM obstacle_event e
+    WHERE e.to_status = 'submitted' AND (e.from_status IS NULL OR e.from_status <> 'submitted')
+)
+INSERT INTO obstacle_answer_wait (id, obstacle_id, unit_id, since, due_on, answered_at, answered_on, answered_by_unit_id, answer_days)
+SELECT w.id, w.obstacle_id, o.unit_id, w.since, date(w.since, '+7 hours', '+15 days'),
+       x.at, date(x.at, '+7 hours'), x.unit_id,
+       CASE WHEN x.at IS NULL THEN NULL ELSE CAST(julianday(date(x.at, '+7 hours')) - julianday(date(w.since, '+7 hours')) AS INTEGER) END
+FROM waits w
+JOIN obstacle o ON o.id = w.obstacle_id
+LEFT JOIN obstacle_event x ON x.id = w.ended_by
+WHERE x.to_status IS NULL OR x.to_status <> 'withdrawn';
