@@ -30,4 +30,51 @@ public sealed class DataMigrationTests
         Assert.That(rows, Is.EqualTo(new[] { ("a", "", (string?)"opened"), ("b", "Set when the amendment was opened.", null) }),
             "only the first deadline's reason was the register's own sentence; a coordinator who typed the same words keeps them");
     }
+
+    [Test]
+    public async Task Migrations37To40_GiveEveryWaitItsStartAndItsEnd_FromTheHistoryStoredBefore()
+    {
+        using var scratch = await SqliteScratch.MigratedTo(36);
+        await using (var connection = new SqliteConnection(scratch.Options.ConnectionString))
+        {
+            await connection.ExecuteAsync("PRAGMA foreign_keys = OFF");
+            // Answered on its 14th day; waiting since 2026-03-01; asked a question, then answered it and waiting again; withdrawn unanswered.
+            await connection.ExecuteAsync("""
+                INSERT INTO obstacle (id, reference, unit_id, title, description, category, severity, proposal, status, created_at, updated_at, version) VALUES
+                ('o1', 'VM-1', 'u', 't', 'd', 'conflict', 'high', 'amend', 'accepted', '2026-02-16T02:00:00+00:00', '2026-03-02T03:00:00+00:00', 2),
+                ('o2', 'VM-2', 'u', 't', 'd', 'conflict', 'high', 'amend', 'submitted', '2026-03-01T02:00:00+00:00', '2026-03-01T02:00:00+00:00', 1),
+                ('o3', 'VM-3', 'u', 't', 'd', 'conflict', 'high', 'amend', 'submitted', '2026-02-20T02:00:00+00:00', '2026-02-25T02:00:00+00:00', 3),
+                ('o4', 'VM-4', 'u', 't', 'd', 'conflict', 'high', 'amend', 'withdrawn', '2026-02-20T02:00:00+00:00', '2026-02-21T02:00:00+00:00', 2);
+                INSERT INTO obstacle_event (id, obstacle_id, at, action, from_status, to_status, unit_id) VALUES
+                ('e1', 'o1', '2026-02-16T02:00:00+00:00', 'submitted', NULL, 'submitted', 'u'),
+                ('e2', 'o1', '2026-02-20T02:00:00+00:00', 'commented', 'submitted', 'submitted', 'c'),
+                ('e3', 'o1', '2026-03-02T03:00:00+00:00', 'accepted', 'submitted', 'accepted', 'c'),
+                ('e4', 'o2', '2026-03-01T02:00:00+00:00', 'submitted', NULL, 'submitted', 'u'),
+                ('e5', 'o3', '2026-02-20T02:00:00+00:00', 'submitted', NULL, 'submitted', 'u'),
+                ('e6', 'o3', '2026-02-21T02:00:00+00:00', 'information_requested', 'submitted', 'needs_information', 'c'),
+                ('e7', 'o3', '2026-02-25T02:00:00+00:00', 'information_provided', 'needs_information', 'submitted', 'u'),
+                ('e8', 'o4', '2026-02-20T02:00:00+00:00', 'submitted', NULL, 'submitted', 'u'),
+                ('e9', 'o4', '2026-02-21T02:00:00+00:00', 'withdrawn', 'submitted', 'withdrawn', 'u');
+                """);
+        }
+
+        await scratch.Runner().ApplyAsync(Repository.Migrations(DatabaseProvider.Sqlite), CancellationToken.None);
+
+        await using var read = new SqliteConnection(scratch.Options.ConnectionString);
+        var waits = (await read.QueryAsync<(string Id, string DueOn, string? AnsweredOn, string? By, long? Days)>(
+            "SELECT id, due_on, answered_on, answered_by_unit_id, answer_days FROM obstacle_answer_wait ORDER BY id")).ToList();
+        var since = (await read.QueryAsync<(string Id, string? Since)>("SELECT id, awaiting_answer_since FROM obstacle ORDER BY id")).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(waits, Is.EqualTo(new (string, string, string?, string?, long?)[]
+            {
+                ("e1", "2026-03-03", "2026-03-02", "c", 14),
+                ("e4", "2026-03-16", null, null, null),
+                ("e5", "2026-03-07", "2026-02-21", "c", 1),
+                ("e7", "2026-03-12", null, null, null),
+            }), "a comment is no answer; a question is; the unit's answer starts a new wait; a withdrawn report is owed nothing");
+            Assert.That(since.Single(s => s.Id == "o2").Since, Is.EqualTo("2026-03-01T02:00:00+00:00"));
+            Assert.That(since.Single(s => s.Id == "o3").Since, Is.EqualTo("2026-02-25T02:00:00+00:00"), "the latest entry into submitted");
+        });
+    }
 }
