@@ -51,7 +51,7 @@ public sealed record GetRemediesOfObstacles(IReadOnlyCollection<Guid> ObstacleId
 /// <param name="DaysLate">The days those overdue amendments are late at the as-of date, summed.</param>
 /// <param name="Stale">Open now with no check-in for more than 7 days.</param>
 public sealed record AmendmentActivity(
-    Guid UnitId, int Opened, int Issued, int IssuedOnTime, int InForce, int Cancelled, int Overdue, int DaysLate, int Stale);
+    Guid UnitId, int Opened, int Issued, int IssuedOnTime, int InForce, int Cancelled, int Overdue, int DaysLate, int Stale, int AtRisk);
 
 /// <summary>
 /// Amendment figures per drafting unit for the instants [<paramref name="From"/>, <paramref name="To"/>) and the days

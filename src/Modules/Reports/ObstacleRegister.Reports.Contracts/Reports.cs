@@ -22,7 +22,11 @@ public sealed record ObstacleFigures(int Received, int Accepted, int Rejected, i
 /// <param name="Stale">Open now, with no check-in for more than 7 days.</param>
 /// <param name="TotalDaysLate">The days the overdue amendments are late at the as-of date, summed.</param>
 /// <param name="OnTimeRate">Share of the amendments issued in the period that were issued by their first due date; null when none was issued.</param>
-public sealed record AmendmentFigures(int Opened, int Issued, int InForce, int Cancelled, int Overdue, int Stale, int TotalDaysLate, double? OnTimeRate);
+public sealed record AmendmentFigures(int Opened, int Issued, int InForce, int Cancelled, int Overdue, int Stale, int TotalDaysLate, double? OnTimeRate)
+{
+    /// <summary>Open now, not late yet, and today's forecast says it will likely miss its due date (<c>forecast.atRisk</c>).</summary>
+    public int AtRisk { get; init; }
+}
 
 /// <summary>One unit's figures: obstacles it reported, amendments it drafts.</summary>
 public sealed record UnitProgress(Guid UnitId, string? Code, string? Name, ObstacleFigures Obstacles, AmendmentFigures Amendments)

@@ -39,10 +39,12 @@ public sealed class ForecastTests(DatabaseProvider provider) : Desk.DeskTest(pro
         using var anonymous = Anonymous();
         var published = (await anonymous.GetAsync($"/api/v1/public/amendments?draftingUnitId={DraftingUnitId}&limit=200").ExpectJson(200))["items"]!.AsArray()
             .ToDictionary(a => a!.Str("id"), a => a!["atRisk"]!.GetValue<bool>());
+        var report = await Coordinator.Http.GetAsync($"/api/v1/reports/progress?period=week&unitId={DraftingUnitId}").ExpectJson(200);
 
         Assert.Multiple(() =>
         {
             Assert.That(forecast.Str("p50IssuedOn"), Is.EqualTo(Day(today.AddDays(80))), "5 + 10 + 20 + 15 + 30 days from today");
+            Assert.That(report["amendments"]!["atRisk"]!.GetValue<int>(), Is.EqualTo(1), "the drafting unit's report counts it");
             Assert.That(forecast.Str("p85IssuedOn"), Is.EqualTo(Day(today.AddDays(80))));
             Assert.That(forecast["onTimeProbability"]!.GetValue<double>(), Is.EqualTo(0));
             Assert.That(forecast["basis"]!.GetValue<int>(), Is.EqualTo(5 * StagePace.MinObservations));

@@ -36,7 +36,7 @@ public sealed class DeadlineStatusTests(DatabaseProvider provider) : AmendmentTe
             Assert.That(report["answerTime"]!["answeredWithinDeadline"]!.GetValue<double>(), Is.EqualTo(0.5));
             Assert.That(report["answerTimes"]!.AsArray().Select(u => u!["answers"]!["answered"]!.GetValue<int>()), Is.EqualTo(new[] { 2 }), "one coordinating unit");
             Assert.That(csv.SkipWhile(l => !l.StartsWith("scope,answering_unit_id", StringComparison.Ordinal)).ElementAt(1), Is.EqualTo("register,,,,2,15,0.5"));
-            Assert.That(csv[1], Does.EndWith(",1,1,1,1,2,1,1,1"), "the register's row ends with the eight deadline figures");
+            Assert.That(csv[1], Does.EndWith(",1,1,1,1,2,1,1,1,0"), "the register's row ends with the eight deadline figures, then what is at risk");
             Assert.That(site.Single(l => l.StartsWith("answers_due_overdue,", StringComparison.Ordinal)), Does.StartWith("answers_due_overdue,1,"), "the public progress page, this week");
         });
     }

@@ -63,7 +63,7 @@ public sealed class ProgressReportTests(DatabaseProvider provider) : AmendmentTe
         {
             Assert.That((report.Str("from"), report.Str("to"), report.Str("asOf")), Is.EqualTo(("2026-03-02", "2026-03-08", "2026-03-08")));
             Assert.That(Figures(report["obstacles"]!), Is.EqualTo(new[] { 5, 2, 1, 1, 1, 2, 0 }), "received, accepted, rejected, duplicates, withdrawn, resolved, waiting for information");
-            Assert.That(Figures(report["amendments"]!), Is.EqualTo(new[] { 3, 1, 1, 1, 1, 1, 4 }), "opened, issued, in force, cancelled, overdue, stale, days late");
+            Assert.That(Figures(report["amendments"]!), Is.EqualTo(new[] { 3, 1, 1, 1, 1, 1, 4, 0 }), "opened, issued, in force, cancelled, overdue, stale, days late, at risk");
             Assert.That(report["amendments"]!["onTimeRate"]!.GetValue<double>(), Is.EqualTo(1.0));
             Assert.That(report["medianDaysToResolution"]!.GetValue<double>(), Is.EqualTo(3.0));
             Assert.That(report["mostCitedRegulations"]!.AsArray().Select(r => (r!.Str("regulationId"), r!["obstacles"]!.GetValue<int>())),
@@ -82,8 +82,8 @@ public sealed class ProgressReportTests(DatabaseProvider provider) : AmendmentTe
             Assert.That(units.Keys, Is.EquivalentTo(new[] { ReporterA.UnitId, ReporterB.UnitId, DraftingUnitId, drafterE.UnitId }.Select(u => u.ToString())));
             Assert.That(Figures(units[ReporterA.UnitId.ToString()]!["obstacles"]!), Is.EqualTo(new[] { 3, 2, 1, 0, 0, 1, 0 }));
             Assert.That(Figures(units[ReporterB.UnitId.ToString()]!["obstacles"]!), Is.EqualTo(new[] { 2, 0, 0, 1, 1, 1, 0 }));
-            Assert.That(Figures(units[DraftingUnitId.ToString()]!["amendments"]!), Is.EqualTo(new[] { 2, 1, 1, 0, 1, 1, 4 }));
-            Assert.That(Figures(units[drafterE.UnitId.ToString()]!["amendments"]!), Is.EqualTo(new[] { 1, 0, 0, 1, 0, 0, 0 }));
+            Assert.That(Figures(units[DraftingUnitId.ToString()]!["amendments"]!), Is.EqualTo(new[] { 2, 1, 1, 0, 1, 1, 4, 0 }));
+            Assert.That(Figures(units[drafterE.UnitId.ToString()]!["amendments"]!), Is.EqualTo(new[] { 1, 0, 0, 1, 0, 0, 0, 0 }));
             Assert.That(units[DraftingUnitId.ToString()]!["code"], Is.Not.Null);
         });
     }
@@ -153,6 +153,7 @@ public sealed class ProgressReportTests(DatabaseProvider provider) : AmendmentTe
                 "total_days_late", "on_time_rate", "median_days_to_resolution",
                 "amendments_due_done_on_time", "amendments_due_done_late", "amendments_due_open_within_deadline", "amendments_due_overdue",
                 "answers_due_done_on_time", "answers_due_done_late", "answers_due_open_within_deadline", "answers_due_overdue",
+                "amendments_at_risk",
             }));
             Assert.That((Cell("scope"), Cell("from"), Cell("obstacles_received"), Cell("amendments_overdue"), Cell("total_days_late")),
                 Is.EqualTo(("register", "2026-03-02", "5", "1", "4")));

@@ -7,7 +7,7 @@ namespace ObstacleRegister.Amendments.Reporting;
 
 /// <summary>
 /// Period figures for the reports, by SQL aggregates over the date indexes. Overdue and days late are judged
-/// at the as-of date with today's due dates (a deadline moved since is not replayed); stale is as of today.
+/// at the as-of date with today's due dates (a deadline moved since is not replayed); stale and at risk are as of today.
 /// </summary>
 internal sealed class CountAmendmentActivityHandler(IDbSession db, AmendmentClock clock) : IRequestHandler<CountAmendmentActivity, IReadOnlyList<AmendmentActivity>>
 {
@@ -43,6 +43,12 @@ internal sealed class CountAmendmentActivityHandler(IDbSession db, AmendmentCloc
         GROUP BY drafting_unit_id
         """;
 
+    private const string AtRisk = $"""
+        SELECT drafting_unit_id AS UnitId, COUNT(*) AS Count FROM amendment
+        WHERE {List.AmendmentFilters.IsAtRisk} /*unit*/
+        GROUP BY drafting_unit_id
+        """;
+
     public async Task<IReadOnlyList<AmendmentActivity>> Handle(CountAmendmentActivity request, CancellationToken cancellationToken)
     {
         var parameters = new
@@ -60,10 +66,11 @@ internal sealed class CountAmendmentActivityHandler(IDbSession db, AmendmentCloc
         var cancelled = await Count(Cancelled, "a.drafting_unit_id");
         var overdue = await Count(OverdueAt(db.Dialect), "drafting_unit_id");
         var stale = await Count(Stale, "drafting_unit_id");
-        return new[] { opened, issued, inForce, cancelled, overdue, stale }.SelectMany(d => d.Keys).Distinct()
+        var atRisk = await Count(AtRisk, "drafting_unit_id");
+        return new[] { opened, issued, inForce, cancelled, overdue, stale, atRisk }.SelectMany(d => d.Keys).Distinct()
             .Select(unit => new AmendmentActivity(
                 unit, Of(opened, unit), Of(issued, unit), Of(issued, unit, extra: true), Of(inForce, unit), Of(cancelled, unit),
-                Of(overdue, unit), Of(overdue, unit, extra: true), Of(stale, unit)))
+                Of(overdue, unit), Of(overdue, unit, extra: true), Of(stale, unit), Of(atRisk, unit)))
             .ToList();
     }
 

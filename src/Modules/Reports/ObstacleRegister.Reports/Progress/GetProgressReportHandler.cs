@@ -68,6 +68,9 @@ internal sealed class GetProgressReportHandler(IMediator mediator, RegisterCalen
         var issued = all.Sum(a => a.Issued);
         return new(
             all.Sum(a => a.Opened), issued, all.Sum(a => a.InForce), all.Sum(a => a.Cancelled), all.Sum(a => a.Overdue), all.Sum(a => a.Stale),
-            all.Sum(a => a.DaysLate), issued == 0 ? null : Math.Round((double)all.Sum(a => a.IssuedOnTime) / issued, 3));
+            all.Sum(a => a.DaysLate), issued == 0 ? null : Math.Round((double)all.Sum(a => a.IssuedOnTime) / issued, 3))
+        {
+            AtRisk = all.Sum(a => a.AtRisk),
+        };
     }
 }

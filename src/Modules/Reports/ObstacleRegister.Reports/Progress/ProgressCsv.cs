@@ -22,6 +22,7 @@ internal static class ProgressCsv
         "total_days_late", "on_time_rate", "median_days_to_resolution",
         "amendments_due_done_on_time", "amendments_due_done_late", "amendments_due_open_within_deadline", "amendments_due_overdue",
         "answers_due_done_on_time", "answers_due_done_late", "answers_due_open_within_deadline", "answers_due_overdue",
+        "amendments_at_risk",
     ];
 
     /// <summary>The third part: the answers given in the period, over the scope and per coordinating unit.</summary>
@@ -34,10 +35,10 @@ internal static class ProgressCsv
         Line(csv, Columns);
         Line(csv, [
             .. Row(report, report.UnitId is null ? "register" : "unit", report.UnitId, Code(report), null, report.Obstacles, report.Amendments, report.MedianDaysToResolution),
-            .. Deadlines(report.DeadlineStatus)]);
+            .. Deadlines(report.DeadlineStatus), Number(report.Amendments.AtRisk)]);
         foreach (var unit in report.UnitId is null ? report.Units : [])
         {
-            Line(csv, [.. Row(report, "unit", unit.UnitId, unit.Code, unit.Name, unit.Obstacles, unit.Amendments, null), .. Deadlines(unit.DeadlineStatus)]);
+            Line(csv, [.. Row(report, "unit", unit.UnitId, unit.Code, unit.Name, unit.Obstacles, unit.Amendments, null), .. Deadlines(unit.DeadlineStatus), Number(unit.Amendments.AtRisk)]);
         }
 
         csv.Append("\r\n");

@@ -51,6 +51,7 @@ internal sealed record ProgressPage(
         yield return Row("answers_due_overdue", p => p.DeadlineStatus.Answers.Overdue);
         yield return Row("median_days_to_answer", p => p.AnswerTime.MedianDaysToAnswer);
         yield return Row("answered_within_deadline", p => Share.Of(p.AnswerTime.AnsweredWithinDeadline));
+        yield return Row("amendments_at_risk", p => p.Amendments.AtRisk);
     }
 }
 
