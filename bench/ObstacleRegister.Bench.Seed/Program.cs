@@ -31,10 +31,10 @@ var units = await seeder.Units();
 var regulations = await seeder.Regulations();
 var obstacles = await seeder.Obstacles(units, regulations);
 var amendments = await new AmendmentSeeder(connection, new VietnameseCorpus(new Random(20250109)), new Random(206))
-    .Seed(options.Obstacles / 20, units, regulations, obstacles);
+    .Seed(options.Amendments, units, regulations, obstacles);
 // Obstacles are written past the service, so their hotspot tallies and their days are counted the way the migrations
 // count an existing register's.
-foreach (var kept in new[] { "obstacle_hotspots", "obstacle_days", "obstacle_resolutions" })
+foreach (var kept in new[] { "obstacle_hotspots", "obstacle_days", "obstacle_resolutions", "obstacle_answer_waits" })
 {
     var script = MigrationRunner.Embedded(typeof(SeedOptions).Assembly, DatabaseProvider.Sqlite).Single(m => m.Name.Contains(kept, StringComparison.Ordinal)).Script;
     await Exec(connection, script[script.IndexOf("INSERT INTO", StringComparison.Ordinal)..]);
@@ -57,7 +57,8 @@ static async Task Exec(DbConnection connection, string sql)
     await command.ExecuteNonQueryAsync();
 }
 
-internal sealed record SeedOptions(string Database, int Obstacles, int Regulations, int Units)
+/// <param name="Amendments">One per 20 obstacles unless given (<c>--amendments</c>): a register with more open work, for the forecast round.</param>
+internal sealed record SeedOptions(string Database, int Obstacles, int Regulations, int Units, int Amendments)
 {
     public static SeedOptions Parse(string[] args)
     {
@@ -71,7 +72,9 @@ internal sealed record SeedOptions(string Database, int Obstacles, int Regulatio
             Value("--database", "bench/data/bench.db"),
             int.Parse(Value("--obstacles", "100000"), CultureInfo.InvariantCulture),
             int.Parse(Value("--regulations", "10000"), CultureInfo.InvariantCulture),
-            int.Parse(Value("--units", "80"), CultureInfo.InvariantCulture));
+            int.Parse(Value("--units", "80"), CultureInfo.InvariantCulture),
+            args.Contains("--amendments") ? int.Parse(Value("--amendments", "0"), CultureInfo.InvariantCulture)
+                : int.Parse(Value("--obstacles", "100000"), CultureInfo.InvariantCulture) / 20);
     }
 }
 

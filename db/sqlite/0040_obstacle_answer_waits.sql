@@ -22,19 +22,18 @@ CREATE INDEX ix_obstacle_answer_wait_answered ON obstacle_answer_wait (answered_
 CREATE INDEX ix_obstacle_answer_wait_open ON obstacle_answer_wait (obstacle_id) WHERE answered_at IS NULL;
 -- The register's history, counted in its default zone (UTC+7, without daylight saving) and the default 15 days:
 -- each entry into 'submitted', ended by the first step out of it that followed.
-WITH waits AS (
-    SELECT e.id, e.obstacle_id, e.at AS since,
-           (SELECT x.id FROM obstacle_event x
-            WHERE x.obstacle_id = e.obstacle_id AND x.from_status = 'submitted' AND x.to_status <> 'submitted' AND x.at >= e.at
-            ORDER BY x.at, x.id LIMIT 1) AS ended_by
-    FROM obstacle_event e
-    WHERE e.to_status = 'submitted' AND (e.from_status IS NULL OR e.from_status <> 'submitted')
-)
 INSERT INTO obstacle_answer_wait (id, obstacle_id, unit_id, since, due_on, answered_at, answered_on, answered_by_unit_id, answer_days)
 SELECT w.id, w.obstacle_id, o.unit_id, w.since, date(w.since, '+7 hours', '+15 days'),
        x.at, date(x.at, '+7 hours'), x.unit_id,
        CASE WHEN x.at IS NULL THEN NULL ELSE CAST(julianday(date(x.at, '+7 hours')) - julianday(date(w.since, '+7 hours')) AS INTEGER) END
-FROM waits w
+FROM (
+    SELECT e.id, e.obstacle_id, e.at AS since,
+           (SELECT n.id FROM obstacle_event n
+            WHERE n.obstacle_id = e.obstacle_id AND n.from_status = 'submitted' AND n.to_status <> 'submitted' AND n.at >= e.at
+            ORDER BY n.at, n.id LIMIT 1) AS ended_by
+    FROM obstacle_event e
+    WHERE e.to_status = 'submitted' AND (e.from_status IS NULL OR e.from_status <> 'submitted')
+) w
 JOIN obstacle o ON o.id = w.obstacle_id
 LEFT JOIN obstacle_event x ON x.id = w.ended_by
 WHERE x.to_status IS NULL OR x.to_status <> 'withdrawn';

@@ -22,20 +22,18 @@ CREATE INDEX ix_obstacle_answer_wait_answered ON dbo.obstacle_answer_wait (answe
 CREATE INDEX ix_obstacle_answer_wait_open ON dbo.obstacle_answer_wait (obstacle_id) WHERE answered_at IS NULL;
 -- The register's history, counted in its default zone (UTC+7, without daylight saving) and the default 15 days:
 -- each entry into 'submitted', ended by the first step out of it that followed.
-WITH waits AS (
-    SELECT e.id, e.obstacle_id, e.at AS since,
-           (SELECT TOP (1) x.id FROM dbo.obstacle_event x
-            WHERE x.obstacle_id = e.obstacle_id AND x.from_status = 'submitted' AND x.to_status <> 'submitted' AND x.at >= e.at
-            ORDER BY x.at, x.id) AS ended_by
-    FROM dbo.obstacle_event e
-    WHERE e.to_status = 'submitted' AND (e.from_status IS NULL OR e.from_status <> 'submitted')
-)
 INSERT INTO dbo.obstacle_answer_wait (id, obstacle_id, unit_id, since, due_on, answered_at, answered_on, answered_by_unit_id, answer_days)
 SELECT w.id, w.obstacle_id, o.unit_id, w.since, DATEADD(day, 15, CAST(SWITCHOFFSET(w.since, '+07:00') AS date)),
        x.at, CAST(SWITCHOFFSET(x.at, '+07:00') AS date), x.unit_id,
-       CASE WHEN x.at IS NULL THEN NULL
-            ELSE DATEDIFF(day, CAST(SWITCHOFFSET(w.since, '+07:00') AS date), CAST(SWITCHOFFSET(x.at, '+07:00') AS date)) END
-FROM waits w
+       CASE WHEN x.at IS NULL THEN NULL ELSE DATEDIFF(day, CAST(SWITCHOFFSET(w.since, '+07:00') AS date), CAST(SWITCHOFFSET(x.at, '+07:00') AS date)) END
+FROM (
+    SELECT e.id, e.obstacle_id, e.at AS since,
+           (SELECT TOP (1) n.id FROM dbo.obstacle_event n
+            WHERE n.obstacle_id = e.obstacle_id AND n.from_status = 'submitted' AND n.to_status <> 'submitted' AND n.at >= e.at
+            ORDER BY n.at, n.id) AS ended_by
+    FROM dbo.obstacle_event e
+    WHERE e.to_status = 'submitted' AND (e.from_status IS NULL OR e.from_status <> 'submitted')
+) w
 JOIN dbo.obstacle o ON o.id = w.obstacle_id
 LEFT JOIN dbo.obstacle_event x ON x.id = w.ended_by
 WHERE x.to_status IS NULL OR x.to_status <> 'withdrawn';
