@@ -52,6 +52,10 @@ internal static class ObstacleDeskEndpoints
                 m.Send(new WithdrawObstacle(id, ifMatch, TriageRules.Note(new TriageNoteBody(form.Optional("note")))), ct)),
             ["comment"] = (null, (m, id, _, form, ct) => m.Send(new AddComment(id, CommentRules.Text(new CommentBody(form.Optional("text")))), ct)),
             ["correct"] = (Roles.Reporter, (m, id, ifMatch, form, ct) => m.Send(new Correct.CorrectObstacle(id, ifMatch, Correction(form)), ct)),
+            ["confirm"] = (Roles.Reporter, (m, id, ifMatch, form, ct) =>
+                m.Send(new Outcomes.ConfirmObstacle(id, ifMatch, TriageRules.Note(new TriageNoteBody(form.Optional("note")))), ct)),
+            ["reopen"] = (Roles.Reporter, (m, id, ifMatch, form, ct) =>
+                m.Send(new Outcomes.ReopenObstacle(id, ifMatch, Outcomes.ReopenRules.Reason(new Outcomes.ReopenBody(form.Optional("reason")))), ct)),
         };
 
     /// <summary>The correction form as a merge patch of the fields it shows: an emptied optional field is removed.</summary>
