@@ -77,4 +77,52 @@ public sealed class DataMigrationTests
             Assert.That(since.Single(s => s.Id == "o3").Since, Is.EqualTo("2026-02-25T02:00:00+00:00"), "the latest entry into submitted");
         });
     }
+
+    [Test]
+    public async Task Migration41_CountsThePaceOfEveryStageLeft_AsTheWholeHistorySaysIt()
+    {
+        // The register's own mapping (snake_case columns, SQLite's text ids and days), as the service reads these rows.
+        DapperTypeHandlers.Register();
+        using var scratch = await SqliteScratch.MigratedTo(40);
+        await using (var connection = new SqliteConnection(scratch.Options.ConnectionString))
+        {
+            await connection.ExecuteAsync("PRAGMA foreign_keys = OFF");
+            // a1 walked every stage; a2 skipped consultation and appraisal (shortened) and is at submitted; a3 was cancelled while drafting.
+            await connection.ExecuteAsync("""
+                INSERT INTO amendment (id, regulation_id, kind, title, drafting_unit_id, official_name, official_position, shortened_procedure, status,
+                                       is_open, due_on, original_due_on, last_progress_at, created_at, updated_at, version) VALUES
+                ('00000000-0000-7000-8000-0000000000a1', 'r', 'amend', 't', 'u', 'n', 'p', 0, 'in_force', 0, '2026-12-31', '2026-12-31', '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00', 1),
+                ('00000000-0000-7000-8000-0000000000a2', 'r', 'amend', 't', 'u', 'n', 'p', 1, 'submitted', 1, '2026-12-31', '2026-12-31', '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00', 1),
+                ('00000000-0000-7000-8000-0000000000a3', 'r', 'repeal', 't', 'u', 'n', 'p', 0, 'cancelled', 0, '2026-12-31', '2026-12-31', '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00', 1);
+                INSERT INTO amendment_stage (amendment_id, stage, planned_on, reached_on) VALUES
+                ('00000000-0000-7000-8000-0000000000a1', 'planned', NULL, '2026-01-01'), ('00000000-0000-7000-8000-0000000000a1', 'drafting', NULL, '2026-01-06'), ('00000000-0000-7000-8000-0000000000a1', 'consultation', NULL, '2026-01-16'),
+                ('00000000-0000-7000-8000-0000000000a1', 'appraisal', NULL, '2026-01-26'), ('00000000-0000-7000-8000-0000000000a1', 'submitted', NULL, '2026-02-05'), ('00000000-0000-7000-8000-0000000000a1', 'issued', NULL, '2026-02-10'),
+                ('00000000-0000-7000-8000-0000000000a1', 'in_force', NULL, '2026-03-01'),
+                ('00000000-0000-7000-8000-0000000000a2', 'planned', NULL, '2026-01-01'), ('00000000-0000-7000-8000-0000000000a2', 'drafting', NULL, '2026-01-11'), ('00000000-0000-7000-8000-0000000000a2', 'consultation', NULL, NULL),
+                ('00000000-0000-7000-8000-0000000000a2', 'appraisal', NULL, NULL), ('00000000-0000-7000-8000-0000000000a2', 'submitted', NULL, '2026-01-21'),
+                ('00000000-0000-7000-8000-0000000000a3', 'planned', NULL, '2026-01-01'), ('00000000-0000-7000-8000-0000000000a3', 'drafting', NULL, '2026-01-06');
+                """);
+        }
+
+        await scratch.Runner().ApplyAsync(Repository.Migrations(DatabaseProvider.Sqlite), CancellationToken.None);
+
+        await using var read = new SqliteConnection(scratch.Options.ConnectionString);
+        var histogram = (await read.QueryAsync<ObstacleRegister.Amendments.Forecasts.StagePaceCount>(
+            ObstacleRegister.Amendments.Forecasts.StagePaceLog.Histogram)).ToList();
+        var history = await read.QueryAsync<ObstacleRegister.Amendments.Forecasts.ReachedStage>(ObstacleRegister.Amendments.Forecasts.ForecastHandlers.Reached);
+        var (fromHistogram, fromHistory) = (
+            ObstacleRegister.Amendments.Forecasts.StagePace.FromHistogram(histogram), ObstacleRegister.Amendments.Forecasts.StagePace.From(history));
+        Assert.Multiple(() =>
+        {
+            Assert.That(histogram.Select(h => $"{h.Kind} {h.Stage} {h.Days}×{h.Observations}"), Is.EquivalentTo(new[]
+            {
+                "amend planned 5×1", "amend planned 10×1", "amend drafting 10×2", "amend consultation 10×1", "amend appraisal 10×1",
+                "amend submitted 5×1", "amend issued 19×1", "repeal planned 5×1",
+            }), "a shortened drafting lasts until submission; a stage not left is no observation");
+            foreach (var stage in Enum.GetValues<ObstacleRegister.Amendments.Contracts.AmendmentStatus>())
+            {
+                Assert.That(fromHistogram.Observed(stage), Is.EqualTo(fromHistory.Observed(stage)), $"{stage}: the histogram is the history's");
+            }
+        });
+    }
 }

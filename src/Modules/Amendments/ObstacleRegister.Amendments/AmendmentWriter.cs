@@ -10,7 +10,7 @@ namespace ObstacleRegister.Amendments;
 /// What every change to an amendment shares: load it for a change (404, 412 on a stale If-Match), move it
 /// along the process, and save it only if nobody changed it meanwhile.
 /// </summary>
-internal sealed class AmendmentWriter(IDbSession db, TimeProvider clock, AmendmentClock calendar)
+internal sealed class AmendmentWriter(IDbSession db, TimeProvider clock, AmendmentClock calendar, Forecasts.StagePaceLog pace)
 {
     private const string Update = """
         UPDATE amendment
@@ -33,6 +33,7 @@ internal sealed class AmendmentWriter(IDbSession db, TimeProvider clock, Amendme
     public async Task MoveTo(AmendmentRow row, AmendmentStatus to, DateOnly on, CancellationToken ct)
     {
         AmendmentStages.EnsureCanMove(row, to);
+        await pace.Left(row, to, on, ct);
         row.Status = WireNames.Of(to);
         row.IsOpen = AmendmentStages.IsOpen(to);
         await db.ExecuteAsync(Reached, new { row.Id, Stage = WireNames.Of(to), On = on }, ct);

@@ -19,6 +19,7 @@ public static class AmendmentsModule
             .ValidateOnStart();
         services.AddScoped<AmendmentClock>();
         services.AddScoped<AmendmentWriter>();
+        services.AddScoped<Forecasts.StagePaceLog>();
         services.AddScoped<AmendmentHistory>();
         services.AddScoped<Notices.NoticeEmails>();
         services.AddScoped<ObstacleLinks>();

@@ -48,7 +48,7 @@ internal sealed class ForecastRow
 /// <summary>The next open amendments after <paramref name="AfterId"/> (by id) whose forecast is due.</summary>
 internal sealed record FindForecastsDue(DateOnly Today, Guid AfterId, int Limit) : IQuery<IReadOnlyList<ForecastDue>>;
 
-/// <summary>The register's history of stage pace, read whole (a row per stage reached).</summary>
+/// <summary>The register's history of stage pace, as the histogram kept while amendments move (a row per kind, stage and days).</summary>
 internal sealed record GetStagePace : IQuery<StagePace>;
 
 /// <summary>Replaces the stored forecasts of these amendments in one transaction.</summary>
@@ -71,11 +71,11 @@ internal sealed class ForecastHandlers(IDbSession db)
         ORDER BY a.id
         """;
 
-    /// <summary>Every stage reached by work not cancelled: the history of pace, for the round and the backtest.</summary>
+    /// <summary>Every stage reached, with its day: the history of pace as the backtest replays it, week by week.</summary>
     internal const string Reached = """
         SELECT s.amendment_id, a.kind, s.stage, s.reached_on
         FROM amendment_stage s JOIN amendment a ON a.id = s.amendment_id
-        WHERE s.reached_on IS NOT NULL AND a.status <> 'cancelled'
+        WHERE s.reached_on IS NOT NULL
         """;
 
     private const string Delete = "DELETE FROM amendment_forecast WHERE amendment_id IN @Ids";
@@ -95,7 +95,7 @@ internal sealed class ForecastHandlers(IDbSession db)
         await db.QueryAsync<ForecastDue>(db.Dialect.Limit(Due), request, cancellationToken);
 
     public async Task<StagePace> Handle(GetStagePace request, CancellationToken cancellationToken) =>
-        StagePace.From(await db.QueryAsync<ReachedStage>(Reached, null, cancellationToken));
+        StagePace.FromHistogram(await db.QueryAsync<StagePaceCount>(StagePaceLog.Histogram, null, cancellationToken));
 
     public async Task<int> Handle(StoreForecasts request, CancellationToken cancellationToken)
     {

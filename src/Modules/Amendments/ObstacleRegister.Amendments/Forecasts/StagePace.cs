@@ -16,6 +16,18 @@ internal sealed class ReachedStage
     public DateOnly ReachedOn { get; set; }
 }
 
+/// <summary>How many past stages of a kind took so many days.</summary>
+internal sealed class StagePaceCount
+{
+    public string Kind { get; set; } = "";
+
+    public string Stage { get; set; } = "";
+
+    public int Days { get; set; }
+
+    public int Observations { get; set; }
+}
+
 /// <summary>
 /// How long each stage has taken in the register's own past: for every amendment, the days from reaching a stage to
 /// reaching the next stage it reached (a shortened procedure's drafting runs until it is submitted). A stage not yet
@@ -54,9 +66,29 @@ internal sealed class StagePace
             }
         }
 
-        return new StagePace(
-            kindDays.ToDictionary(e => e.Key, e => e.Value.Order().ToArray()),
-            allDays.ToDictionary(e => e.Key, e => e.Value.Order().ToArray()));
+        return Sorted(kindDays, allDays);
+    }
+
+    /// <summary>The same from the histogram kept as amendments move: each count of days written out that many times.</summary>
+    public static StagePace FromHistogram(IEnumerable<StagePaceCount> counts)
+    {
+        var kindDays = new Dictionary<(string, AmendmentStatus), List<int>>();
+        var allDays = new Dictionary<AmendmentStatus, List<int>>();
+        foreach (var count in counts)
+        {
+            if (!WireNames.TryParse<AmendmentStatus>(count.Stage, out var stage))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < count.Observations; i++)
+            {
+                Add(kindDays, (count.Kind, stage), count.Days);
+                Add(allDays, stage, count.Days);
+            }
+        }
+
+        return Sorted(kindDays, allDays);
     }
 
     /// <summary>The past durations to forecast a stage from: the kind's when there are enough, else all kinds', else none.</summary>
@@ -67,6 +99,10 @@ internal sealed class StagePace
 
     /// <summary>How many past durations of the stage there are over all kinds: what a forecast too thin to make rests on.</summary>
     public int Observed(AmendmentStatus stage) => overall.TryGetValue(stage, out var all) ? all.Length : 0;
+
+    private static StagePace Sorted(Dictionary<(string, AmendmentStatus), List<int>> kindDays, Dictionary<AmendmentStatus, List<int>> allDays) => new(
+        kindDays.ToDictionary(e => e.Key, e => e.Value.Order().ToArray()),
+        allDays.ToDictionary(e => e.Key, e => e.Value.Order().ToArray()));
 
     private static void Add<TKey>(Dictionary<TKey, List<int>> days, TKey key, int value)
         where TKey : notnull
