@@ -177,30 +177,14 @@ internal sealed class NoticeSweep(IServiceScopeFactory scopes, IOptions<NoticeOp
         await Forecasts.ForecastRound.Run(scopes, ct);
         foreach (var pass in new[] { NoticePass.DueOrLate, NoticePass.Silent, NoticePass.AtRisk })
         {
-            var (afterDue, afterProgress, afterId) = (DateOnly.MinValue, DateTimeOffset.MinValue, Guid.Empty);
-            while (!ct.IsCancellationRequested)
-            {
-                var page = await mediator.Send(new FindNoticeCandidates(pass, today, dueUntil, silentBefore, afterDue, afterProgress, afterId, BatchSize), ct);
-                foreach (var candidate in page.Where(c => tried.Add(c.Amendment.Id) && CallsForANotice(c, today, clock, options)))
-                {
-                    try
-                    {
-                        decided += await mediator.Send(new DecideNotices(candidate.Amendment.Id), ct);
-                    }
-                    catch (PreconditionFailedException)
-                    {
-                        // Another instance decided it first; its notice is the one that counts.
-                    }
-                }
-
-                if (page.Count < BatchSize)
-                {
-                    break;
-                }
-
-                var last = page[^1].Amendment;
-                (afterDue, afterProgress, afterId) = (last.DueOn, last.LastProgressAt, last.Id);
-            }
+            decided += await SweepPass.Run<NoticeCandidate>(
+                after => mediator.Send(new FindNoticeCandidates(
+                    pass, today, dueUntil, silentBefore, after?.Amendment.DueOn ?? DateOnly.MinValue,
+                    after?.Amendment.LastProgressAt ?? DateTimeOffset.MinValue, after?.Amendment.Id ?? Guid.Empty, BatchSize), ct),
+                BatchSize,
+                candidate => tried.Add(candidate.Amendment.Id) && CallsForANotice(candidate, today, clock, options),
+                candidate => mediator.Send(new DecideNotices(candidate.Amendment.Id), ct),
+                ct);
         }
 
         return decided;

@@ -118,29 +118,12 @@ internal sealed class ObstacleClockSweep(IServiceScopeFactory scopes, IOptions<O
         var decided = 0;
         foreach (var (status, before) in clocks)
         {
-            var (afterSince, afterId) = (DateTimeOffset.MinValue, Guid.Empty);
-            while (!ct.IsCancellationRequested)
-            {
-                var page = await mediator.Send(new FindWaitingReports(WireNames.Of(status), before, afterSince, afterId, BatchSize), ct);
-                foreach (var report in page.Where(r => CallsForANotice(r, calendar, today, options)))
-                {
-                    try
-                    {
-                        decided += await mediator.Send(new DecideClockNotice(report.Id), ct) ? 1 : 0;
-                    }
-                    catch (PreconditionFailedException)
-                    {
-                        // Another instance decided it first.
-                    }
-                }
-
-                if (page.Count < BatchSize)
-                {
-                    break;
-                }
-
-                (afterSince, afterId) = (page[^1].Since, page[^1].Id);
-            }
+            decided += await SweepPass.Run<WaitingReport>(
+                after => mediator.Send(new FindWaitingReports(WireNames.Of(status), before, after?.Since ?? DateTimeOffset.MinValue, after?.Id ?? Guid.Empty, BatchSize), ct),
+                BatchSize,
+                report => CallsForANotice(report, calendar, today, options),
+                async report => await mediator.Send(new DecideClockNotice(report.Id), ct) ? 1 : 0,
+                ct);
         }
 
         return decided;

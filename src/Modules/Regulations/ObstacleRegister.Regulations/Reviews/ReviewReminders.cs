@@ -154,31 +154,12 @@ internal sealed class ReviewReminderSweep(IServiceScopeFactory scopes, IOptions<
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         var calendar = scope.ServiceProvider.GetRequiredService<RegisterCalendar>();
         var flaggedBefore = calendar.StartOfDay(calendar.Today.AddDays(1 - options.RemindReviewAfterDays));
-        var (afterFlaggedAt, afterId, decided) = (DateTimeOffset.MinValue, Guid.Empty, 0);
-        while (!ct.IsCancellationRequested)
-        {
-            var page = await mediator.Send(new FindReviewsToRemind(flaggedBefore, afterFlaggedAt, afterId, BatchSize), ct);
-            foreach (var review in page.Where(r => CallsForAReminder(r, calendar, options)))
-            {
-                try
-                {
-                    decided += await mediator.Send(new DecideReviewReminder(review.Id), ct) ? 1 : 0;
-                }
-                catch (PreconditionFailedException)
-                {
-                    // Another instance decided it first.
-                }
-            }
-
-            if (page.Count < BatchSize)
-            {
-                break;
-            }
-
-            (afterFlaggedAt, afterId) = (page[^1].FlaggedAt, page[^1].Id);
-        }
-
-        return decided;
+        return await SweepPass.Run<ReviewToRemind>(
+            after => mediator.Send(new FindReviewsToRemind(flaggedBefore, after?.FlaggedAt ?? DateTimeOffset.MinValue, after?.Id ?? Guid.Empty, BatchSize), ct),
+            BatchSize,
+            review => CallsForAReminder(review, calendar, options),
+            async review => await mediator.Send(new DecideReviewReminder(review.Id), ct) ? 1 : 0,
+            ct);
     }
 
     /// <summary>Decided in memory first, so a review already reminded and not yet due for escalation costs no write transaction.</summary>
