@@ -51,7 +51,7 @@ public sealed class SiteInABrowserTests(DatabaseProvider provider) : SiteTest(pr
             Assert.That(Chromium.FindElement(By.TagName("html")).GetAttribute("lang"), Is.EqualTo("vi"));
             Assert.That(Chromium.FindElement(By.TagName("h1")).Text, Is.EqualTo("Tiến độ"));
             Assert.That(Chromium.Title, Does.StartWith("Tiến độ"));
-            Assert.That(thisWeek, Is.EqualTo(new[] { "4", "2", "1", "1", "0", "2", "1", "1", "1", "100 %", "0" }));
+            Assert.That(thisWeek.Take(11), Is.EqualTo(new[] { "4", "2", "1", "1", "0", "2", "1", "1", "1", "100 %", "0" }), "the activity measures; the deadline statuses follow");
             Assert.That(trendTable, Has.Count.EqualTo(12));
             Assert.That(trendTable[^1], Is.EqualTo(new[] { "4", "1", "1", "1" }));
             Assert.That(Numbers(description), Is.EqualTo(Transpose(trendTable)), "the chart's text alternative carries the table's numbers");

@@ -9,7 +9,7 @@ namespace ObstacleRegister.Tests.EndToEnd;
 /// What the staff pages refuse, in a real browser: a form sent for an older version shows the 412 page and changes
 /// nothing, a form stripped of its anti-forgery token writes nothing, a person of another unit sees no private
 /// field and no action, and a removed person's open session stops within the recheck bound. The list pages the
-/// desk's counts lead to pass axe-core.
+/// desk's counts lead to, and a resolved obstacle's page asking its unit whether it held, pass axe-core.
 /// </summary>
 [NonParallelizable]
 public sealed class StaffGuardsInABrowserTests(DatabaseProvider provider) : DeskInABrowserTest(provider)
@@ -61,6 +61,26 @@ public sealed class StaffGuardsInABrowserTests(DatabaseProvider provider) : Desk
             Assert.That(page, Does.Contain("Quy định chồng chéo về cấp phép"), "the public fields are shown");
             Assert.That(page, Does.Not.Contain(PrivateContact));
             Assert.That(forms, Has.None.Contains("/accept").And.None.Contains("/correct").And.None.Contains("/withdraw"));
+            Assert.That(findings, Is.Empty, "axe-core: no serious or critical finding; no page wider than the window");
+        });
+    }
+
+    [Test]
+    public async Task TheReportingUnit_IsAskedWhetherAResolutionHeld_OnAPageThatPassesAxe()
+    {
+        var id = await AcceptedObstacle(ReporterA);
+        // This fixture runs on the real clock: the document is issued and in force today, in the register's zone (UTC+7).
+        var today = DateOnly.FromDateTime(Clock.Now.ToOffset(TimeSpan.FromHours(7)).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await Issue(await SubmittedAmendment(id), IssueBody(NewCircularSymbol(), today, today));
+        await SignInWithLink(await AddPerson(ReporterA.UnitId, "Lê Thị Báo Cáo", "reporter"));
+
+        Chromium.Navigate().GoToUrl(Root + $"/desk/obstacles/{id}");
+        var forms = Chromium.FindElements(By.CssSelector("main form")).Select(f => f.GetAttribute("action")).ToList();
+        var findings = Browser.CheckEveryWay(Chromium, Root + $"/desk/obstacles/{id}", "obstacle-resolved-asked");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(forms, Has.Some.EndsWith("/confirm").And.Some.EndsWith("/reopen"));
             Assert.That(findings, Is.Empty, "axe-core: no serious or critical finding; no page wider than the window");
         });
     }
