@@ -136,6 +136,7 @@ internal static class OpenApiExamples
             ["eventTypes"] = new JsonArray("obstacle.accepted", "obstacle.rejected", "obstacle.resolved", "amendment.*"),
             ["unitId"] = "0193b2a4-7c1e-7d3a-9f00-1a2b3c4d5e6f",
             ["description"] = "Cổng dịch vụ công của Bộ: báo cho Vụ Pháp chế khi vướng mắc được trả lời",
+            ["format"] = "cloudevents",
         },
         ["RecordReviewBody"] = () => new JsonObject
         {

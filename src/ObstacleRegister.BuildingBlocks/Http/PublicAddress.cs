@@ -14,9 +14,10 @@ public sealed class PublicAddress(IConfiguration configuration)
     /// <summary>The configuration key, named where it was first needed (the links in emails); it is the register's address.</summary>
     public const string ConfigurationKey = "Notifications:PublicBaseUrl";
 
+    /// <summary>The configured base, without a trailing slash; null when none is configured (and no request is there to ask).</summary>
+    public string? Configured => configuration[ConfigurationKey] is { Length: > 0 } configured ? configured.TrimEnd('/') : null;
+
     /// <summary>The base every absolute address starts with, without a trailing slash.</summary>
     public string BaseFor(HttpRequest request) =>
-        configuration[ConfigurationKey] is { Length: > 0 } configured
-            ? configured.TrimEnd('/')
-            : $"{request.Scheme}://{request.Host}{request.PathBase}";
+        Configured ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
 }

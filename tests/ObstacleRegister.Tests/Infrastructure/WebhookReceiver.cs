@@ -42,13 +42,13 @@ public sealed class WebhookReceiver : HttpMessageHandler
         var status = answers.TryGetValue(url, out var queue) && queue.TryDequeue(out var queued) ? queued : HttpStatusCode.OK;
         Received.Enqueue(new ReceivedWebhook(
             url, request.Headers.GetValues("webhook-id").Single(), request.Headers.GetValues("webhook-timestamp").Single(),
-            request.Headers.GetValues("webhook-signature").Single(), body, status));
+            request.Headers.GetValues("webhook-signature").Single(), body, status, request.Content.Headers.ContentType?.ToString()));
         return new HttpResponseMessage(status);
     }
 }
 
 /// <summary>One request as the receiver saw it, and what it answered.</summary>
-public sealed record ReceivedWebhook(string Url, string Id, string Timestamp, string Signature, string Body, HttpStatusCode Answered)
+public sealed record ReceivedWebhook(string Url, string Id, string Timestamp, string Signature, string Body, HttpStatusCode Answered, string? ContentType)
 {
     /// <summary>Checks the signature as a Standard Webhooks receiver would, with the secret shown at registration.</summary>
     public bool IsSignedWith(string secret)

@@ -18,6 +18,8 @@ internal sealed class ClaimedDelivery
 
     public string Payload { get; set; } = "";
 
+    public string Format { get; set; } = "register";
+
     public int Attempts { get; set; }
 }
 
@@ -31,7 +33,7 @@ internal sealed class ClaimDueDeliveriesHandler(IDbSession db, TimeProvider cloc
     : IRequestHandler<ClaimDueDeliveries, IReadOnlyList<ClaimedDelivery>>
 {
     private const string Due = """
-        SELECT d.id, d.endpoint_id, e.url, e.secret, d.payload, d.attempts
+        SELECT d.id, d.endpoint_id, e.url, e.secret, e.format, d.payload, d.attempts
         FROM webhook_delivery d JOIN webhook_endpoint e ON e.id = d.endpoint_id
         WHERE d.status = 'pending' AND d.next_attempt_at <= @Now AND (d.lease_until IS NULL OR d.lease_until < @Now) AND e.status = 'active'
         ORDER BY d.next_attempt_at, d.id

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MediatR;
 using ObstacleRegister.BuildingBlocks.Changes;
 using ObstacleRegister.Changes.Contracts;
@@ -15,7 +14,8 @@ namespace ObstacleRegister.Webhooks.Delivery;
 /// </summary>
 internal sealed record FanOutChanges(int Limit) : IRequest<int>;
 
-internal sealed class FanOutChangesHandler(IDbSession db, IMediator mediator, TimeProvider clock) : IRequestHandler<FanOutChanges, int>
+internal sealed class FanOutChangesHandler(IDbSession db, IMediator mediator, TimeProvider clock, BuildingBlocks.Http.PublicAddress address)
+    : IRequestHandler<FanOutChanges, int>
 {
     private const string Position = "SELECT position FROM webhook_cursor WHERE name = 'fan_out'";
 
@@ -28,8 +28,6 @@ internal sealed class FanOutChangesHandler(IDbSession db, IMediator mediator, Ti
                                       last_status_code, last_error, delivered_at, created_at)
         VALUES (@Id, @EndpointId, @ChangeId, @Type, @Payload, 'pending', 0, @Now, NULL, NULL, NULL, NULL, @Now)
         """;
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<int> Handle(FanOutChanges request, CancellationToken cancellationToken)
     {
@@ -48,24 +46,14 @@ internal sealed class FanOutChangesHandler(IDbSession db, IMediator mediator, Ti
         var endpoints = await db.QueryAsync<WebhookEndpointRow>(Active, null, cancellationToken);
         var people = await mediator.Send(new Access.Contracts.GetActorNames([], [.. changes.Select(c => c.PersonId).OfType<Guid>().Distinct()]), cancellationToken);
         var now = clock.GetUtcNow();
+        var source = $"{address.Configured}/api/v1/changes";
         var deliveries = changes
             .SelectMany(c => endpoints.Where(e => c.Position > e.FromPosition && e.Wants(c.Type, c.UnitId)).Select(e => new
             {
-                Id = Guid.CreateVersion7(), EndpointId = e.Id, ChangeId = c.Id, c.Type, Payload = Payload(c, people.Person(c.PersonId)), Now = now,
+                Id = Guid.CreateVersion7(), EndpointId = e.Id, ChangeId = c.Id, c.Type, Payload = DeliveryPayloads.For(e.FormatValue, c, people.Person(c.PersonId), source), Now = now,
             }))
             .ToList();
         await db.ExecuteAsync(Insert, deliveries, cancellationToken);
         return changes.Count;
     }
-
-    /// <summary>
-    /// The Standard Webhooks envelope: type, timestamp, data. The data names the resource and, when a person took the
-    /// step, the person (as the change feed does); the receiver fetches the resource with its key.
-    /// </summary>
-    private static string Payload(CommittedChange change, Access.Contracts.PersonRef? person) => JsonSerializer.Serialize(new
-    {
-        type = change.Type,
-        timestamp = change.At,
-        data = new { changeId = change.Id, resource = change.Resource, resourceId = change.ResourceId, unitId = change.UnitId, person },
-    }, Json);
 }

@@ -33,7 +33,9 @@ internal sealed class WebhookSender(IHttpClientFactory clients, WebhookSecrets s
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url)
         {
-            Content = new StringContent(delivery.Payload, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+            Content = new StringContent(
+                delivery.Payload, Encoding.UTF8,
+                new MediaTypeHeaderValue(DeliveryPayloads.ContentTypeOf(BuildingBlocks.Data.WireNames.Parse<Endpoints.WebhookFormat>(delivery.Format)))),
         };
         request.Headers.Add("webhook-id", id);
         request.Headers.Add("webhook-timestamp", timestamp);

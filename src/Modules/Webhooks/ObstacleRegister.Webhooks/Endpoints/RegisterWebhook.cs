@@ -18,11 +18,13 @@ namespace ObstacleRegister.Webhooks.Endpoints;
 /// <param name="EventTypes">One to 50 change types (<c>obstacle.resolved</c>), a whole resource (<c>amendment.*</c>), or everything (<c>*</c>).</param>
 /// <param name="UnitId">Only changes that belong to this unit: how a reporting unit's system hears about its own obstacles.</param>
 /// <param name="Description">What the endpoint is, up to 500 characters.</param>
+/// <param name="Format"><c>register</c> (the default: the register's envelope) or <c>cloudevents</c> (a CloudEvents 1.0 event, structured JSON mode).</param>
 internal sealed record RegisterWebhookBody(
-    [property: MaxLength(TargetRules.MaxUrlLength)] string? Url, [property: MinLength(1), MaxLength(NewWebhookRules.MaxEventTypes)] IReadOnlyList<string?>? EventTypes, Guid? UnitId, [property: MaxLength(NewWebhookRules.MaxDescription)] string? Description);
+    [property: MaxLength(TargetRules.MaxUrlLength)] string? Url, [property: MinLength(1), MaxLength(NewWebhookRules.MaxEventTypes)] IReadOnlyList<string?>? EventTypes, Guid? UnitId, [property: MaxLength(NewWebhookRules.MaxDescription)] string? Description,
+    WebhookFormat? Format = null);
 
 /// <summary>An endpoint as the rules accepted it: trimmed, every event type known.</summary>
-internal sealed record NewWebhook(string Url, IReadOnlyList<string> EventTypes, Guid? UnitId, string? Description);
+internal sealed record NewWebhook(string Url, IReadOnlyList<string> EventTypes, Guid? UnitId, string? Description, WebhookFormat Format);
 
 internal sealed record RegisterWebhook(NewWebhook Webhook) : IRequest<CreatedWebhookEndpointDto>;
 
@@ -43,7 +45,7 @@ internal static class NewWebhookRules
         errors.Text("description", candidate.Description, MaxDescription, required: false);
         var eventTypes = EventTypes(candidate.EventTypes, catalogue, errors);
         return !errors.Any && candidate.Url is { } url
-            ? new NewWebhook(url.Trim(), eventTypes, candidate.UnitId, candidate.Description?.Trim())
+            ? new NewWebhook(url.Trim(), eventTypes, candidate.UnitId, candidate.Description?.Trim(), candidate.Format ?? WebhookFormat.Register)
             : null;
     });
 
@@ -92,9 +94,9 @@ internal sealed class RegisterWebhookHandler(IDbSession db, IMediator mediator, 
     : IRequestHandler<RegisterWebhook, CreatedWebhookEndpointDto>
 {
     private const string Insert = """
-        INSERT INTO webhook_endpoint (id, url, event_types, unit_id, description, secret, status, disabled_reason, from_position,
+        INSERT INTO webhook_endpoint (id, url, event_types, unit_id, description, secret, status, format, disabled_reason, from_position,
                                       created_at, updated_at, version)
-        VALUES (@Id, @Url, @EventTypes, @UnitId, @Description, @Secret, @Status, NULL, @FromPosition, @CreatedAt, @UpdatedAt, 1)
+        VALUES (@Id, @Url, @EventTypes, @UnitId, @Description, @Secret, @Status, @Format, NULL, @FromPosition, @CreatedAt, @UpdatedAt, 1)
         """;
 
     public async Task<CreatedWebhookEndpointDto> Handle(RegisterWebhook request, CancellationToken cancellationToken)
@@ -110,7 +112,7 @@ internal sealed class RegisterWebhookHandler(IDbSession db, IMediator mediator, 
         var row = new WebhookEndpointRow
         {
             Id = Guid.CreateVersion7(), Url = webhook.Url, EventTypes = WebhookEndpointRow.Join(webhook.EventTypes), UnitId = webhook.UnitId,
-            Description = webhook.Description, Secret = secrets.Seal(secret),
+            Description = webhook.Description, Secret = secrets.Seal(secret), Format = WireNames.Of(webhook.Format),
             Status = "active", FromPosition = await mediator.Send(new GetLatestChangePosition(), cancellationToken),
             CreatedAt = now, UpdatedAt = now, Version = 1,
         };

@@ -3,13 +3,24 @@ using ObstacleRegister.BuildingBlocks.Errors;
 
 namespace ObstacleRegister.Webhooks.Endpoints;
 
+/// <summary>The form of an endpoint's deliveries.</summary>
+internal enum WebhookFormat
+{
+    /// <summary>The register's envelope: <c>type</c>, <c>timestamp</c>, <c>data</c> (the Standard Webhooks payload).</summary>
+    Register,
+
+    /// <summary>A CloudEvents 1.0 event in structured JSON mode (<c>application/cloudevents+json</c>); one word on the wire, as in that media type.</summary>
+    Cloudevents,
+}
+
 /// <summary>A registered webhook endpoint, without its secret.</summary>
 /// <param name="EventTypes">The change types it receives: exact types, <c>resource.*</c>, or <c>*</c>.</param>
 /// <param name="UnitId">When set, only changes that belong to this unit (its obstacles, its amendments).</param>
 /// <param name="Status"><c>active</c>, or <c>disabled</c> (by an admin, or because it answered 410 Gone).</param>
+/// <param name="Format">The form of its deliveries: <c>register</c> (the default) or <c>cloudevents</c>.</param>
 internal sealed record WebhookEndpointDto(
     Guid Id, string Url, IReadOnlyList<string> EventTypes, Guid? UnitId, string? Description, string Status, string? DisabledReason,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, WebhookFormat Format);
 
 /// <summary>A new endpoint with its signing secret, shown this once.</summary>
 /// <param name="Secret">The Standard Webhooks secret (<c>whsec_</c> and 32 random bytes in base64): the key of the HMAC-SHA256 in <c>webhook-signature</c>.</param>
@@ -31,6 +42,8 @@ internal sealed class WebhookEndpointRow
 
     public string Status { get; set; } = "";
 
+    public string Format { get; set; } = "register";
+
     public string? DisabledReason { get; set; }
 
     public long FromPosition { get; set; }
@@ -43,7 +56,9 @@ internal sealed class WebhookEndpointRow
 
     public IReadOnlyList<string> EventTypeList => EventTypes.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
-    public WebhookEndpointDto ToDto() => new(Id, Url, EventTypeList, UnitId, Description, Status, DisabledReason, CreatedAt, UpdatedAt);
+    public WebhookFormat FormatValue => WireNames.Parse<WebhookFormat>(Format);
+
+    public WebhookEndpointDto ToDto() => new(Id, Url, EventTypeList, UnitId, Description, Status, DisabledReason, CreatedAt, UpdatedAt, FormatValue);
 
     /// <summary>Whether a change of this type, belonging to this unit, is for this endpoint.</summary>
     public bool Wants(string type, Guid? unitId) =>
@@ -56,7 +71,7 @@ internal sealed class WebhookEndpointRow
 internal static class WebhookEndpointQueries
 {
     public const string Columns = """
-        id, url, event_types, unit_id, description, secret, status,
+        id, url, event_types, unit_id, description, secret, status, format,
         disabled_reason, from_position, created_at, updated_at, version
         """;
 
