@@ -32,9 +32,9 @@ var regulations = await seeder.Regulations();
 var obstacles = await seeder.Obstacles(units, regulations);
 var amendments = await new AmendmentSeeder(connection, new VietnameseCorpus(new Random(20250109)), new Random(206))
     .Seed(options.Amendments, units, regulations, obstacles);
-// Obstacles are written past the service, so their hotspot tallies and their days are counted the way the migrations
-// count an existing register's.
-foreach (var kept in new[] { "obstacle_hotspots", "obstacle_days", "obstacle_resolutions", "obstacle_answer_waits" })
+// Obstacles and amendments are written past the service, so their hotspot tallies, days, waits for an answer and the
+// histogram of stage pace are counted the way the migrations count an existing register's.
+foreach (var kept in new[] { "obstacle_hotspots", "obstacle_days", "obstacle_resolutions", "obstacle_answer_waits", "amendment_stage_pace" })
 {
     var script = MigrationRunner.Embedded(typeof(SeedOptions).Assembly, DatabaseProvider.Sqlite).Single(m => m.Name.Contains(kept, StringComparison.Ordinal)).Script;
     await Exec(connection, script[script.IndexOf("INSERT INTO", StringComparison.Ordinal)..]);
