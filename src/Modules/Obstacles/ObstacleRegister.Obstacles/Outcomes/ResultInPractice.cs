@@ -43,7 +43,7 @@ internal static class ReopenRules
 /// </summary>
 internal sealed class ResultOutcomes(IDbSession db, History.ObstacleHistory history, ICaller caller, TimeProvider clock)
 {
-    private const string Say = """
+    private const string RecordOutcome = """
         UPDATE obstacle SET outcome = @Outcome, outcome_at = @Now, reopened_as_id = @ReopenedAsId, updated_at = @Now, version = version + 1
         WHERE id = @Id AND version = @Version AND status = 'resolved' AND outcome IS NULL
         """;
@@ -54,19 +54,19 @@ internal sealed class ResultOutcomes(IDbSession db, History.ObstacleHistory hist
         var row = await ObstacleQueries.Get(db, id, ct);
         if (row.UnitId != caller.UnitId)
         {
-            throw new ForbiddenException(BuildingBlocks.Localization.Say.Text("Problem.Detail.ConfirmOwnOnly"));
+            throw new ForbiddenException(Say.Text("Problem.Detail.ConfirmOwnOnly"));
         }
 
         if (row.StatusValue != ObstacleStatus.Resolved)
         {
             throw IllegalTransition.Of(
-                BuildingBlocks.Localization.Say.Text("Problem.Detail.NotResolvedYet", row.Reference, WireNames.Of(row.StatusValue)),
+                Say.Text("Problem.Detail.NotResolvedYet", row.Reference, WireNames.Of(row.StatusValue)),
                 WireNames.Of(row.StatusValue), WireNames.Of(ObstacleStatus.Resolved));
         }
 
         if (row.Outcome is { } said)
         {
-            throw new ConflictException(ProblemTypes.Conflict, "Conflict", BuildingBlocks.Localization.Say.Text($"Problem.Detail.AlreadySaid.{said}", row.Reference));
+            throw new ConflictException(ProblemTypes.Conflict, "Conflict", Say.Text($"Problem.Detail.AlreadySaid.{said}", row.Reference));
         }
 
         Versions.EnsureMatches(ifMatch, row.Version);
@@ -75,7 +75,7 @@ internal sealed class ResultOutcomes(IDbSession db, History.ObstacleHistory hist
 
     public async Task Record(ObstacleRow row, ResultConfirmation outcome, string? reason, Guid? reopenedAsId, CancellationToken ct)
     {
-        var changed = await db.ExecuteAsync(Say, new
+        var changed = await db.ExecuteAsync(RecordOutcome, new
         {
             row.Id, row.Version, Outcome = WireNames.Of(outcome), Now = clock.GetUtcNow(), ReopenedAsId = reopenedAsId,
         }, ct);
