@@ -24,8 +24,6 @@ internal sealed class AnswerWaits(IDbSession db, RegisterCalendar calendar, IOpt
 
     private const string Drop = "DELETE FROM obstacle_answer_wait WHERE obstacle_id = @ObstacleId AND answered_at IS NULL";
 
-    private const string OpenSince = "SELECT since FROM obstacle_answer_wait WHERE obstacle_id = @ObstacleId AND answered_at IS NULL";
-
     public Task Began(Guid obstacleId, Guid unitId, DateTimeOffset at, CancellationToken ct) =>
         db.ExecuteAsync(Begin, new
         {
@@ -46,7 +44,8 @@ internal sealed class AnswerWaits(IDbSession db, RegisterCalendar calendar, IOpt
         }
         else if (from == ObstacleStatus.Submitted && to != ObstacleStatus.Submitted)
         {
-            var since = await db.QuerySingleOrDefaultAsync<DateTimeOffset?>(OpenSince, new { ObstacleId = row.Id }, ct);
+            // While submitted, the row's awaiting_answer_since is the start of the open wait: both are set by the same moves.
+            var since = row.AwaitingAnswerSince;
             var on = calendar.DateOf(at);
             await db.ExecuteAsync(End, new
             {
