@@ -13,3 +13,10 @@ public sealed record ReadChanges(long AfterPosition, int Limit) : IRequest<IRead
 
 /// <summary>The position of the newest committed change (0 when there is none): where a new follower of the log starts.</summary>
 public sealed record GetLatestChangePosition : IRequest<long>;
+
+/// <summary>
+/// The newest committed changes of the given types, newest first, at most <paramref name="Limit"/>: of one unit when
+/// <paramref name="UnitId"/> is set, of these resources when <paramref name="ResourceIds"/> is (at most 500 of them).
+/// </summary>
+public sealed record ReadRecentChanges(IReadOnlyCollection<string> Types, Guid? UnitId, IReadOnlyCollection<Guid>? ResourceIds, int Limit)
+    : IRequest<IReadOnlyList<CommittedChange>>;

@@ -106,3 +106,31 @@ internal sealed class GetLatestChangePositionHandler(IDbSession db) : IRequestHa
     public async Task<long> Handle(GetLatestChangePosition request, CancellationToken cancellationToken) =>
         await db.ExecuteScalarAsync<long>(Query(db.Dialect), new { After = 0L }, cancellationToken);
 }
+
+internal sealed class ReadRecentChangesHandler(IDbSession db) : IRequestHandler<ReadRecentChanges, IReadOnlyList<CommittedChange>>
+{
+    /// <summary>SQL Server takes at most 2,100 parameters in one statement.</summary>
+    public const int MaxResources = 500;
+
+    public async Task<IReadOnlyList<CommittedChange>> Handle(ReadRecentChanges request, CancellationToken cancellationToken)
+    {
+        if (request.ResourceIds is { Count: 0 } || request.Types.Count == 0)
+        {
+            return [];
+        }
+
+        var sql = QueryFilters.Optional(QueryFilters.Optional(Query(db.Dialect), "/*unit*/", request.UnitId is null ? null : "AND unit_id = @UnitId"),
+            "/*resources*/", request.ResourceIds is null ? null : "AND resource_id IN @ResourceIds");
+        var resources = request.ResourceIds is null ? null : db.Dialect.IdList([.. request.ResourceIds.Take(MaxResources)]);
+        return [.. (await db.QueryAsync<ChangeRow>(sql, new { After = 0L, request.Types, request.UnitId, ResourceIds = resources, request.Limit }, cancellationToken))
+            .Select(r => new CommittedChange(r.Position, r.Id, r.Type, r.Resource, r.ResourceId, r.UnitId, r.At, r.PersonId))];
+    }
+
+    internal static string Query(ISqlDialect dialect) => dialect.Limit($"""
+        SELECT {dialect.ChangePosition} AS Position, id, type, resource, resource_id,
+               unit_id, at, person_id
+        FROM change_log
+        WHERE {dialect.ChangesAfter("@After")} AND type IN @Types /*unit*/ /*resources*/
+        ORDER BY position DESC
+        """);
+}

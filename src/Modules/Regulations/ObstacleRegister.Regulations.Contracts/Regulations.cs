@@ -40,8 +40,10 @@ public static class RegulationViews
 }
 
 /// <summary>A regulation as other modules see it.</summary>
+/// <param name="Issuer">The body that issued it (cơ quan ban hành).</param>
 public sealed record RegulationSummary(
-    Guid Id, string Symbol, RegulationType Type, string Title, RegulationStatus Status, Guid? GuidesId, DateOnly IssuedOn, DateOnly? EffectiveOn);
+    Guid Id, string Symbol, RegulationType Type, string Title, RegulationStatus Status, Guid? GuidesId, DateOnly IssuedOn, DateOnly? EffectiveOn,
+    string Issuer = "");
 
 /// <summary>Asks for one regulation; null when there is none with that id.</summary>
 public sealed record GetRegulation(Guid Id) : IRequest<RegulationSummary?>;

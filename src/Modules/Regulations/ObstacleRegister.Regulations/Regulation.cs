@@ -99,7 +99,7 @@ internal sealed class RegulationRow
 
     public RegulationRef ToRef() => new(Id, Symbol, TypeValue, Title, StatusValue);
 
-    public RegulationSummary ToSummary() => new(Id, Symbol, TypeValue, Title, StatusValue, GuidesId, IssuedOn, EffectiveOn);
+    public RegulationSummary ToSummary() => new(Id, Symbol, TypeValue, Title, StatusValue, GuidesId, IssuedOn, EffectiveOn, Issuer);
 }
 
 internal static class RegulationQueries

@@ -13,10 +13,8 @@ internal sealed class ListPublicAmendmentsHandler(IDbSession db, AmendmentClock 
         var list = new ListAmendments(request.Status, request.DraftingUnitId, null, null, request.Overdue, null, null, request.Limit, request.Cursor, request.Open);
         var (sql, parameters) = ListAmendmentsHandler.Build(list, Cursor.Decode<AmendmentCursor>(request.Cursor), clock);
         var rows = await db.QueryAsync<AmendmentRow>(db.Dialect.Limit(sql), parameters, cancellationToken);
-        var atRisk = rows.Count == 0 ? new HashSet<Guid>() : await Notices.AtRiskForecasts.Of(db, rows, clock.Today, cancellationToken);
-        var page = Cursor.ToPage(rows, request.Limit, r => new PublicAmendment(
-            r.Id, r.Title, r.KindValue, r.StatusValue, r.RegulationId, r.DraftingUnitId, r.OfficialName, r.OfficialPosition, r.DueOn,
-            r.OriginalDueOn, clock.DaysOverdue(r), clock.TotalDaysLate(r), r.IssuedRegulationId, atRisk.Contains(r.Id)), r => new AmendmentCursor(r.DueOn, r.Id));
-        return new PublicAmendmentPage(page.Items, page.NextCursor);
+        var items = await PublicAmendments.Of(db, [.. rows.Take(request.Limit)], clock, cancellationToken);
+        var page = Cursor.ToPage(rows, request.Limit, r => r, r => new AmendmentCursor(r.DueOn, r.Id));
+        return new PublicAmendmentPage(items, page.NextCursor);
     }
 }

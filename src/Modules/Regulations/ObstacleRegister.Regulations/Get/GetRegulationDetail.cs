@@ -31,11 +31,11 @@ internal sealed class GetRegulationDetailHandler(IDbSession db, IMediator mediat
 
 internal static class RegulationDetails
 {
-    private const string GuidedBy = $"SELECT {RegulationQueries.Columns} FROM regulation WHERE guides_id = @Id ORDER BY issued_on, id";
+    public const string GuidedBy = $"SELECT {RegulationQueries.Columns} FROM regulation WHERE guides_id = @Id ORDER BY issued_on, id";
 
-    private const string Changes = "SELECT target_id AS OtherId, relation FROM regulation_change WHERE regulation_id = @Id";
+    public const string Changes = "SELECT target_id AS OtherId, relation FROM regulation_change WHERE regulation_id = @Id";
 
-    private const string ChangedBy = "SELECT regulation_id AS OtherId, relation FROM regulation_change WHERE target_id = @Id";
+    public const string ChangedBy = "SELECT regulation_id AS OtherId, relation FROM regulation_change WHERE target_id = @Id";
 
     /// <summary>Reads what surrounds a row; writers call it inside their own transaction so they return what they committed.</summary>
     public static async Task<VersionedRegulation> Load(IDbSession db, IMediator mediator, RegulationRow row, CancellationToken ct)
@@ -57,7 +57,7 @@ internal static class RegulationDetails
         [.. rows.Select(c => new RegulationChangeDto(WireNames.Parse<RegulationChange>(c.Relation), others[c.OtherId].ToRef()))
             .OrderBy(c => c.Regulation.Symbol, StringComparer.Ordinal)];
 
-    private sealed class ChangeRow
+    internal sealed class ChangeRow
     {
         public Guid OtherId { get; set; }
 
