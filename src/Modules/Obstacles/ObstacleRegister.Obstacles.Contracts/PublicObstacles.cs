@@ -50,3 +50,6 @@ public sealed record ListOpenPublicObstaclesCiting(Guid RegulationId, int Limit,
 
 /// <summary>Every public obstacle after <paramref name="AfterSeq"/> in the order they were reported, at most <paramref name="Limit"/>: the pages of a full dump.</summary>
 public sealed record ReadPublicObstacles(long AfterSeq, int Limit) : IRequest<IReadOnlyList<PublicObstacleFacts>>;
+
+/// <summary>The obstacles (any status) citing a regulation, most recently reported first, at most <paramref name="Limit"/>: whose changes a regulation's followers read.</summary>
+public sealed record ListObstacleIdsCiting(Guid RegulationId, int Limit) : IRequest<IReadOnlyList<Guid>>;

@@ -17,6 +17,7 @@ public static class ReportsModule
         // characters are still escaped.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton<Public.PublicAnswerCache>();
+        services.AddOptions<OpenData.OpenDataOptions>().BindConfiguration(OpenData.OpenDataOptions.Section);
         return services;
     }
 
@@ -24,6 +25,7 @@ public static class ReportsModule
     public static IEndpointRouteBuilder MapPublicSite(this IEndpointRouteBuilder app)
     {
         SiteEndpoints.MapPublicSite(app);
+        OpenData.OpenDataEndpoints.MapOpenData(app);
         return app;
     }
 

@@ -152,3 +152,16 @@ internal sealed class ReadPublicObstaclesHandler(IDbSession db) : IRequestHandle
         await PublicObstacleRows.WithCitations(db, await db.QueryAsync<ObstacleRow>(
             db.Dialect.Limit(Query), new { request.AfterSeq, PublicObstacleRows.PublicStatusNames, request.Limit }, cancellationToken), cancellationToken);
 }
+
+internal sealed class ListObstacleIdsCitingHandler(IDbSession db) : IRequestHandler<ListObstacleIdsCiting, IReadOnlyList<Guid>>
+{
+    private const string Query = """
+        SELECT obstacle_id
+        FROM obstacle_regulation
+        WHERE regulation_id = @RegulationId
+        ORDER BY obstacle_seq DESC
+        """;
+
+    public async Task<IReadOnlyList<Guid>> Handle(ListObstacleIdsCiting request, CancellationToken cancellationToken) =>
+        [.. (await db.QueryAsync<Guid>(db.Dialect.Limit(Query), new { request.RegulationId, request.Limit }, cancellationToken)).Distinct()];
+}

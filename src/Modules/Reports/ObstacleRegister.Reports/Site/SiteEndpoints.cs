@@ -42,16 +42,7 @@ internal static class SiteEndpoints
     private static void Page<TView>(IEndpointRouteBuilder app, string name, Delegate load)
         where TView : IComponent
     {
-        Public(app.MapGet(SiteMap.PathOf(name), load)).AddEndpointFilter(async (context, next) =>
-        {
-            var model = await next(context);
-            var http = context.HttpContext;
-            var language = PageLanguage.Choose(http);
-            var view = SiteView.For(http, name, language.Culture, http.RequestServices.GetRequiredService<RegisterCalendar>());
-            var html = await SiteRenderer.Render<TView>(http, view, model!);
-            SiteHeaders.Apply(http.Response, html: true);
-            return PublicEndpoints.Cacheable(http, html, HtmlType, shared: !language.Remembered);
-        }).KeepsAnswers(name);
+        HtmlPage<TView>(app.MapGet(SiteMap.PathOf(name), load), name).KeepsAnswers(name);
         Public(app.MapGet($"/data/{name}.json", load)).AddEndpointFilter(async (context, next) =>
         {
             var model = await next(context);
@@ -71,7 +62,21 @@ internal static class SiteEndpoints
         }).KeepsAnswers(name);
     }
 
-    private static RouteHandlerBuilder Public(RouteHandlerBuilder endpoint) =>
+    /// <summary>Renders what the endpoint's loader answers as the page <typeparamref name="TView"/>, in the reader's language, cacheable.</summary>
+    public static RouteHandlerBuilder HtmlPage<TView>(RouteHandlerBuilder endpoint, string name)
+        where TView : IComponent =>
+        Public(endpoint).AddEndpointFilter(async (context, next) =>
+        {
+            var model = await next(context);
+            var http = context.HttpContext;
+            var language = PageLanguage.Choose(http);
+            var view = SiteView.For(http, name, language.Culture, http.RequestServices.GetRequiredService<RegisterCalendar>());
+            var html = await SiteRenderer.Render<TView>(http, view, model!);
+            SiteHeaders.Apply(http.Response, html: true);
+            return PublicEndpoints.Cacheable(http, html, HtmlType, shared: !language.Remembered);
+        });
+
+    public static RouteHandlerBuilder Public(RouteHandlerBuilder endpoint) =>
         endpoint.AllowAnonymous().RequireRateLimiting(PublicAccess.RateLimitPolicy).ExcludeFromDescription();
 
     /// <summary>Open work's stages only: a filter on a stage no open work can be at would always be empty.</summary>

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using ObstacleRegister.BuildingBlocks.Http;
 using ObstacleRegister.BuildingBlocks.Time;
 
 using ObstacleRegister.Pages;
@@ -25,6 +27,9 @@ public static class SiteMap
 /// <summary>What every page needs besides its figures: its name, its address and query, its language and when it was made (register time).</summary>
 public sealed record SiteView(string Page, string Path, IReadOnlyDictionary<string, string> Query, CultureInfo Culture, DateTimeOffset MadeAt)
 {
+    /// <summary>The register's public address, for the absolute identifiers a page embeds (its JSON-LD).</summary>
+    public string BaseUrl { get; init; } = "";
+
     public string Language => PageLanguage.Tag(Culture);
 
     public string OtherLanguage => Language == "vi" ? "en" : "vi";
@@ -54,5 +59,8 @@ public sealed record SiteView(string Page, string Path, IReadOnlyDictionary<stri
 
     internal static SiteView For(HttpContext http, string page, CultureInfo culture, RegisterCalendar calendar) => new(
         page, http.Request.Path.Value ?? "/",
-        http.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal), culture, calendar.LocalNow);
+        http.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal), culture, calendar.LocalNow)
+    {
+        BaseUrl = http.RequestServices.GetRequiredService<PublicAddress>().BaseFor(http.Request),
+    };
 }
