@@ -26,7 +26,16 @@ public abstract class SiteTest(DatabaseProvider provider) : AmendmentTest(provid
     protected static readonly (string Name, string Path)[] Pages =
         [("progress", "/"), ("responsibility", "/responsibility"), ("results", "/results"), ("hotspots", "/hotspots"), ("backlog", "/backlog")];
 
-    protected sealed record CountedRegister(string IssuedSymbol, IReadOnlyList<string> PrivateTexts);
+    /// <param name="Ids">The register's things by what they are in the story.</param>
+    protected sealed record CountedRegister(string IssuedSymbol, IReadOnlyList<string> PrivateTexts, CountedIds Ids);
+
+    /// <param name="Resolved">The obstacle the circular's amendment resolved.</param>
+    /// <param name="Waiting">The accepted obstacle in the overdue amendment.</param>
+    /// <param name="Rejected">The obstacle answered as not one.</param>
+    /// <param name="Submitted">The report still waiting for its answer.</param>
+    /// <param name="Remedy">The amendment in force.</param>
+    /// <param name="Overdue">The amendment ten days late.</param>
+    protected sealed record CountedIds(string Resolved, string Waiting, string Rejected, string Submitted, string Remedy, string Overdue);
 
     protected async Task<CountedRegister> RegisterCountedByHand()
     {
@@ -46,7 +55,7 @@ public abstract class SiteTest(DatabaseProvider provider) : AmendmentTest(provid
 
         var rejected = (await Submit(ReporterB, Obstacle("Không phải vướng mắc", regulationId: CircularId))).Str("id");
         await Transition(Coordinator.Http, rejected, "reject", Reason(RejectedAnswer));
-        await Submit(ReporterA, Obstacle("Chưa xử lý", regulationId: CircularId));
+        var submitted = (await Submit(ReporterA, Obstacle("Chưa xử lý", regulationId: CircularId))).Str("id");
 
         var sample = Obstacle();
         var checkIn = CheckInBody("drafting");
@@ -54,7 +63,7 @@ public abstract class SiteTest(DatabaseProvider provider) : AmendmentTest(provid
         [
             sample.Str("description"), sample.Str("impact"), sample.Str("contact"), checkIn.Str("note"), checkIn.Str("blockers"), OfficialEmail,
             Coordinator.KeyId.ToString(), ReporterA.KeyId.ToString(), Drafter.KeyId.ToString(), Coordinator.Secret, RegisterFactory.AdminKey,
-        ]);
+        ], new CountedIds(resolved, waiting, rejected, submitted, remedy, overdue));
     }
 
     /// <summary>A page's HTML with character references decoded, as a reader (or a search for private text) sees it.</summary>

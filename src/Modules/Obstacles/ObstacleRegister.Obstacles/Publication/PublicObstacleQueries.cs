@@ -83,7 +83,7 @@ internal sealed class GetPublicObstacleTimelineHandler(IDbSession db) : IRequest
         SELECT e.at, e.to_status
         FROM obstacle_event e
         JOIN obstacle o ON o.id = e.obstacle_id
-        WHERE e.obstacle_id = @Id AND o.status IN @PublicStatuses
+        WHERE e.obstacle_id = @Id AND o.status IN @PublicStatusNames
           AND (e.from_status IS NULL OR e.from_status <> e.to_status)
         ORDER BY e.at, e.id
         """;

@@ -63,7 +63,7 @@ internal static class OpenDataEndpoints
     /// </summary>
     private static async Task<IResult> FollowEli(string type, int year, string number, string? provision, IMediator mediator, CancellationToken ct)
     {
-        var anchor = string.IsNullOrEmpty(provision) ? null : Eli.AnchorOf(provision) ?? throw new NotFoundException("provision", provision);
+        var anchor = string.IsNullOrEmpty(provision) ? null : Eli.AnchorOf(provision) ?? throw new NotFoundException("regulation", provision);
         var candidates = Eli.IsType(type) ? Eli.CandidateSymbols(year, number) : [];
         var found = await mediator.Send(new FindRegulationsBySymbols(candidates), ct);
         var path = $"{Eli.Prefix}/{type}/{year}/{number}";
