@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
@@ -74,9 +75,11 @@ internal static class OpenDataEndpoints
     private static void Feed(RouteHandlerBuilder endpoint) =>
         SiteEndpoints.Public(endpoint).AddEndpointFilter(async (context, next) =>
         {
-            var feed = (Feed)(await next(context))!;
+            // The entries are told in the reader's language as they are read, so the language is chosen first.
             var http = context.HttpContext;
             var language = PageLanguage.Choose(http);
+            CultureInfo.CurrentUICulture = language.Culture;
+            var feed = (Feed)(await next(context))!;
             var baseUrl = http.RequestServices.GetRequiredService<PublicAddress>().BaseFor(http.Request);
             var atom = AtomFeed.Write(feed, baseUrl, PageLanguage.Tag(language.Culture), Say.Text("Site.Name"));
             SiteHeaders.Apply(http.Response, html: false);
