@@ -1,6 +1,7 @@
 using System.Globalization;
 using ObstacleRegister.BuildingBlocks.Data;
 using ObstacleRegister.Tests.Api.Site;
+using ObstacleRegister.Tests.Infrastructure;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 
@@ -145,6 +146,34 @@ public sealed class SiteInABrowserTests(DatabaseProvider provider) : SiteTest(pr
         }
 
         Assert.That(findings, Is.Empty);
+    }
+
+    [Test]
+    public async Task TheOpenDataPages_HaveNoSeriousAccessibilityFinding_AndAnEliAddressLandsOnItsProvision()
+    {
+        var register = await RegisterCountedByHand();
+        var findings = new List<string>();
+        var symbol = (await Coordinator.Http.GetAsync($"/api/v1/regulations/{CircularId}").ExpectJson(200)).Str("symbol");
+
+        foreach (var (path, name) in new[]
+        {
+            ($"/regulations/{CircularId}", "regulation"), ($"/amendments/{register.Ids.Overdue}", "amendment"),
+            ($"/obstacles/{register.Ids.Resolved}", "obstacle"), ("/data", "data"),
+        })
+        {
+            findings.AddRange(Browser.CheckEveryWay(Chromium, Root + path, $"axe-{name}"));
+        }
+
+        Open($"/eli/vn/circular/2024/{symbol.Split('/')[0]}-tt-btttt/art_5/cl_2");
+        var landed = (new Uri(Chromium.Url).AbsolutePath, new Uri(Chromium.Url).Fragment, Chromium.FindElement(By.TagName("h1")).Text);
+        var provisionRow = Chromium.FindElement(By.Id("art_5_cl_2")).Text;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(findings, Is.Empty);
+            Assert.That(landed, Is.EqualTo(($"/regulations/{CircularId}", "#art_5_cl_2", symbol)), "the ELI address led to the document's page, at the provision");
+            Assert.That(provisionRow, Does.Contain("Điều 5, khoản 2"));
+        });
     }
 
     private void Open(string path) => Chromium.Navigate().GoToUrl(Root + path);

@@ -32,7 +32,7 @@ public sealed class FeedTests(DatabaseProvider provider) : SiteTest(provider)
 
         Assert.Multiple(() =>
         {
-            Assert.That(feed.Title.Text, Is.EqualTo("Hệ thống vướng mắc pháp lý: mọi diễn biến"));
+            Assert.That(feed.Title.Text, Is.EqualTo("Hệ thống theo dõi vướng mắc pháp luật: mọi diễn biến"));
             Assert.That(feed.Language, Is.EqualTo("vi"));
             Assert.That(feed.Links.Single(l => l.RelationshipType == "self").Uri.ToString(), Is.EqualTo($"{PublicBase}/feeds/all.atom"));
             Assert.That(kinds, Is.SupersetOf(new[]
@@ -70,7 +70,7 @@ public sealed class FeedTests(DatabaseProvider provider) : SiteTest(provider)
 
         Assert.Multiple(() =>
         {
-            Assert.That(circular.Title.Text, Does.StartWith("Obstacle Register: "));
+            Assert.That(circular.Title.Text, Does.StartWith("Legal obstacle register: "));
             Assert.That(circular.Language, Is.EqualTo("en"));
             Assert.That(circular.Links.Single(l => l.RelationshipType == "alternate").Uri.ToString(), Is.EqualTo($"{PublicBase}/regulations/{CircularId}"));
             Assert.That(circular.Items.Select(Kind), Is.SupersetOf(new[] { "amendment.opened", "amendment.entered_into_force", "obstacle.accepted" }));

@@ -30,6 +30,12 @@ public sealed record SiteView(string Page, string Path, IReadOnlyDictionary<stri
     /// <summary>The register's public address, for the absolute identifiers a page embeds (its JSON-LD).</summary>
     public string BaseUrl { get; init; } = "";
 
+    /// <summary>The register's time zone, in which every instant on a page is shown.</summary>
+    public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>An instant as the page shows it: in the register's time, in the page's language.</summary>
+    public string Moment(DateTimeOffset at) => PageFormat.Moment(TimeZoneInfo.ConvertTime(at, Zone));
+
     public string Language => PageLanguage.Tag(Culture);
 
     public string OtherLanguage => Language == "vi" ? "en" : "vi";
@@ -62,5 +68,6 @@ public sealed record SiteView(string Page, string Path, IReadOnlyDictionary<stri
         http.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal), culture, calendar.LocalNow)
     {
         BaseUrl = http.RequestServices.GetRequiredService<PublicAddress>().BaseFor(http.Request),
+        Zone = calendar.Zone,
     };
 }
