@@ -137,6 +137,26 @@ public sealed partial class DocumentPageTests(DatabaseProvider provider) : SiteT
         });
     }
 
+    [Test]
+    public async Task TheSitesPages_LinkToTheDocumentsWorkAndResultsTheyName()
+    {
+        var register = await RegisterCountedByHand();
+        using var anonymous = Anonymous();
+
+        var results = await Text(await anonymous.GetAsync("/results"));
+        var responsibility = await Text(await anonymous.GetAsync("/responsibility"));
+        var hotspots = await Text(await anonymous.GetAsync("/hotspots"));
+        var resultsCsv = await Csv(anonymous, "results", "resolved");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(results, Does.Contain($"href=\"/obstacles/{register.Ids.Resolved}\"").And.Contain($"href=\"/obstacles/{register.Ids.Rejected}\""));
+            Assert.That(responsibility, Does.Contain($"href=\"/amendments/{register.Ids.Overdue}\"").And.Contain($"href=\"/regulations/{CircularId}\""));
+            Assert.That(hotspots, Does.Contain($"href=\"/regulations/{CircularId}\"").And.Contain($"href=\"/regulations/{CircularId}#art_5\""));
+            Assert.That(resultsCsv[1][0], Does.StartWith("VM-"), "the CSV keeps the text, not the link");
+        });
+    }
+
     private const string LinkedDataContext = "https://schema.org/";
 
     /// <summary>

@@ -3,6 +3,8 @@ using ObstacleRegister.BuildingBlocks.Messaging;
 using ObstacleRegister.BuildingBlocks.Paging;
 using ObstacleRegister.Reports.Backlog;
 
+using ObstacleRegister.Reports.OpenData;
+
 namespace ObstacleRegister.Reports.Site;
 
 /// <summary>The guiding documents new laws and decrees still wait for, soonest due first.</summary>
@@ -12,7 +14,7 @@ internal sealed record BacklogPage(Page<BacklogItem> Items) : ISitePage
     [
         new("backlog", ["guides", "guides_title", "title", "drafting_unit", "responsible_official", "due_on", "stage", "days_overdue"],
             [.. Items.Items.Select(b => (IReadOnlyList<object?>)[
-                b.Guides?.Symbol, b.Guides?.Title, b.Title, b.DraftingUnit?.Name, b.ResponsibleOfficial, b.DueOn, b.Status, b.DaysOverdue])]),
+                Linked.To(b.Guides?.Symbol, PublicPaths.Regulation(b.Guides?.Id ?? Guid.Empty)), b.Guides?.Title, new Linked(b.Title, PublicPaths.Amendment(b.AmendmentId)), b.DraftingUnit?.Name, b.ResponsibleOfficial, b.DueOn, b.Status, b.DaysOverdue])]),
     ];
 }
 

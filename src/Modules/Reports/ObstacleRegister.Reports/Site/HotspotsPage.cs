@@ -4,6 +4,8 @@ using ObstacleRegister.BuildingBlocks.Time;
 using ObstacleRegister.Obstacles.Contracts;
 using ObstacleRegister.Reports.Hotspots;
 
+using ObstacleRegister.Reports.OpenData;
+
 namespace ObstacleRegister.Reports.Site;
 
 /// <summary>The regulations and provisions causing most obstacles still open, over the register's whole history.</summary>
@@ -18,10 +20,11 @@ internal sealed record HotspotsPage(HotspotsReport Report) : ISitePage
     [
         new("regulations", ["rank", "symbol", "title", "open_obstacles", "units_affected", "resolved_obstacles", "amendments"],
             [.. Report.Regulations.Select(r => (IReadOnlyList<object?>)[
-                r.Rank, r.Regulation.Symbol, r.Regulation.Title, r.OpenObstacles, r.UnitsAffected, r.ResolvedObstacles, r.Amendments.Count])]),
+                r.Rank, new Linked(r.Regulation.Symbol, PublicPaths.Regulation(r.Regulation.Id)), r.Regulation.Title, r.OpenObstacles, r.UnitsAffected, r.ResolvedObstacles, r.Amendments.Count])]),
         new("provisions", ["rank", "symbol", "provision", "open_obstacles", "units_affected", "resolved_obstacles"],
             [.. Report.Provisions.Select(p => (IReadOnlyList<object?>)[
-                p.Rank, p.Regulation.Symbol, p.Provision, p.OpenObstacles, p.UnitsAffected, p.ResolvedObstacles])]),
+                p.Rank, new Linked(p.Regulation.Symbol, PublicPaths.Regulation(p.Regulation.Id)),
+                new Linked(p.Provision, $"{PublicPaths.Regulation(p.Regulation.Id)}#{Eli.Anchor(p.Article)}"), p.OpenObstacles, p.UnitsAffected, p.ResolvedObstacles])]),
     ];
 }
 

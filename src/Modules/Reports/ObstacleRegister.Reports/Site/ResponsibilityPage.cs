@@ -7,6 +7,8 @@ using ObstacleRegister.BuildingBlocks.Time;
 using ObstacleRegister.Obstacles.Contracts;
 using ObstacleRegister.Reports.Public;
 
+using ObstacleRegister.Reports.OpenData;
+
 namespace ObstacleRegister.Reports.Site;
 
 /// <summary>A drafting unit's record over the scorecard's twelve months.</summary>
@@ -32,7 +34,7 @@ internal sealed record ResponsibilityPage(
     [
         new("amendments", ["title", "regulation", "drafting_unit", "responsible_official", "position", "due_on", "stage", "at_risk", "days_overdue"],
             [.. Amendments.Items.Select(a => (IReadOnlyList<object?>)[
-                a.Title, a.Regulation?.Symbol, a.DraftingUnit?.Name, a.ResponsibleOfficial.Name, a.ResponsibleOfficial.Position, a.DueOn, a.Status,
+                new Linked(a.Title, PublicPaths.Amendment(a.Id)), Linked.To(a.Regulation?.Symbol, PublicPaths.Regulation(a.Regulation?.Id ?? Guid.Empty)), a.DraftingUnit?.Name, a.ResponsibleOfficial.Name, a.ResponsibleOfficial.Position, a.DueOn, a.Status,
                 a.AtRisk, a.DaysOverdue])]),
         new("scorecards", [
                 "unit_code", "unit", "issued", "on_time_rate", "overdue", "days_late", "stale", "median_days_to_resolution",

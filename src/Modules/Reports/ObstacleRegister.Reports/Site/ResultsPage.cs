@@ -4,6 +4,8 @@ using ObstacleRegister.BuildingBlocks.Paging;
 using ObstacleRegister.Obstacles.Contracts;
 using ObstacleRegister.Reports.Public;
 
+using ObstacleRegister.Reports.OpenData;
+
 namespace ObstacleRegister.Reports.Site;
 
 /// <summary>What the register achieved: obstacles resolved, with the document that resolved them, and reasoned rejections.</summary>
@@ -13,9 +15,10 @@ internal sealed record ResultsPage(Page<PublicObstacleItem> Resolved, Page<Publi
     [
         new("resolved", ["reference", "title", "unit", "category", "resolved_by", "issued_on", "effective_on", "confirmation"],
             [.. Resolved.Items.Select(o => (IReadOnlyList<object?>)[
-                o.Reference, o.Title, o.Unit?.Name, o.Category, o.ResolvedBy?.Symbol, o.ResolvedBy?.IssuedOn, o.ResolvedBy?.EffectiveOn, o.Confirmation])]),
+                new Linked(o.Reference, PublicPaths.Obstacle(o.Id)), o.Title, o.Unit?.Name, o.Category,
+                Linked.To(o.ResolvedBy?.Symbol, PublicPaths.Regulation(o.ResolvedBy?.Id ?? Guid.Empty)), o.ResolvedBy?.IssuedOn, o.ResolvedBy?.EffectiveOn, o.Confirmation])]),
         new("rejected", ["reference", "title", "unit", "category", "answer"],
-            [.. Rejected.Items.Select(o => (IReadOnlyList<object?>)[o.Reference, o.Title, o.Unit?.Name, o.Category, o.Answer])]),
+            [.. Rejected.Items.Select(o => (IReadOnlyList<object?>)[new Linked(o.Reference, PublicPaths.Obstacle(o.Id)), o.Title, o.Unit?.Name, o.Category, o.Answer])]),
     ];
 }
 

@@ -32,6 +32,7 @@ public sealed record SiteTable(string Name, IReadOnlyList<string> Columns, IRead
     private static string? Raw(object? cell) => cell switch
     {
         null => null,
+        Linked linked => linked.Text,
         DateOnly day => ReportCsv.Day(day),
         bool flag => flag ? "true" : "false",
         Enum value => WireNames.OfAny(value),
@@ -45,6 +46,7 @@ public sealed record SiteTable(string Name, IReadOnlyList<string> Columns, IRead
     public static string Shown(object? cell) => cell switch
     {
         null => "—",
+        Linked linked => linked.Text,
         DateOnly day => PageFormat.Day(day),
         bool flag => Say.Text(flag ? "Site.Yes" : "Site.No"),
         Enum value => PageFormat.Label(value),
@@ -56,6 +58,12 @@ public sealed record SiteTable(string Name, IReadOnlyList<string> Columns, IRead
 
     /// <summary>Numbers are right-aligned, so columns of figures read down.</summary>
     public static bool IsNumber(object? cell) => cell is int or double or Share;
+}
+
+/// <summary>A cell naming something with a public page of its own: a link on the page, its text in CSV.</summary>
+public readonly record struct Linked(string Text, string Href)
+{
+    public static Linked? To(string? text, string href) => text is null ? null : new Linked(text, href);
 }
 
 /// <summary>A share from 0 to 1: a percentage on the page, the fraction itself in CSV.</summary>
