@@ -181,10 +181,30 @@ public sealed partial class PublicSiteTests(DatabaseProvider provider) : SiteTes
             }
         }
 
+        var ids = register.Ids;
+        foreach (var path in new[]
+        {
+            $"/regulations/{CircularId}", $"/regulations/{DecreeId}", $"/amendments/{ids.Overdue}", $"/amendments/{ids.Remedy}",
+            $"/obstacles/{ids.Resolved}", $"/obstacles/{ids.Rejected}", $"/obstacles/{ids.Waiting}", "/data",
+        })
+        {
+            everything.Add(await Text(await anonymous.GetAsync(path + "?lang=vi")));
+            everything.Add(await Text(await anonymous.GetAsync(path + "?lang=en")));
+        }
+
+        foreach (var path in new[]
+        {
+            "/feeds/all.atom", $"/feeds/regulations/{CircularId}.atom", $"/feeds/units/{ReporterA.UnitId}.atom", "/data/catalog.jsonld",
+            "/data/obstacles.csv", "/data/amendments.csv", "/data/regulations.csv",
+        })
+        {
+            everything.Add(await Text(await anonymous.GetAsync(path)));
+        }
+
         var all = string.Join("\n", everything);
         Assert.Multiple(() =>
         {
-            Assert.That(everything, Has.Count.GreaterThan(20), "every page, its JSON and each of its tables were read");
+            Assert.That(everything, Has.Count.GreaterThan(40), "every page, its JSON and each of its tables, the documents' pages, feeds and dumps were read");
             foreach (var secret in register.PrivateTexts)
             {
                 Assert.That(all, Does.Not.Contain(secret));
