@@ -20,6 +20,10 @@ public sealed class HttpBehaviourTests(DatabaseProvider provider) : ApiTest(prov
         // The public site: each page, its figures as JSON and its tables as CSV, and its stylesheet.
         "/", "/responsibility", "/results", "/hotspots", "/backlog", "/site.css",
         .. new[] { "progress", "responsibility", "results", "hotspots", "backlog" }.SelectMany(p => new[] { $"/data/{p}.json", $"/data/{p}/{{table}}.csv" }),
+        // Open data: the documents', work's and results' pages, ELI addresses, feeds, the catalogue and the dumps.
+        "/regulations/{id:guid}", "/amendments/{id:guid}", "/obstacles/{id:guid}", "/eli/vn/{type}/{year:int}/{number}/{**provision}",
+        "/feeds/all.atom", "/feeds/regulations/{id:guid}.atom", "/feeds/units/{id:guid}.atom",
+        "/data", "/data/catalog.jsonld", "/data/regulations.csv", "/data/amendments.csv", "/data/obstacles.csv",
         // Signing in and out (a page and its form each), and the staff pages' stylesheet.
         "/signin", "/signin", "/signin/link", "/signin/link", "/signout", "/desk.css",
     ];

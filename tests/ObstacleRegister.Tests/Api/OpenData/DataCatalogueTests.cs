@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -173,12 +172,4 @@ public sealed class DataCatalogueTests(DatabaseProvider provider) : SiteTest(pro
     }
 
     private static IEnumerable<string> Languages(JsonNode texts) => texts.AsArray().Select(t => t!["@language"]!.GetValue<string>());
-
-    private static async Task<List<string>> CsvLines(HttpClient client, string path)
-    {
-        using var response = await client.GetAsync(path);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), path);
-        var text = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
-        return [.. text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)];
-    }
 }

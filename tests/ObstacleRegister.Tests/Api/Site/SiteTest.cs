@@ -74,11 +74,15 @@ public abstract class SiteTest(DatabaseProvider provider) : AmendmentTest(provid
     }
 
     /// <summary>The rows of one of a page's open-data CSV files, header first, cells split on commas (the test data has none).</summary>
-    protected static async Task<List<string[]>> Csv(HttpClient client, string page, string table, string query = "")
+    protected static async Task<List<string[]>> Csv(HttpClient client, string page, string table, string query = "") =>
+        [.. (await CsvLines(client, $"/data/{page}/{table}.csv{query}")).Select(line => line.Split(','))];
+
+    /// <summary>The lines of an open-data CSV file, header first, without the byte order mark.</summary>
+    protected static async Task<List<string>> CsvLines(HttpClient client, string path)
     {
-        using var response = await client.GetAsync($"/data/{page}/{table}.csv{query}");
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"{page}/{table}");
+        using var response = await client.GetAsync(path);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), path);
         var text = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
-        return [.. text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(','))];
+        return [.. text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)];
     }
 }

@@ -36,9 +36,11 @@ internal sealed class GetPublicAmendmentTimelineHandler(IDbSession db) : IReques
         ORDER BY at, id
         """;
 
+    // Stages only move forward: two reached at the same instant (issued and in force the same day) are in the stages' order.
     public async Task<IReadOnlyList<AmendmentStep>> Handle(GetPublicAmendmentTimeline request, CancellationToken cancellationToken) =>
         [.. (await db.QueryAsync<StepRow>(Steps, new { request.Id }, cancellationToken))
-            .Select(s => new AmendmentStep(s.At, WireNames.Parse<AmendmentStatus>(s.ToStatus)))];
+            .Select(s => new AmendmentStep(s.At, WireNames.Parse<AmendmentStatus>(s.ToStatus)))
+            .OrderBy(s => s.At).ThenBy(s => s.Status)];
 
     private sealed class StepRow
     {
