@@ -96,6 +96,7 @@ public sealed class FeedTests(DatabaseProvider provider) : SiteTest(provider)
         using var again = await Conditional(anonymous, etag);
         await Submit(ReporterA, Obstacle("Một phản ánh nữa"));
         using var changed = await Conditional(anonymous, etag);
+        using var head = await anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/feeds/all.atom"));
 
         Assert.Multiple(() =>
         {
@@ -103,6 +104,8 @@ public sealed class FeedTests(DatabaseProvider provider) : SiteTest(provider)
             Assert.That(first.Headers.CacheControl!.Public, Is.True);
             Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
             Assert.That(changed.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a new report changes the feed");
+            Assert.That(head.StatusCode, Is.EqualTo(HttpStatusCode.OK), "HEAD is answered where GET is");
+            Assert.That(head.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/atom+xml"));
         });
     }
 
