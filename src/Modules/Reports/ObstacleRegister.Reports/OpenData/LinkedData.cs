@@ -84,6 +84,7 @@ internal sealed class LinkedData(string baseUrl)
         if (items.Count == 1)
         {
             document = new JsonObject { ["@context"] = SchemaOrg };
+            // A JSON node has one parent: the description's properties move into the document, after its context.
             foreach (var (key, value) in items[0].ToList())
             {
                 items[0].Remove(key);
