@@ -13,34 +13,54 @@ namespace ObstacleRegister.BuildingBlocks.Localization;
 /// </summary>
 internal static class TextSources
 {
+    private static readonly TextIndex Index = new(() => AppDomain.CurrentDomain.GetAssemblies(), typeof(Texts));
+
+    public static string? Find(string key, CultureInfo culture) => Index.Find(key, culture);
+}
+
+/// <summary>The texts of the register's assemblies by key, indexed as assemblies are first searched.</summary>
+internal sealed class TextIndex
+{
     private const string ResourceSuffix = ".Texts.resources";
 
-    private static readonly ConcurrentDictionary<string, ResourceManager> ByKey = new(StringComparer.Ordinal);
-    private static readonly HashSet<string> Searched = new(StringComparer.Ordinal);
-    private static readonly Lock Gate = new();
+    private readonly ConcurrentDictionary<string, ResourceManager> byKey = new(StringComparer.Ordinal);
+    private readonly HashSet<string> searched = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
+    private readonly Func<IEnumerable<Assembly>> assemblies;
 
-    static TextSources() => Add(new ResourceManager(typeof(Texts).FullName!, typeof(Texts).Assembly));
-
-    public static string? Find(string key, CultureInfo culture)
+    /// <param name="assemblies">The assemblies loaded now.</param>
+    /// <param name="shared">The resource class of the shared mechanisms' texts, indexed at once.</param>
+    public TextIndex(Func<IEnumerable<Assembly>> assemblies, Type shared)
     {
-        if (!ByKey.TryGetValue(key, out var manager) && (!SearchLoadedAssemblies() || !ByKey.TryGetValue(key, out manager)))
+        this.assemblies = assemblies;
+        Add(new ResourceManager(shared.FullName!, shared.Assembly));
+    }
+
+    public string? Find(string key, CultureInfo culture)
+    {
+        if (!byKey.TryGetValue(key, out var manager))
         {
-            return null;
+            // Looked up again whatever the search found: a lookup that waited for another's search (which indexed the
+            // key meanwhile) finds nothing new itself, yet the key is there now.
+            SearchLoadedAssemblies();
+            if (!byKey.TryGetValue(key, out manager))
+            {
+                return null;
+            }
         }
 
         return manager.GetString(key, culture);
     }
 
-    /// <summary>Indexes the texts of register assemblies not seen yet; true when any were found.</summary>
-    private static bool SearchLoadedAssemblies()
+    /// <summary>Indexes the texts of register assemblies not seen yet.</summary>
+    private void SearchLoadedAssemblies()
     {
-        lock (Gate)
+        lock (gate)
         {
-            var found = false;
-            foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
+            foreach (var assembly in assemblies())
             {
                 var name = assembly.GetName().Name ?? "";
-                if (assembly.IsDynamic || !name.StartsWith("ObstacleRegister.", StringComparison.Ordinal) || !Searched.Add(name))
+                if (assembly.IsDynamic || !name.StartsWith("ObstacleRegister.", StringComparison.Ordinal) || !searched.Add(name))
                 {
                     continue;
                 }
@@ -48,23 +68,20 @@ internal static class TextSources
                 if (assembly.GetManifestResourceNames().Contains(name + ResourceSuffix, StringComparer.Ordinal))
                 {
                     Add(new ResourceManager(name + ".Texts", assembly));
-                    found = true;
                 }
             }
-
-            return found;
         }
     }
 
-    private static void Add(ResourceManager manager)
+    private void Add(ResourceManager manager)
     {
         var neutral = manager.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)
             ?? throw new MissingManifestResourceException($"No neutral texts in {manager.BaseName}.");
         foreach (DictionaryEntry entry in neutral)
         {
-            if (!ByKey.TryAdd((string)entry.Key, manager))
+            if (!byKey.TryAdd((string)entry.Key, manager))
             {
-                throw new InvalidOperationException($"The text '{entry.Key}' is defined in {manager.BaseName} and in {ByKey[(string)entry.Key].BaseName}.");
+                throw new InvalidOperationException($"The text '{entry.Key}' is defined in {manager.BaseName} and in {byKey[(string)entry.Key].BaseName}.");
             }
         }
     }
