@@ -20,6 +20,9 @@ public static class PageFormat
     public static string Moment(DateTimeOffset at) =>
         $"{at.ToString("HH:mm", CultureInfo.InvariantCulture)}, {Day(DateOnly.FromDateTime(at.DateTime))} (UTC{at.ToString("zzz", CultureInfo.InvariantCulture)})";
 
+    /// <summary>An instant as it reads in <paramref name="zone"/> (the register's time zone).</summary>
+    public static string Moment(DateTimeOffset at, TimeZoneInfo zone) => Moment(TimeZoneInfo.ConvertTime(at, zone));
+
     public static string Number(int value) => value.ToString("N0", Culture);
 
     public static string Tenths(double value) => value.ToString("0.#", Culture);

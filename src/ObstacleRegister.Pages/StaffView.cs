@@ -28,7 +28,7 @@ public sealed record StaffView(
     TimeZoneInfo Zone)
 {
     /// <summary>A moment as the register's people read it: in its time zone, in the page's language.</summary>
-    public string Moment(DateTimeOffset at) => PageFormat.Moment(TimeZoneInfo.ConvertTime(at, Zone));
+    public string Moment(DateTimeOffset at) => PageFormat.Moment(at, Zone);
 
     /// <summary>The day a moment fell on in the register's time zone.</summary>
     public string Day(DateTimeOffset at) => PageFormat.Day(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Zone).DateTime));

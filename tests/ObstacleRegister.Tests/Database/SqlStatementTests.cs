@@ -271,6 +271,7 @@ public sealed partial class SqlStatementTests
         [
             ObstacleRegister.Amendments.Reporting.CountAmendmentActivityHandler.OverdueAt(d).Replace("/*unit*/", "AND drafting_unit_id = @UnitId", StringComparison.Ordinal),
             d.SkipTake($"SELECT {d.DaysBetweenInstants("o.created_at", "e.at")} AS days FROM obstacle_event e JOIN obstacle o ON o.id = e.obstacle_id ORDER BY days", "@Skip", "@Take"),
+            ObstacleRegister.Changes.ReadRecentChangesHandler.Query(d, ofUnit: true, ofResources: true),
         ];
         using var scratch = await SqliteScratch.Migrated();
         await using var connection = await scratch.Connections.OpenAsync(CancellationToken.None);
@@ -279,7 +280,7 @@ public sealed partial class SqlStatementTests
         {
             foreach (var tsql in Built(SqlServerDialect.Instance))
             {
-                TSql.Parse(tsql, out var errors);
+                TSql.Parse(ForTSql(tsql), out var errors);
                 Assert.That(errors, Is.Empty, tsql);
             }
 

@@ -95,6 +95,8 @@ internal static class AmendmentQueries
 
     private const string ById = $"SELECT {Columns} FROM amendment WHERE id = @Id";
 
+    private const string ByIds = $"SELECT {Columns} FROM amendment WHERE id IN @Ids";
+
     private const string ObstacleIds = "SELECT obstacle_id FROM amendment_obstacle WHERE amendment_id = @Id ORDER BY linked_at, obstacle_id";
 
     public static Task<AmendmentRow?> Find(IDbSession db, Guid id, CancellationToken ct) =>
@@ -102,6 +104,9 @@ internal static class AmendmentQueries
 
     public static async Task<AmendmentRow> Get(IDbSession db, Guid id, CancellationToken ct) =>
         await Find(db, id, ct) ?? throw new NotFoundException("amendment", id);
+
+    public static Task<IReadOnlyList<AmendmentRow>> FindMany(IDbSession db, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        ids.Count == 0 ? Task.FromResult<IReadOnlyList<AmendmentRow>>([]) : db.QueryAsync<AmendmentRow>(ByIds, new { Ids = db.Dialect.IdList(ids) }, ct);
 
     public static Task<IReadOnlyList<Guid>> LinkedObstacleIds(IDbSession db, Guid id, CancellationToken ct) =>
         db.QueryAsync<Guid>(ObstacleIds, new { Id = id }, ct);

@@ -38,8 +38,6 @@ internal sealed class GetAmendmentsOfObstaclesHandler(IDbSession db) : IRequestH
 /// <summary>The amendments behind obstacles' links: the links by one query, their amendments by a second.</summary>
 internal static class LinkedAmendments
 {
-    private const string Amendments = $"SELECT {AmendmentQueries.Columns} FROM amendment WHERE id IN @Ids";
-
     public static async Task<IReadOnlyList<ObstacleRemedy>> Read(IDbSession db, string linksQuery, IReadOnlyCollection<Guid> obstacleIds, CancellationToken ct)
     {
         if (obstacleIds.Count == 0)
@@ -53,8 +51,7 @@ internal static class LinkedAmendments
             return [];
         }
 
-        var amendments = (await db.QueryAsync<AmendmentRow>(Amendments, new { Ids = db.Dialect.IdList([.. links.Select(l => l.AmendmentId).Distinct()]) }, ct))
-            .ToDictionary(a => a.Id, a => a.ToSummary());
+        var amendments = (await AmendmentQueries.FindMany(db, [.. links.Select(l => l.AmendmentId).Distinct()], ct)).ToDictionary(a => a.Id, a => a.ToSummary());
         return [.. links.Where(l => amendments.ContainsKey(l.AmendmentId)).Select(l => new ObstacleRemedy(l.ObstacleId, amendments[l.AmendmentId]))];
     }
 

@@ -41,8 +41,7 @@ internal sealed class ListChangesHandler(IDbSession db, IMediator mediator) : IR
     }
 
     internal static string Query(ISqlDialect dialect) => dialect.Limit($"""
-        SELECT {dialect.ChangePosition} AS Position, id, type, resource, resource_id,
-               unit_id, at, person_id
+        SELECT {ChangeRow.Columns(dialect)}
         FROM change_log
         WHERE {dialect.ChangesAfter("@After")}
         ORDER BY position
@@ -51,6 +50,8 @@ internal sealed class ListChangesHandler(IDbSession db, IMediator mediator) : IR
 
 internal sealed class ChangeRow : IRecordedActor
 {
+    public static string Columns(ISqlDialect dialect) => $"{dialect.ChangePosition} AS Position, id, type, resource, resource_id, unit_id, at, person_id";
+
     public long Position { get; set; }
 
     public Guid Id { get; set; }
@@ -70,6 +71,8 @@ internal sealed class ChangeRow : IRecordedActor
     Guid? IRecordedActor.KeyId => null;
 
     public ChangeDto ToDto(ActorNames names) => new(Id, Type, Resource, ResourceId, UnitId, At, names.Person(PersonId));
+
+    public CommittedChange ToCommitted() => new(Position, Id, Type, Resource, ResourceId, UnitId, At, PersonId);
 }
 
 internal static class ChangeFeedEndpoints
@@ -94,7 +97,7 @@ internal sealed class ReadChangesHandler(IDbSession db) : IRequestHandler<ReadCh
 {
     public async Task<IReadOnlyList<CommittedChange>> Handle(ReadChanges request, CancellationToken cancellationToken) =>
         (await db.QueryAsync<ChangeRow>(ListChangesHandler.Query(db.Dialect), new { After = request.AfterPosition, request.Limit }, cancellationToken))
-            .Select(r => new CommittedChange(r.Position, r.Id, r.Type, r.Resource, r.ResourceId, r.UnitId, r.At, r.PersonId))
+            .Select(r => r.ToCommitted())
             .ToList();
 }
 
@@ -119,18 +122,16 @@ internal sealed class ReadRecentChangesHandler(IDbSession db) : IRequestHandler<
             return [];
         }
 
-        var sql = QueryFilters.Optional(QueryFilters.Optional(Query(db.Dialect), "/*unit*/", request.UnitId is null ? null : "AND unit_id = @UnitId"),
-            "/*resources*/", request.ResourceIds is null ? null : "AND resource_id IN @ResourceIds");
+        var sql = Query(db.Dialect, ofUnit: request.UnitId is not null, ofResources: request.ResourceIds is not null);
         var resources = request.ResourceIds is null ? null : db.Dialect.IdList([.. request.ResourceIds.Take(MaxResources)]);
         return [.. (await db.QueryAsync<ChangeRow>(sql, new { After = 0L, request.Types, request.UnitId, ResourceIds = resources, request.Limit }, cancellationToken))
-            .Select(r => new CommittedChange(r.Position, r.Id, r.Type, r.Resource, r.ResourceId, r.UnitId, r.At, r.PersonId))];
+            .Select(r => r.ToCommitted())];
     }
 
-    internal static string Query(ISqlDialect dialect) => dialect.Limit($"""
-        SELECT {dialect.ChangePosition} AS Position, id, type, resource, resource_id,
-               unit_id, at, person_id
+    internal static string Query(ISqlDialect dialect, bool ofUnit, bool ofResources) => dialect.Limit($"""
+        SELECT {ChangeRow.Columns(dialect)}
         FROM change_log
-        WHERE {dialect.ChangesAfter("@After")} AND type IN @Types /*unit*/ /*resources*/
+        WHERE {dialect.ChangesAfter("@After")} AND type IN @Types{(ofUnit ? " AND unit_id = @UnitId" : "")}{(ofResources ? " AND resource_id IN @ResourceIds" : "")}
         ORDER BY position DESC
         """);
 }

@@ -138,6 +138,10 @@ internal sealed class ObstacleRow
 
     public ObstacleStatus StatusValue => WireNames.Parse<ObstacleStatus>(Status);
 
+    /// <summary>For a resolved obstacle, what its reporting unit said of the result in practice (pending until it says).</summary>
+    public ResultConfirmation? Confirmation =>
+        StatusValue != ObstacleStatus.Resolved ? null : Outcome is null ? ResultConfirmation.Pending : WireNames.Parse<ResultConfirmation>(Outcome);
+
     public ObstacleListItem ToListItem() => new(
         Id, Reference, UnitId, Title, WireNames.Parse<ObstacleCategory>(Category), WireNames.Parse<ObstacleSeverity>(Severity),
         WireNames.Parse<RemedyRoute>(Proposal), StatusValue, DuplicateOfId, CreatedAt, UpdatedAt);

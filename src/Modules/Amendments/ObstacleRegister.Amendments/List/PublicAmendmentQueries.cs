@@ -18,12 +18,8 @@ internal static class PublicAmendments
 
 internal sealed class GetPublicAmendmentsHandler(IDbSession db, AmendmentClock clock) : IRequestHandler<GetPublicAmendments, IReadOnlyList<PublicAmendment>>
 {
-    private const string ByIds = $"SELECT {AmendmentQueries.Columns} FROM amendment WHERE id IN @Ids";
-
     public async Task<IReadOnlyList<PublicAmendment>> Handle(GetPublicAmendments request, CancellationToken cancellationToken) =>
-        request.Ids.Count == 0
-            ? []
-            : await PublicAmendments.Of(db, await db.QueryAsync<AmendmentRow>(ByIds, new { Ids = db.Dialect.IdList(request.Ids) }, cancellationToken), clock, cancellationToken);
+        await PublicAmendments.Of(db, await AmendmentQueries.FindMany(db, request.Ids, cancellationToken), clock, cancellationToken);
 }
 
 internal sealed class GetPublicAmendmentTimelineHandler(IDbSession db) : IRequestHandler<GetPublicAmendmentTimeline, IReadOnlyList<AmendmentStep>>

@@ -13,9 +13,8 @@ namespace ObstacleRegister.Obstacles.List;
 /// </summary>
 internal sealed class ListPublishedObstaclesHandler(IDbSession db) : IRequestHandler<ListPublishedObstacles, PublishedObstaclePage>
 {
-    private const string Query = """
-        SELECT seq, id, reference, unit_id, title, category, status,
-               answer, duplicate_of_id, outcome, created_at, updated_at
+    private const string Query = $"""
+        SELECT {Publication.PublicObstacleRows.Columns}
         FROM obstacle
         WHERE status = @Status /*unit*/ /*before*/
         ORDER BY seq DESC
@@ -38,12 +37,7 @@ internal sealed class ListPublishedObstaclesHandler(IDbSession db) : IRequestHan
         }, cancellationToken);
         var page = Cursor.ToPage(rows, request.Limit, r => new PublishedObstacle(
             r.Id, r.Reference, r.UnitId, r.Title, WireNames.Parse<ObstacleCategory>(r.Category), r.StatusValue, r.Answer, r.DuplicateOfId,
-            r.CreatedAt, r.UpdatedAt, Confirmation(r)), r => new ObstacleCursor(r.Seq));
+            r.CreatedAt, r.UpdatedAt, r.Confirmation), r => new ObstacleCursor(r.Seq));
         return new PublishedObstaclePage(page.Items, page.NextCursor);
     }
-
-    private static ResultConfirmation? Confirmation(ObstacleRow row) =>
-        row.StatusValue != ObstacleStatus.Resolved ? null
-        : row.Outcome is null ? ResultConfirmation.Pending
-        : WireNames.Parse<ResultConfirmation>(row.Outcome);
 }

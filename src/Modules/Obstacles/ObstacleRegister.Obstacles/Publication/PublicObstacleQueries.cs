@@ -50,8 +50,7 @@ internal static class PublicObstacleRows
         return new PublicObstacleFacts(
             row.Id, row.Seq, row.Reference, row.UnitId, WireNames.Parse<ObstacleCategory>(row.Category), status,
             shown ? row.Title : null, shown ? row.Answer : null, shown ? row.DuplicateOfId : null, row.CreatedAt, row.UpdatedAt,
-            status != ObstacleStatus.Resolved ? null : row.Outcome is null ? ResultConfirmation.Pending : WireNames.Parse<ResultConfirmation>(row.Outcome),
-            citations);
+            row.Confirmation, citations);
     }
 
     private sealed class CitationRow

@@ -8,12 +8,7 @@ internal sealed class GetRegulationRelationsHandler(IDbSession db) : IRequestHan
 {
     public async Task<RegulationRelations> Handle(GetRegulationRelations request, CancellationToken cancellationToken)
     {
-        var id = new { request.Id };
-        var guidedBy = await db.QueryAsync<RegulationRow>(RegulationDetails.GuidedBy, id, cancellationToken);
-        var changes = await db.QueryAsync<RegulationDetails.ChangeRow>(RegulationDetails.Changes, id, cancellationToken);
-        var changedBy = await db.QueryAsync<RegulationDetails.ChangeRow>(RegulationDetails.ChangedBy, id, cancellationToken);
-        var others = (await RegulationQueries.FindMany(db, [.. changes.Concat(changedBy).Select(c => c.OtherId).Distinct()], cancellationToken))
-            .ToDictionary(r => r.Id);
+        var (guidedBy, changes, changedBy, others) = await RegulationDetails.Surroundings(db, request.Id, cancellationToken);
         return new RegulationRelations([.. guidedBy.Select(g => g.ToSummary())], Related(changes, others), Related(changedBy, others));
     }
 

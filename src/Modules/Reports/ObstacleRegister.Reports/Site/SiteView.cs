@@ -34,7 +34,7 @@ public sealed record SiteView(string Page, string Path, IReadOnlyDictionary<stri
     public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
 
     /// <summary>An instant as the page shows it: in the register's time, in the page's language.</summary>
-    public string Moment(DateTimeOffset at) => PageFormat.Moment(TimeZoneInfo.ConvertTime(at, Zone));
+    public string Moment(DateTimeOffset at) => PageFormat.Moment(at, Zone);
 
     public string Language => PageLanguage.Tag(Culture);
 
