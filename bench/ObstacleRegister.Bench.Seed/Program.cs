@@ -88,4 +88,7 @@ internal sealed class SeedConnections(string connectionString) : IDbConnectionFa
         await connection.OpenAsync(ct);
         return connection;
     }
+
+    // Only migrations run through this factory, and they open their own connections.
+    public Task<DbConnection> RentAsync(CancellationToken ct) => OpenAsync(ct);
 }

@@ -28,6 +28,8 @@ public static class BuildingBlocksRegistration
                 "Database:Provider is SqlServer but ConnectionStrings:Register is not set.")
             .Validate(o => o.CheckpointInterval > TimeSpan.Zero && o.IndexMaintenanceInterval > TimeSpan.Zero,
                 "Database:CheckpointInterval and Database:IndexMaintenanceInterval must be positive.")
+            .Validate(o => o.KeptConnections >= 0 && o.StatementsPerConnection > 0,
+                "Database:KeptConnections must not be negative and Database:StatementsPerConnection must be positive.")
             .ValidateOnStart();
         services.AddOptions<RegisterOptions>()
             .Bind(configuration.GetSection("Register"))

@@ -24,6 +24,15 @@ public sealed class DatabaseOptions
     /// <summary>How often SQLite's write-ahead log is folded into the database (and truncated when idle or past 16 MB).</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// SQLite: how many connections are kept open between requests, each with the statements it has prepared (the one
+    /// used longest ago is closed past this). Requests at once beyond it still run, on connections closed after them.
+    /// </summary>
+    public int KeptConnections { get; set; } = 32;
+
+    /// <summary>SQLite: how many prepared statements each kept connection holds; the least recently used is finalized past this.</summary>
+    public int StatementsPerConnection { get; set; } = 256;
+
     /// <summary>How often the full-text indexes' segments are merged, off the request path.</summary>
     public TimeSpan IndexMaintenanceInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 }

@@ -2,11 +2,15 @@ using System.Data.Common;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using ObstacleRegister.BuildingBlocks.Telemetry;
 
 namespace ObstacleRegister.BuildingBlocks.Data;
 
-internal sealed class DbConnectionFactory(IOptions<DatabaseOptions> options) : IDbConnectionFactory
+internal sealed class DbConnectionFactory(IOptions<DatabaseOptions> options, RegisterMetrics? metrics = null) : IDbConnectionFactory, IDisposable
 {
+    private readonly KeptSqliteConnections kept =
+        new(options.Value.KeptConnections, options.Value.StatementsPerConnection, metrics);
+
     // Set on every connection, not once per file: these are per-connection settings in SQLite and a pooled
     // connection must not depend on who opened it first. Automatic checkpoints are off because
     // SqliteCheckpointer runs them in the background, away from the request that would otherwise pay for them.
@@ -20,6 +24,18 @@ internal sealed class DbConnectionFactory(IOptions<DatabaseOptions> options) : I
     internal const long WalSizeLimit = 4 * 1024 * 1024;
 
     public DatabaseProvider Provider => options.Value.Provider;
+
+    public async Task<DbConnection> RentAsync(CancellationToken ct)
+    {
+        if (Provider == DatabaseProvider.SqlServer)
+        {
+            // SqlClient pools connections and SQL Server keeps each statement's plan by its text: nothing to keep here.
+            return await OpenAsync(ct);
+        }
+
+        var key = options.Value.ConnectionString + "\n" + SqlitePragmas(options.Value.LockTimeout);
+        return kept.TakeIdle(key) ?? kept.Keep((SqliteConnection)await OpenAsync(ct), key);
+    }
 
     public async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
@@ -57,9 +73,11 @@ internal sealed class DbConnectionFactory(IOptions<DatabaseOptions> options) : I
     }
 
     /// <summary>A connection SQLite opened read-only although the connection string asks to write.</summary>
-    private static bool IsStaleReadOnly(SqliteConnection sqlite) =>
+    internal static bool IsStaleReadOnly(SqliteConnection sqlite) =>
         SQLitePCL.raw.sqlite3_db_readonly(sqlite.Handle, "main") == 1
         && new SqliteConnectionStringBuilder(sqlite.ConnectionString).Mode != SqliteOpenMode.ReadOnly;
+
+    public void Dispose() => kept.Dispose();
 
     /// <summary>
     /// A relative SQLite file is the service's own (under its content root), wherever the process was started from;

@@ -66,7 +66,7 @@ public sealed class DbSession(IDbConnectionFactory connections, IOptions<Databas
         }
 
         var open = await OpenAsync(ct);
-        if (open is not SqliteConnection sqlite)
+        if (open is not PreparedSqliteConnection sqlite)
         {
             if (!readOnly)
             {
@@ -78,7 +78,7 @@ public sealed class DbSession(IDbConnectionFactory connections, IOptions<Databas
             return;
         }
 
-        transaction = sqlite.BeginTransaction(deferred: true);
+        transaction = sqlite.Begin(deferred: true);
     }
 
     private async Task BeginSqliteWriteAsync(TimeSpan timeout, CancellationToken ct)
@@ -87,7 +87,7 @@ public sealed class DbSession(IDbConnectionFactory connections, IOptions<Databas
         try
         {
             writer = await SqliteWriteGate.For(options.Value.ConnectionString).TryEnterAsync(
-                async c => (SqliteConnection)await connections.OpenAsync(c), metrics.CommitGroupFlushed, timeout, ct) ?? throw Busy(null);
+                async c => (PreparedSqliteConnection)await connections.RentAsync(c), metrics.CommitGroupFlushed, timeout, ct) ?? throw Busy(null);
         }
         catch (SqliteException ex) when (DatabaseBusyException.IsBusy(ex))
         {
@@ -197,5 +197,5 @@ public sealed class DbSession(IDbConnectionFactory connections, IOptions<Databas
             : (await OpenAsync(ct), new CommandDefinition(sql, parameters, transaction, cancellationToken: ct));
 
     private async Task<DbConnection> OpenAsync(CancellationToken ct) =>
-        connection ??= await connections.OpenAsync(ct);
+        connection ??= await connections.RentAsync(ct);
 }

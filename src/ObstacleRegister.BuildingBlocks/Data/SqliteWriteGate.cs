@@ -40,7 +40,7 @@ internal sealed class SqliteWriteGate
     /// starts one (BEGIN IMMEDIATE on a connection of its own); null when the turn did not come.
     /// </summary>
     public async Task<SqliteWriter?> TryEnterAsync(
-        Func<CancellationToken, Task<SqliteConnection>> connect, Action<int> flushed, TimeSpan timeout, CancellationToken ct)
+        Func<CancellationToken, Task<PreparedSqliteConnection>> connect, Action<int> flushed, TimeSpan timeout, CancellationToken ct)
     {
         if (!await WaitForTurnAsync(timeout, ct))
         {
@@ -152,14 +152,14 @@ internal sealed class SqliteWriteGate
         private readonly long started = Stopwatch.GetTimestamp();
         private readonly TaskCompletionSource durable = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        private CommitGroup(SqliteConnection connection, SqliteTransaction transaction, Action<int> flushed)
+        private CommitGroup(PreparedSqliteConnection connection, SqliteTransaction transaction, Action<int> flushed)
         {
             Connection = connection;
             Transaction = transaction;
             this.flushed = flushed;
         }
 
-        public SqliteConnection Connection { get; }
+        public PreparedSqliteConnection Connection { get; }
 
         public SqliteTransaction Transaction { get; }
 
@@ -170,15 +170,16 @@ internal sealed class SqliteWriteGate
 
         public Task Durable => durable.Task;
 
-        public static async Task<CommitGroup> StartAsync(Func<CancellationToken, Task<SqliteConnection>> connect, Action<int> flushed, CancellationToken ct)
+        public static async Task<CommitGroup> StartAsync(Func<CancellationToken, Task<PreparedSqliteConnection>> connect, Action<int> flushed, CancellationToken ct)
         {
             var connection = await connect(ct);
             try
             {
-                return new CommitGroup(connection, connection.BeginTransaction(deferred: false), flushed);
+                return new CommitGroup(connection, connection.Begin(deferred: false), flushed);
             }
             catch
             {
+                connection.Abandon();
                 await connection.DisposeAsync();
                 throw;
             }
@@ -220,6 +221,7 @@ internal sealed class SqliteWriteGate
                 // SQLite has already rolled it back; the connection is closed next either way.
             }
 
+            Connection.Abandon();
             Close();
             durable.TrySetException(cause);
         }
@@ -237,7 +239,7 @@ internal sealed class SqliteWriter(SqliteWriteGate gate, SqliteWriteGate.CommitG
 {
     internal const string Savepoint = "request";
 
-    public SqliteConnection Connection => group.Connection;
+    public PreparedSqliteConnection Connection => group.Connection;
 
     public SqliteTransaction Transaction => group.Transaction;
 
