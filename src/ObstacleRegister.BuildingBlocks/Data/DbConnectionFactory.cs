@@ -15,8 +15,10 @@ internal sealed class DbConnectionFactory(IOptions<DatabaseOptions> options, Reg
     // connection must not depend on who opened it first. Automatic checkpoints are off because
     // SqliteCheckpointer runs them in the background, away from the request that would otherwise pay for them.
     // The busy timeout is the configured lock bound (an integer from configuration: PRAGMA takes no parameters).
+    // Temporary b-trees (an ORDER BY or IN list without an index to follow) are kept in memory: in a file, SQLite
+    // opens one for each such statement run, which made a one-row lookup with ORDER BY cost ten times its reads.
     internal static string SqlitePragmas(TimeSpan lockTimeout) =>
-        "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0; "
+        "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0; PRAGMA temp_store = MEMORY; "
         + $"PRAGMA journal_size_limit = {WalSizeLimit}; "
         + $"PRAGMA busy_timeout = {(long)lockTimeout.TotalMilliseconds};";
 

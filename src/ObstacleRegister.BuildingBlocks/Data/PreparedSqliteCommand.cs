@@ -8,10 +8,14 @@ namespace ObstacleRegister.BuildingBlocks.Data;
 /// <summary>
 /// What Dapper builds a call on: it collects the call's text and parameters and runs them on the connection's kept
 /// statement for that text. Text that Dapper rewrote after setting it (a list expanded into one parameter per item,
-/// so a new text for every length) runs on a statement of its own, prepared and finalized here, and is not kept.
+/// so a new text for every length) is kept only while short: a handful of ids (a page's documents) recurs at the
+/// same few lengths, while a long list would fill the connection's bound with texts seldom asked for again; those
+/// run on a statement of their own, prepared and finalized here.
 /// </summary>
 internal sealed class PreparedSqliteCommand(PreparedSqliteConnection connection) : DbCommand
 {
+    internal const int MaxListParametersKept = 16;
+
     // Holds the parameters Dapper adds until the call runs; never executed itself.
     private readonly SqliteCommand parameters = new();
     private string commandText = string.Empty;
@@ -88,7 +92,7 @@ internal sealed class PreparedSqliteCommand(PreparedSqliteConnection connection)
     private SqliteCommand Bound()
     {
         SqliteCommand statement;
-        if (rewritten)
+        if (rewritten && parameters.Parameters.Count > MaxListParametersKept)
         {
             statement = ownStatement ??= connection.Sqlite.CreateCommand();
             statement.CommandText = commandText;

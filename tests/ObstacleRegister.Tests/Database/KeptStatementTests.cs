@@ -96,19 +96,28 @@ public sealed class KeptStatementTests
     }
 
     [Test]
-    public async Task ListsExpandedByDapper_RunOnStatementsOfTheirOwn_NotKept()
+    public async Task ListsExpandedByDapper_AreKeptWhileShort_ALongOneRunsOnAStatementOfItsOwn()
     {
         using var connections = Factory();
         await using var connection = (PreparedSqliteConnection)await connections.RentAsync(CancellationToken.None);
+        const string sql = "SELECT name FROM probe WHERE name IN @Names ORDER BY name";
+        var longList = Enumerable.Range(0, PreparedSqliteCommand.MaxListParametersKept + 1).Select(i => i == 0 ? "b" : $"absent {i}").ToArray();
 
-        var two = await connection.QueryAsync<string>("SELECT name FROM probe WHERE name IN @Names ORDER BY name", new { Names = new[] { "a", "c" } });
-        var three = await connection.QueryAsync<string>("SELECT name FROM probe WHERE name IN @Names ORDER BY name", new { Names = new[] { "a", "b", "c" } });
+        var two = await connection.QueryAsync<string>(sql, new { Names = new[] { "a", "c" } });
+        var three = await connection.QueryAsync<string>(sql, new { Names = new[] { "a", "b", "c" } });
+        var twoAgain = await connection.QueryAsync<string>(sql, new { Names = new[] { "b", "c" } });
+        var preparedForShortLists = Interlocked.Read(ref prepared);
+        var inLongList = await connection.QueryAsync<string>(sql, new { Names = longList });
 
         Assert.Multiple(() =>
         {
             Assert.That(two, Is.EqualTo(new[] { "a", "c" }));
             Assert.That(three, Is.EqualTo(new[] { "a", "b", "c" }));
-            Assert.That(Interlocked.Read(ref prepared), Is.Zero, "a text of each length would crowd the kept statements out");
+            Assert.That(twoAgain, Is.EqualTo(new[] { "b", "c" }));
+            Assert.That(inLongList, Is.EqualTo(new[] { "b" }));
+            Assert.That(preparedForShortLists, Is.EqualTo(2), "one kept statement for each length");
+            Assert.That(Interlocked.Read(ref prepared), Is.EqualTo(2), "a long list is not kept");
+            Assert.That(connection.PreparedCount, Is.EqualTo(2));
         });
     }
 
