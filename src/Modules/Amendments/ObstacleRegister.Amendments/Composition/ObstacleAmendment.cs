@@ -28,7 +28,9 @@ internal sealed class ObstacleAmendment(IDbSession db) : IViewSlotFiller
     public bool MayBeNull => true;
 
     public async Task<object?> FillAsync(Guid id, CancellationToken cancellationToken) =>
-        await db.QueryAsync<AmendmentRow>(db.Dialect.Limit(Latest), new { ObstacleId = id, Limit = 1 }, cancellationToken) is [var latest, ..]
+        // The bound is written into the text: SQLite sorts for a LIMIT given as a parameter as if unbounded, which made this
+        // one-row lookup cost three times its reads on every obstacle page.
+        await db.QueryAsync<AmendmentRow>(db.Dialect.Limit(Latest, "1"), new { ObstacleId = id }, cancellationToken) is [var latest, ..]
             ? new AmendmentRef(latest.Id, latest.Title, latest.StatusValue, latest.DueOn, latest.IssuedRegulationId)
             : null;
 }
