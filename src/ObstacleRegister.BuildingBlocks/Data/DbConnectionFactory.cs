@@ -22,6 +22,23 @@ internal sealed class DbConnectionFactory(IOptions<DatabaseOptions> options, Reg
         + $"PRAGMA journal_size_limit = {WalSizeLimit}; "
         + $"PRAGMA busy_timeout = {(long)lockTimeout.TotalMilliseconds};";
 
+    static DbConnectionFactory() => ConfigureSqliteLibrary();
+
+    /// <summary>
+    /// Takes two process-wide locks out of SQLite's every call, before the first connection opens: every allocation
+    /// counted under one global mutex (memory statistics nobody reads here) and each connection's own mutex. A
+    /// connection is never used by two threads at once (a request rents it, a commit group passes it writer to writer
+    /// under its turn), which is what SQLite's multi-thread mode asks. Under 32 concurrent requests these locks cost
+    /// intake a third of its throughput (bench/README). Once any connection has opened, SQLite refuses the settings
+    /// and keeps its defaults, which is merely slower; so a host that opened SQLite first (a test) still works.
+    /// </summary>
+    internal static void ConfigureSqliteLibrary()
+    {
+        SQLitePCL.Batteries_V2.Init();
+        _ = SQLitePCL.raw.sqlite3_config(SQLitePCL.raw.SQLITE_CONFIG_MULTITHREAD);
+        _ = SQLitePCL.raw.sqlite3_config(SQLitePCL.raw.SQLITE_CONFIG_MEMSTATUS, 0);
+    }
+
     /// <summary>What SQLite truncates the write-ahead log to when a writer starts it over after a checkpoint (bytes).</summary>
     internal const long WalSizeLimit = 4 * 1024 * 1024;
 
