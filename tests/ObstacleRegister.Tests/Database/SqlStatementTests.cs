@@ -94,9 +94,10 @@ public sealed partial class SqlStatementTests
         string[] statements =
         [
             Obstacles.Reporting.CountObstacleTrendHandler.Statement(3),
-            Amendments.Reporting.CountAmendmentTrendHandler.Overdue(3),
+            Amendments.Reporting.CountAmendmentTrendHandler.Overdue(SqliteDialect.Instance, 3),
             Amendments.Reporting.CountAmendmentTrendHandler.InForce(3),
         ];
+        string[] tsqlStatements = [statements[0], Amendments.Reporting.CountAmendmentTrendHandler.Overdue(SqlServerDialect.Instance, 3), statements[2]];
         using var scratch = await SqliteScratch.Migrated();
         await using var connection = await scratch.Connections.OpenAsync(CancellationToken.None);
 
@@ -108,7 +109,7 @@ public sealed partial class SqlStatementTests
 
         Assert.Multiple(() =>
         {
-            foreach (var sql in statements)
+            foreach (var sql in tsqlStatements)
             {
                 TSql.Parse(sql, out var errors);
                 Assert.That(errors, Is.Empty, sql);

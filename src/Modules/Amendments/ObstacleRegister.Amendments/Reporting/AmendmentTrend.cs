@@ -23,6 +23,7 @@ internal sealed class CountAmendmentTrendHandler(IDbSession db, AmendmentClock c
 
         var parameters = new DynamicParameters();
         parameters.Add("LatestAsOf", periods.Max(p => p.AsOf));
+        parameters.Add("EarliestAsOf", periods.Min(p => p.AsOf));
         parameters.Add("EarliestDay", periods.Min(p => p.FirstDay));
         parameters.Add("LatestDay", periods.Max(p => p.LastDay));
         foreach (var (k, (firstDay, lastDay, asOf)) in periods.Index())
@@ -33,14 +34,20 @@ internal sealed class CountAmendmentTrendHandler(IDbSession db, AmendmentClock c
             parameters.Add($"AsOfEnd{k}", clock.StartOfDay(asOf.AddDays(1)));
         }
 
-        var overdue = await Counts(Overdue(periods.Count), parameters, periods.Count, cancellationToken);
+        var overdue = await Counts(Overdue(db.Dialect, periods.Count), parameters, periods.Count, cancellationToken);
         var inForce = await Counts(InForce(periods.Count), parameters, periods.Count, cancellationToken);
         return [.. periods.Select((_, k) => new AmendmentTrendPoint(inForce[k], overdue[k]))];
     }
 
-    internal static string Overdue(int periods) => $"""
+    /// <summary>
+    /// Read from the overdue index alone, which holds every column the tests ask: SQLite's statistics of a large
+    /// register made it prefer the plain due-day index and fetch each row (20 times slower at a million). An amendment
+    /// issued by the earliest as-of date is overdue at none of them, and is passed over before the per-period tests.
+    /// </summary>
+    internal static string Overdue(ISqlDialect dialect, int periods) => $"""
         SELECT {Columns(periods, k => CountAmendmentActivityHandler.OverdueAsOf($"@AsOf{k}", $"@AsOfEnd{k}"))}
-        FROM amendment WHERE due_on < @LatestAsOf AND status <> 'cancelled'
+        FROM amendment {dialect.ReadThrough("ix_amendment_overdue")}
+        WHERE due_on < @LatestAsOf AND status <> 'cancelled' AND (issued_on IS NULL OR issued_on > @EarliestAsOf)
         """;
 
     internal static string InForce(int periods) => $"""
