@@ -1,8 +1,5 @@
-using System.Diagnostics.Metrics;
 using Dapper;
-using Microsoft.Extensions.DependencyInjection;
 using ObstacleRegister.BuildingBlocks.Data;
-using ObstacleRegister.BuildingBlocks.Telemetry;
 
 namespace ObstacleRegister.Tests.Database;
 
@@ -15,44 +12,21 @@ public sealed class CommitGroupTests
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 
     private SqliteScratch scratch = null!;
-    private ServiceProvider services = null!;
-    private readonly List<int> flushedGroups = [];
-    private MeterListener listener = null!;
+    private RecordedInstrument<int> flushedGroups = null!;
 
     [SetUp]
     public async Task Create()
     {
-        flushedGroups.Clear();
         scratch = await SqliteScratch.Migrated();
         await using var connection = await scratch.Connections.OpenAsync(CancellationToken.None);
         await connection.ExecuteAsync("CREATE TABLE probe (writer TEXT NOT NULL PRIMARY KEY)");
-        services = new ServiceCollection().AddMetrics().AddSingleton<RegisterMetrics>().BuildServiceProvider();
-        var meter = services.GetRequiredService<RegisterMetrics>().Meter;
-        listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (ReferenceEquals(instrument.Meter, meter) && instrument.Name == "register.database.commit_group.size")
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<int>((_, size, _, _) =>
-        {
-            lock (flushedGroups)
-            {
-                flushedGroups.Add(size);
-            }
-        });
-        listener.Start();
+        flushedGroups = new RecordedInstrument<int>("register.database.commit_group.size");
     }
 
     [TearDown]
     public async Task Drop()
     {
-        listener.Dispose();
-        await services.DisposeAsync();
+        await flushedGroups.DisposeAsync();
         scratch.Dispose();
     }
 
@@ -193,7 +167,7 @@ public sealed class CommitGroupTests
     }
 
     private DbSession Session() =>
-        new(scratch.Connections, Microsoft.Extensions.Options.Options.Create(scratch.Options), services.GetRequiredService<RegisterMetrics>(), new StorageHealth());
+        new(scratch.Connections, Microsoft.Extensions.Options.Options.Create(scratch.Options), flushedGroups.Metrics, new StorageHealth());
 
     private static Task<int> Insert(DbSession session, string writer) =>
         session.ExecuteAsync("INSERT INTO probe (writer) VALUES (@Writer)", new { Writer = writer }, CancellationToken.None);
@@ -204,11 +178,5 @@ public sealed class CommitGroupTests
         return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM probe WHERE writer = @Writer", new { Writer = writer }) == 1;
     }
 
-    private int[] Flushed()
-    {
-        lock (flushedGroups)
-        {
-            return [.. flushedGroups];
-        }
-    }
+    private int[] Flushed() => flushedGroups.Values;
 }

@@ -1,10 +1,7 @@
 using System.Data;
-using System.Diagnostics.Metrics;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using ObstacleRegister.BuildingBlocks.Data;
-using ObstacleRegister.BuildingBlocks.Telemetry;
 
 namespace ObstacleRegister.Tests.Database;
 
@@ -16,9 +13,7 @@ namespace ObstacleRegister.Tests.Database;
 public sealed class KeptStatementTests
 {
     private SqliteScratch scratch = null!;
-    private ServiceProvider services = null!;
-    private MeterListener listener = null!;
-    private long prepared;
+    private RecordedInstrument<long> statementsPrepared = null!;
 
     [SetUp]
     public async Task Create()
@@ -30,30 +25,17 @@ public sealed class KeptStatementTests
             await connection.ExecuteAsync("INSERT INTO probe VALUES ('a', 1), ('b', 2), ('c', 3)");
         }
 
-        services = new ServiceCollection().AddMetrics().AddSingleton<RegisterMetrics>().BuildServiceProvider();
-        var meter = services.GetRequiredService<RegisterMetrics>().Meter;
-        prepared = 0;
-        listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (ReferenceEquals(instrument.Meter, meter) && instrument.Name == "register.database.statements.prepared")
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>((_, count, _, _) => Interlocked.Add(ref prepared, count));
-        listener.Start();
+        statementsPrepared = new RecordedInstrument<long>("register.database.statements.prepared");
     }
 
     [TearDown]
     public async Task Drop()
     {
-        listener.Dispose();
-        await services.DisposeAsync();
+        await statementsPrepared.DisposeAsync();
         scratch.Dispose();
     }
+
+    private long Prepared => statementsPrepared.Values.Sum();
 
     [Test]
     public async Task RequestsOneAfterAnother_PrepareEachStatementOnce_AndRunItWithTheirOwnValues()
@@ -71,7 +53,7 @@ public sealed class KeptStatementTests
         Assert.Multiple(() =>
         {
             Assert.That(sizes, Is.EqualTo(new long[] { 1, 2, 3 }));
-            Assert.That(Interlocked.Read(ref prepared), Is.EqualTo(1), "three requests, one statement prepared");
+            Assert.That(Prepared, Is.EqualTo(1), "three requests, one statement prepared");
         });
     }
 
@@ -91,7 +73,7 @@ public sealed class KeptStatementTests
         Assert.Multiple(async () =>
         {
             Assert.That(await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM probe WHERE size = 4"), Is.EqualTo(2));
-            Assert.That(Interlocked.Read(ref prepared), Is.EqualTo(1));
+            Assert.That(Prepared, Is.EqualTo(1));
         });
     }
 
@@ -106,7 +88,7 @@ public sealed class KeptStatementTests
         var two = await connection.QueryAsync<string>(sql, new { Names = new[] { "a", "c" } });
         var three = await connection.QueryAsync<string>(sql, new { Names = new[] { "a", "b", "c" } });
         var twoAgain = await connection.QueryAsync<string>(sql, new { Names = new[] { "b", "c" } });
-        var preparedForShortLists = Interlocked.Read(ref prepared);
+        var preparedForShortLists = Prepared;
         var inLongList = await connection.QueryAsync<string>(sql, new { Names = longList });
 
         Assert.Multiple(() =>
@@ -116,7 +98,7 @@ public sealed class KeptStatementTests
             Assert.That(twoAgain, Is.EqualTo(new[] { "b", "c" }));
             Assert.That(inLongList, Is.EqualTo(new[] { "b" }));
             Assert.That(preparedForShortLists, Is.EqualTo(2), "one kept statement for each length");
-            Assert.That(Interlocked.Read(ref prepared), Is.EqualTo(2), "a long list is not kept");
+            Assert.That(Prepared, Is.EqualTo(2), "a long list is not kept");
             Assert.That(connection.PreparedCount, Is.EqualTo(2));
         });
     }
@@ -135,7 +117,7 @@ public sealed class KeptStatementTests
         Assert.Multiple(() =>
         {
             Assert.That(connection.PreparedCount, Is.EqualTo(2));
-            Assert.That(Interlocked.Read(ref prepared), Is.EqualTo(4), "1, 2, 3 and 2 again (dropped for 3, while 1 stayed in use)");
+            Assert.That(Prepared, Is.EqualTo(4), "1, 2, 3 and 2 again (dropped for 3, while 1 stayed in use)");
         });
     }
 
@@ -202,9 +184,9 @@ public sealed class KeptStatementTests
     {
         scratch.Options.KeptConnections = keptConnections;
         scratch.Options.StatementsPerConnection = statementsPerConnection;
-        return new DbConnectionFactory(Microsoft.Extensions.Options.Options.Create(scratch.Options), services.GetRequiredService<RegisterMetrics>());
+        return new DbConnectionFactory(Microsoft.Extensions.Options.Options.Create(scratch.Options), statementsPrepared.Metrics);
     }
 
     private DbSession Session(IDbConnectionFactory connections) =>
-        new(connections, Microsoft.Extensions.Options.Options.Create(scratch.Options), services.GetRequiredService<RegisterMetrics>(), new StorageHealth());
+        new(connections, Microsoft.Extensions.Options.Options.Create(scratch.Options), statementsPrepared.Metrics, new StorageHealth());
 }
