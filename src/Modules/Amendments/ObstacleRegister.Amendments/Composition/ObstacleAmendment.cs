@@ -13,10 +13,11 @@ internal sealed record AmendmentRef(Guid Id, string Title, AmendmentStatus Statu
 /// <summary>What an obstacle's page shows of the amendments: the one that took it on most recently (open, in force or cancelled).</summary>
 internal sealed class ObstacleAmendment(IDbSession db) : IViewSlotFiller
 {
-    private const string Latest = $"""
+    // Not sorted by SQLite: a statement that sorts without an index opens a temporary file each time it runs (about
+    // 0.17 ms, found or not), on every obstacle page; an obstacle is in a handful of amendments at most.
+    private const string All = $"""
         SELECT {AmendmentQueries.Columns} FROM amendment
         WHERE id IN (SELECT l.amendment_id FROM amendment_obstacle l WHERE l.obstacle_id = @ObstacleId)
-        ORDER BY created_at DESC, id DESC
         """;
 
     public string View => ObstacleViews.Detail;
@@ -28,9 +29,8 @@ internal sealed class ObstacleAmendment(IDbSession db) : IViewSlotFiller
     public bool MayBeNull => true;
 
     public async Task<object?> FillAsync(Guid id, CancellationToken cancellationToken) =>
-        // The bound is written into the text: SQLite sorts for a LIMIT given as a parameter as if unbounded, which made this
-        // one-row lookup cost three times its reads on every obstacle page.
-        await db.QueryAsync<AmendmentRow>(db.Dialect.Limit(Latest, "1"), new { ObstacleId = id }, cancellationToken) is [var latest, ..]
+        (await db.QueryAsync<AmendmentRow>(All, new { ObstacleId = id }, cancellationToken))
+            .OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).FirstOrDefault() is { } latest
             ? new AmendmentRef(latest.Id, latest.Title, latest.StatusValue, latest.DueOn, latest.IssuedRegulationId)
             : null;
 }

@@ -34,11 +34,11 @@ internal sealed class GetObstacleHandler(
         FROM obstacle_regulation WHERE obstacle_id = @Id ORDER BY position
         """;
 
+    // Ordered here, not by SQLite: a sort without an index opens a temporary file on every run, and hints are few.
     private const string Hints = """
-        SELECT o.id, o.reference, o.title, o.status, h.reason
+        SELECT o.id, o.reference, o.title, o.status, o.created_at, h.reason
         FROM obstacle_likely_duplicate h JOIN obstacle o ON o.id = h.candidate_id
         WHERE h.obstacle_id = @Id
-        ORDER BY o.created_at, o.id
         """;
 
     public async Task<VersionedObstacle> Handle(GetObstacle request, CancellationToken cancellationToken)
@@ -82,6 +82,7 @@ internal sealed class GetObstacleHandler(
 
     private async Task<IReadOnlyList<LikelyDuplicateDto>> LikelyDuplicates(Guid id, CancellationToken ct) =>
         (await db.QueryAsync<HintRow>(Hints, new { Id = id }, ct))
+            .OrderBy(h => h.CreatedAt).ThenBy(h => h.Id)
             .Select(h => new LikelyDuplicateDto(h.Id, h.Reference, h.Title, WireNames.Parse<ObstacleStatus>(h.Status), h.Reason))
             .ToList();
 
@@ -107,6 +108,8 @@ internal sealed class GetObstacleHandler(
         public string Title { get; set; } = "";
 
         public string Status { get; set; } = "";
+
+        public DateTimeOffset CreatedAt { get; set; }
 
         public string Reason { get; set; } = "";
     }
