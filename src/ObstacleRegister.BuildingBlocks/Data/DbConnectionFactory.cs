@@ -53,7 +53,7 @@ internal sealed class DbConnectionFactory(IOptions<DatabaseOptions> options, Reg
             return await OpenAsync(ct);
         }
 
-        var key = options.Value.ConnectionString + "\n" + SqlitePragmas(options.Value.LockTimeout);
+        var key = new KeptConnectionKey(options.Value.ConnectionString, options.Value.LockTimeout);
         return kept.TakeIdle(key) ?? kept.Keep((SqliteConnection)await OpenAsync(ct), key);
     }
 

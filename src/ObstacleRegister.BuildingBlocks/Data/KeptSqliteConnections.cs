@@ -21,7 +21,7 @@ internal sealed class KeptSqliteConnections(int keptConnections, int statementsP
     public int StatementsPerConnection { get; } = statementsPerConnection;
 
     /// <summary>An idle connection opened for <paramref name="key"/>, or null when there is none to reuse.</summary>
-    public PreparedSqliteConnection? TakeIdle(string key)
+    public PreparedSqliteConnection? TakeIdle(KeptConnectionKey key)
     {
         List<PreparedSqliteConnection>? stale = null;
         PreparedSqliteConnection? found = null;
@@ -61,7 +61,7 @@ internal sealed class KeptSqliteConnections(int keptConnections, int statementsP
         return found;
     }
 
-    public PreparedSqliteConnection Keep(SqliteConnection sqlite, string key) => new(sqlite, key, this);
+    public PreparedSqliteConnection Keep(SqliteConnection sqlite, KeptConnectionKey key) => new(sqlite, key, this);
 
     /// <summary>Takes a connection back when a request is done with it, or closes it when it is not fit to be kept.</summary>
     public void Return(PreparedSqliteConnection connection)
@@ -103,3 +103,6 @@ internal sealed class KeptSqliteConnections(int keptConnections, int statementsP
         closing.ForEach(c => c.Discard());
     }
 }
+
+/// <summary>What a kept connection was opened for: its file and the settings its pragmas were run with (the lock bound).</summary>
+internal readonly record struct KeptConnectionKey(string ConnectionString, TimeSpan LockTimeout);

@@ -22,7 +22,7 @@ public sealed class PreparedSqliteConnection : DbConnection
     // Most recently used first; the last is the one closed when the connection holds its bound.
     private readonly LinkedList<SqliteCommand> recency = new();
 
-    internal PreparedSqliteConnection(SqliteConnection sqlite, string key, KeptSqliteConnections keeper)
+    internal PreparedSqliteConnection(SqliteConnection sqlite, KeptConnectionKey key, KeptSqliteConnections keeper)
     {
         Sqlite = sqlite;
         Key = key;
@@ -32,7 +32,7 @@ public sealed class PreparedSqliteConnection : DbConnection
     public SqliteConnection Sqlite { get; }
 
     /// <summary>What the connection was opened for (its connection string and settings): kept ones are handed out only for the same.</summary>
-    internal string Key { get; }
+    internal KeptConnectionKey Key { get; }
 
     /// <summary>Set once the connection met a storage fault: it is closed rather than kept, and the next request opens afresh.</summary>
     internal bool Faulted { get; private set; }
@@ -64,7 +64,8 @@ public sealed class PreparedSqliteConnection : DbConnection
         }
     }
 
-    public override void Close() => Faulted = true;
+    // Nothing closes a kept connection but its keeper; one closed by its user is not handed on.
+    public override void Close() => Abandon();
 
     protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel) => Begin(deferred: isolationLevel != IsolationLevel.Serializable);
 
